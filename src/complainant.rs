@@ -1,0 +1,239 @@
+//! Who brought the complaint: read from the summary and `The complaint` section.
+//!
+//! Statements name people by pseudonym (`Ms X`, `Mrs Y`, `Miss B`, or a bare `X`). The complainant
+//! is found by the strongest evidence available, in this order:
+//! 1. an explicit naming (`The complainant, whom I shall call Mrs X`);
+//! 2. a pseudonym as the subject of complaining (`Ms A and Mr B complain`, `Mrs X's complaint`);
+//! 3. the first titled pseudonym that is not introduced as a relative (`her mother, Mrs C`);
+//! 4. a bare letter that complains (`X complained`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Span;
+
+/// A titled pseudonym: `Ms X`, `Mrs Y`, `Dr B`.
+const TITLED: &str = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z]\b";
+/// A pseudonym with or without a title.
+const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z]\b";
+
+static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        complainants?,?\s+(?:who|whom)\s+(?:I|we)\s+(?:shall\s+|will\s+|have\s+|am\s+going\s+to\s+)?
+            (?:call|called|refer\s+to|referred\s+to)\s+(?:here\s+)?(?:as\s+)?['‘“]?(?P<a>{NAME})
+        | (?:I|we)\s+(?:have\s+|shall\s+|will\s+)?(?:call|called|refer\s+to|referred\s+to)\s+(?:the\s+complainant|him|her|them)\s+
+            (?:here\s+)?(?:as\s+)?['‘“]?(?P<b>{NAME})
+        | the\s+complainant\s+\((?P<c>{TITLED})\)"
+    ))
+    .expect("explicit complainant regex")
+});
+
+/// `Ms A and Mr B complain`, `Mr and Mrs X complained`, `Ms W has made a complaint`,
+/// `Ms F, a former foster carer, complains`, `Mrs X’s complaint`, `complaint from Mr X`.
+static COMPLAINS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?P<pair>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\b)
+            \s+(?:have\s+|has\s+)?(?:complain|made\s+a\s+complaint|brought)
+        | (?P<list>{TITLED}(?:\s*(?:,|and|&)\s*{TITLED})*)(?:,[^,.;]{{1,80}},)?
+            \s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:complain|made\s+a\s+complaint|brought\s+(?:a|this|the)\s+complaint)
+        | (?P<own>{TITLED})['’]s?\s+complaint
+        | complaint\s+(?:from|by|made\s+by)\s+(?P<by>{TITLED})"
+    ))
+    .expect("complains regex")
+});
+
+static TITLED_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{TITLED}")).expect("titled regex"));
+
+static BARE_COMPLAINS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.;]\s+|\s)(?P<name>[A-Z])\s+(?:(?:has|had)\s+)?complain")
+        .expect("bare complains regex")
+});
+
+/// Words that introduce someone other than the complainant just before their name.
+static RELATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:mother|father|mum|dad|wife|husband|partner|son|daughter|child|grandmother|grandfather|grandson|granddaughter|brother|sister|aunt|uncle|niece|nephew|friend|neighbour|resident|relative|carer|tenant|late)\b[^.;]{0,15}$",
+    )
+    .expect("relative regex")
+});
+
+/// The complainants found, first named first, and where the evidence lies.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Complainants {
+    pub names: Vec<String>,
+    pub span: Option<Span>,
+}
+
+/// A piece of text to search, with its offset in the input.
+pub(crate) type Source<'a> = (&'a str, usize);
+
+fn normalise_name(name: &str) -> String {
+    name.replace('.', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn found(names: Vec<String>, at: usize, len: usize) -> Complainants {
+    Complainants {
+        names,
+        span: Some(Span::new(at, at + len)),
+    }
+}
+
+/// Finds the complainant(s) in the given texts (the summary first, then `The complaint`).
+pub(crate) fn find_complainants(sources: &[Source<'_>]) -> Complainants {
+    explicit(sources)
+        .or_else(|| complaining_subject(sources))
+        .or_else(|| first_non_relative(sources))
+        .or_else(|| bare_letter(sources))
+        .unwrap_or_default()
+}
+
+fn explicit(sources: &[Source<'_>]) -> Option<Complainants> {
+    sources.iter().find_map(|&(text, offset)| {
+        let caps = EXPLICIT.captures(text)?;
+        let name = ["a", "b", "c"].iter().find_map(|g| caps.name(g))?;
+        Some(found(
+            vec![normalise_name(name.as_str())],
+            offset + name.start(),
+            name.len(),
+        ))
+    })
+}
+
+fn complaining_subject(sources: &[Source<'_>]) -> Option<Complainants> {
+    sources.iter().find_map(|&(text, offset)| {
+        let caps = COMPLAINS.captures(text)?;
+        if let Some(pair) = caps.name("pair") {
+            // `Mr and Mrs X`: both titles share the letter.
+            let words: Vec<&str> = pair.as_str().split_whitespace().collect();
+            let letter = words.last()?;
+            let names = vec![
+                format!("{} {letter}", words[0]),
+                format!("{} {letter}", words[2]),
+            ];
+            return Some(found(names, offset + pair.start(), pair.len()));
+        }
+        let group = ["list", "own", "by"].iter().find_map(|g| caps.name(g))?;
+        let names = TITLED_NAME
+            .find_iter(group.as_str())
+            .map(|m| normalise_name(m.as_str()))
+            .collect();
+        Some(found(names, offset + group.start(), group.len()))
+    })
+}
+
+fn first_non_relative(sources: &[Source<'_>]) -> Option<Complainants> {
+    sources.iter().find_map(|&(text, offset)| {
+        TITLED_NAME
+            .find_iter(text)
+            .find(|m| !RELATIVE_BEFORE.is_match(&text[..m.start()]))
+            .map(|m| {
+                found(
+                    vec![normalise_name(m.as_str())],
+                    offset + m.start(),
+                    m.len(),
+                )
+            })
+    })
+}
+
+fn bare_letter(sources: &[Source<'_>]) -> Option<Complainants> {
+    sources.iter().find_map(|&(text, offset)| {
+        let name = BARE_COMPLAINS.captures(text)?.name("name")?;
+        Some(found(
+            vec![name.as_str().to_string()],
+            offset + name.start(),
+            name.len(),
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(texts: &[&str]) -> Vec<String> {
+        let sources: Vec<Source<'_>> = texts.iter().map(|t| (*t, 0)).collect();
+        find_complainants(&sources).names
+    }
+
+    #[test]
+    fn finds_the_complainant() {
+        // One row per case: texts searched in order, expected names.
+        let cases: &[(&[&str], &[&str])] = &[
+            (
+                &["Mrs X complained the Council did not ensure her child, C, received care."],
+                &["Mrs X"],
+            ),
+            (
+                &["Ms B complained the Council did not help her mother, Mrs C."],
+                &["Ms B"],
+            ),
+            (
+                &[
+                    "The complainant says the Council delayed.",
+                    "The complainant, who I shall refer to as Mr X, complains.",
+                ],
+                &["Mr X"],
+            ),
+            (
+                &[
+                    "We will not investigate this complaint about Mr X\u{2019}s family.",
+                    "Mr X complained about the Council.",
+                ],
+                &["Mr X"],
+            ),
+            (
+                &[
+                    "the Council accepts it did not help Ms F. We will not investigate Ms F\u{2019}s complaint about it.",
+                ],
+                &["Ms F"],
+            ),
+            (
+                &["Ms F, a former foster carer, complains about the fostering service."],
+                &["Ms F"],
+            ),
+            (
+                &["Mr X complained in his own right and for his wife Mrs X."],
+                &["Mr X"],
+            ),
+            (
+                &["Ms A and Mr B complain about the Council."],
+                &["Ms A", "Mr B"],
+            ),
+            (
+                &["Mr and Mrs Y complained about delay."],
+                &["Mr Y", "Mrs Y"],
+            ),
+            (
+                &["Ms W has made a complaint about various failings."],
+                &["Ms W"],
+            ),
+            (
+                &["Mr Y complains about the decision to withdraw X\u{2019}s transport."],
+                &["Mr Y"],
+            ),
+            (
+                &["I have called the complainant \u{2018}Ms B\u{2019}. She complains."],
+                &["Ms B"],
+            ),
+            (&["X complains the Council failed to act."], &["X"]),
+            (
+                &[
+                    "There was fault by the Council.",
+                    "The Council refused transport for her son, Mr Z.",
+                ],
+                &[],
+            ),
+        ];
+        for (texts, expected) in cases {
+            assert_eq!(names(texts), *expected, "{texts:?}");
+        }
+    }
+}

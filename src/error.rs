@@ -1,0 +1,63 @@
+//! Errors for input that cannot be read as a decision statement at all.
+
+use std::fmt;
+
+/// Why a text could not be parsed as a decision statement.
+///
+/// ```
+/// let err = lgsco::parse("Shopping list: eggs, milk").unwrap_err();
+/// assert_eq!(err.kind(), lgsco::ErrorKind::NotADecision);
+/// assert!(err.to_string().contains("not a decision statement"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    kind: ErrorKind,
+    position: Option<usize>,
+}
+
+/// The kinds of [`ParseError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is empty or only whitespace.
+    Empty,
+    /// The input has none of the marks of a decision statement (title line, `Summary:`, final decision line).
+    NotADecision,
+    /// The bytes are not valid UTF-8; the position is the offset of the first invalid byte.
+    InvalidUtf8,
+}
+
+impl ParseError {
+    pub(crate) fn new(kind: ErrorKind, position: Option<usize>) -> Self {
+        ParseError { kind, position }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The byte offset the error refers to, when it has one.
+    pub fn position(&self) -> Option<usize> {
+        self.position
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            ErrorKind::Empty => write!(f, "empty input: no text to parse"),
+            ErrorKind::NotADecision => write!(
+                f,
+                "not a decision statement: no title line with a reference, no `Summary:` \
+                 and no `The Ombudsman's final decision` line"
+            ),
+            ErrorKind::InvalidUtf8 => match self.position {
+                Some(at) => write!(f, "invalid UTF-8 at byte {at}"),
+                None => write!(f, "invalid UTF-8"),
+            },
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}

@@ -1,0 +1,121 @@
+//! Telling headings from paragraphs, and main sections from sub-headings.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lines::fold;
+
+/// Main-section headings of LGSCO statements (matched on folded text: lower case, straight quotes).
+static MAIN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            the\ complaints? | complaint\ background | background\ to\ the\ complaint
+          | the\ ombudsm[ae]n'?s'?\ role(?:\ and\ powers)? | our\ role\ and\ powers | role\ and\ powers
+          | what\ (?:i|we)\ (?:have|did)(?:\ and\ (?:have|did)\ not|\ not)?\ investigated?
+          | parts?\ of\ the\ complaint\ (?:that\ )?(?:i|we)\ (?:did|have|could)\ not\ investigated?
+          | how\ (?:i|we)\ considered\ (?:this|the)\ complaints?.*
+          | what\ (?:i|we)\ found | (?:my|our)\ assessment | assessment
+          | agreed\ actions? | recommendations? | recommended\ actions?
+          | (?:final\ )?decisions?
+        )\s*:?$",
+    )
+    .expect("main heading regex")
+});
+
+/// Sub-headings common enough to recognise without layout hints.
+static SUB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            law\ and\ guidance.* | relevant\ law.* | legal\ and\ administrative\ background
+          | what\ happened | background | key\ facts | chronology
+          | (?:my\ )?findings? | (?:my\ |the\ ombudsman's\ )?analysis | conclusions? | injustice | fault
+          | remedy | financial\ remedy | service\ improvements? | delay
+        )\s*:?$",
+    )
+    .expect("sub heading regex")
+});
+
+/// The level of a heading LGSCO statements commonly use: `Some(1)` for a main section,
+/// `Some(2)` for a common sub-heading, `None` when the text is not a heading we know.
+pub(crate) fn is_known_heading(text: &str) -> Option<u8> {
+    if text.len() > 120 {
+        return None;
+    }
+    let folded = fold(text);
+    let folded = folded.trim();
+    if MAIN_HEADING.is_match(folded) {
+        Some(1)
+    } else if SUB_HEADING.is_match(folded) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Whether a bare line (no list marker) reads as a heading rather than a paragraph:
+/// short, no sentence-ending punctuation, not a quotation or citation.
+pub(crate) fn reads_as_heading(text: &str) -> bool {
+    if is_known_heading(text).is_some() {
+        return true;
+    }
+    let words = text.split_whitespace().count();
+    let last = text.chars().next_back().unwrap_or('.');
+    let first = text.chars().next().unwrap_or(' ');
+    words <= 14
+        && text.len() <= 160
+        && !matches!(
+            last,
+            '.' | ',' | ';' | ':' | '!' | '"' | '\u{201d}' | ')' | '-'
+        )
+        && (first.is_alphanumeric() || first == '\'' && words > 1)
+        && !first.is_ascii_digit()
+}
+
+/// Whether a line starts like a quotation or a citation, which are never headings.
+pub(crate) fn starts_like_quote_or_citation(text: &str) -> bool {
+    text.starts_with(['(', '"', '\'', '\u{201c}', '\u{2018}', '['])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_main_and_sub_headings() {
+        assert_eq!(
+            is_known_heading("The Ombudsman\u{2019}s role and powers"),
+            Some(1)
+        );
+        assert_eq!(
+            is_known_heading("What I have and have not investigated"),
+            Some(1)
+        );
+        assert_eq!(is_known_heading("How I considered this complaint"), Some(1));
+        assert_eq!(
+            is_known_heading("Parts of the complaint that I did not investigate"),
+            Some(1)
+        );
+        assert_eq!(is_known_heading("Final Decision"), Some(1));
+        assert_eq!(is_known_heading("Agreed action"), Some(1));
+        assert_eq!(is_known_heading("Law and guidance"), Some(2));
+        assert_eq!(is_known_heading("My findings"), Some(2));
+        assert_eq!(is_known_heading("Ms X\u{2019}s second complaint"), None);
+    }
+
+    #[test]
+    fn tells_headings_from_paragraphs() {
+        assert!(reads_as_heading("Ms X\u{2019}s second complaint"));
+        assert!(reads_as_heading("Special Guardianship Order Allowance"));
+        assert!(reads_as_heading("What should have happened?"));
+        assert!(!reads_as_heading(
+            "Exposed Ms X to her abusive ex-partner in meetings."
+        ));
+        assert!(!reads_as_heading(
+            "(Local Government Act 1974, section 24A(6))"
+        ));
+        assert!(!reads_as_heading(
+            "I considered the Ombudsman\u{2019}s Assessment Code and the information provided by both parties in their letters"
+        ));
+    }
+}

@@ -1,0 +1,178 @@
+//! Splitting raw text into lines that keep their byte spans, and recognising page chrome.
+//!
+//! Nothing is copied: each [`Line`] borrows its trimmed text from the input, and its span points
+//! back into the input, so every value read from a line can be traced to its bytes.
+
+use crate::model::Span;
+
+/// One non-blank line of the input, trimmed of whitespace (including no-break spaces and a BOM).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line<'a> {
+    /// The trimmed text.
+    pub text: &'a str,
+    /// Where the trimmed text lies in the input.
+    pub span: Span,
+    /// How many whitespace characters preceded the text (a tab counts as four).
+    pub indent: usize,
+}
+
+impl<'a> Line<'a> {
+    /// A sub-span of this line, given offsets relative to `self.text`.
+    pub fn sub_span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.span.start + start, self.span.start + end)
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Every non-blank line of `input`, in order. Handles `\n`, `\r\n` and lone `\r` line ends.
+pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let bytes = input.as_bytes();
+    while start < bytes.len() {
+        let end = memchr_line_end(bytes, start);
+        push_trimmed(input, start, end, &mut lines);
+        start = end + 1;
+        if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
+            start += 1;
+        }
+    }
+    lines
+}
+
+fn memchr_line_end(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(bytes.len(), |i| from + i)
+}
+
+fn push_trimmed<'a>(input: &'a str, start: usize, end: usize, lines: &mut Vec<Line<'a>>) {
+    let raw = &input[start..end];
+    let mut indent = 0;
+    let mut text_start = raw.len();
+    for (i, c) in raw.char_indices() {
+        if !is_space(c) {
+            text_start = i;
+            break;
+        }
+        indent += if c == '\t' { 4 } else { 1 };
+    }
+    let text = raw[text_start..].trim_end_matches(is_space);
+    if text.is_empty() {
+        return;
+    }
+    let abs = start + text_start;
+    lines.push(Line {
+        text,
+        span: Span::new(abs, abs + text.len()),
+        indent,
+    });
+}
+
+/// Lower-cases `text` and folds curly quotes and odd spaces to their plain forms, for matching.
+pub(crate) fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Page chrome: lines that belong to the web page, not the statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Chrome {
+    /// `Back to top`, between the website's main sections.
+    BackToTop,
+    /// `Investigator's decision on behalf of the Ombudsman`: the statement's last line.
+    Closing,
+    /// `Print this page`, the logo and the cookie banner.
+    Page,
+}
+
+const PAGE_CHROME: &[&str] = &[
+    "print this page",
+    "lgo logogram",
+    "privacy settings",
+    "review your privacy settings",
+    "required cookies",
+    "analytical cookies",
+    "view required cookies",
+    "view analytical cookies",
+    "these cookies enable the website to function properly",
+    "google analytics cookies help us",
+    "we recommend you set these",
+    "in using google analytics",
+    "share this page",
+    "skip to main content",
+];
+
+/// Whether a line is page chrome, and which kind.
+pub(crate) fn chrome(line: &str) -> Option<Chrome> {
+    if line.len() > 260 {
+        return None;
+    }
+    let folded = fold(line);
+    let folded = folded.trim_end_matches(['.', ':']);
+    if folded == "back to top" {
+        return Some(Chrome::BackToTop);
+    }
+    if folded.ends_with("decision on behalf of the ombudsman")
+        || folded.ends_with("decision on behalf of the local government and social care ombudsman")
+    {
+        return Some(Chrome::Closing);
+    }
+    if PAGE_CHROME.iter().any(|p| folded.starts_with(p)) {
+        return Some(Chrome::Page);
+    }
+    None
+}
+
+/// Whether a line cut off by truncation is the start of a chrome line (`Back to `).
+pub(crate) fn is_chrome_prefix(line: &str) -> bool {
+    let folded = fold(line);
+    folded.len() >= 6
+        && ("back to top".starts_with(&folded) || "print this page".starts_with(&folded))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_all_line_ends_and_keeps_spans() {
+        let input = "\u{feff}Title (1)\r\n\r\n  1. One\rTwo\n\u{a0}\n";
+        let lines = split_lines(input);
+        let texts: Vec<_> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["Title (1)", "1. One", "Two"]);
+        for line in &lines {
+            assert_eq!(&input[line.span.range()], line.text);
+        }
+        assert_eq!(lines[1].indent, 2);
+    }
+
+    #[test]
+    fn folds_quotes_and_case() {
+        assert_eq!(fold("The Ombudsman\u{2019}s Role"), "the ombudsman's role");
+    }
+
+    #[test]
+    fn recognises_chrome() {
+        assert_eq!(chrome("Back to top"), Some(Chrome::BackToTop));
+        assert_eq!(
+            chrome("Investigator\u{2019}s decision on behalf of the Ombudsman"),
+            Some(Chrome::Closing)
+        );
+        assert_eq!(chrome("Print this page"), Some(Chrome::Page));
+        assert_eq!(chrome("The complaint"), None);
+        assert!(is_chrome_prefix("Back to"));
+        assert!(!is_chrome_prefix("Back"));
+    }
+}

@@ -1,0 +1,233 @@
+//! The public record types. Everything here is plain data with serde derives; no parsing.
+//!
+//! JSON key names are a contract with downstream scripts: fields may be added, never renamed.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A byte range `[start, end)` into the original input text.
+///
+/// Serialised as a two-element array `[start, end]`.
+///
+/// ```
+/// let span = lgsco::Span::new(3, 8);
+/// assert_eq!(&"abc Hello world"[span.range()], "Hello");
+/// assert_eq!(serde_json::to_string(&span).unwrap(), "[3,8]");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` (inclusive) to `end` (exclusive).
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The span as a range, for slicing the input.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<[usize; 2]> for Span {
+    fn from([start, end]: [usize; 2]) -> Self {
+        Span { start, end }
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(span: Span) -> Self {
+        [span.start, span.end]
+    }
+}
+
+/// One decision statement, as read from its text.
+///
+/// Fields the statement does not contain are `None` (JSON `null`), never guessed.
+///
+/// ```
+/// let text = "Example Council (23 001 002)\n\
+///             Category : Education > School transport\n\
+///             Decision : Not upheld\n\
+///             Decision date : 05 Feb 2024\n\
+///             The Ombudsman's final decision:\n\
+///             Summary: Mr Q complained about school transport. There was no fault.\n\
+///             The complaint\n\
+///             - Mr Q complains the Council refused transport.\n";
+/// let decision = lgsco::parse(text)?;
+/// assert_eq!(decision.organisation.as_deref(), Some("Example Council"));
+/// assert_eq!(decision.reference.as_deref(), Some("23 001 002"));
+/// assert_eq!(decision.outcome.unwrap().kind, lgsco::OutcomeKind::NotUpheld);
+/// assert_eq!(decision.complainant.as_deref(), Some("Mr Q"));
+/// assert_eq!(decision.sections[0].paragraphs[0].number, Some(1));
+/// # Ok::<(), lgsco::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    /// The body complained about, from the title line (`Knowsley Metropolitan Borough Council`).
+    pub organisation: Option<String>,
+    /// The case reference, written `22 014 796`.
+    pub reference: Option<String>,
+    /// The `Category :` header line.
+    pub category: Option<Category>,
+    /// The `Decision :` header line.
+    pub outcome: Option<Outcome>,
+    /// The `Decision date :` header line.
+    pub decision_date: Option<NaiveDate>,
+    /// The person who brought the complaint, as the statement names them (`Ms X`).
+    pub complainant: Option<String>,
+    /// Everyone who brought the complaint together, first named first (empty when unknown).
+    pub complainants: Vec<String>,
+    /// The summary paragraph, without the word `Summary:`.
+    pub summary: Option<String>,
+    /// How the scraped copy lays out its paragraphs.
+    pub layout: Layout,
+    /// True when the text stops before the statement's closing line.
+    pub truncated: bool,
+    /// Paragraphs between the summary and the first heading (rare; empty in most statements).
+    pub preamble: Vec<Paragraph>,
+    /// Every heading of the body with the paragraphs under it, flat and in document order.
+    pub sections: Vec<Section>,
+    /// Where each header value was read from.
+    pub spans: FieldSpans,
+    /// What the parser noticed and worked around.
+    pub warnings: Vec<Warning>,
+}
+
+/// The `Category : Area > Subcategory` header line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    /// The whole value, `Children's care services > Looked after children`.
+    pub text: String,
+    /// The part before `>`.
+    pub area: String,
+    /// The part after `>`, if any.
+    pub subcategory: Option<String>,
+}
+
+/// The `Decision :` header line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// The value as written, e.g. `Upheld: maladministration and injustice`.
+    pub text: String,
+    /// What the value means.
+    pub kind: OutcomeKind,
+}
+
+/// The kind of outcome a `Decision :` line records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeKind {
+    /// `Upheld`, `Upheld: maladministration and injustice`, …
+    Upheld,
+    /// `Not upheld`, `Not upheld: no maladministration`, …
+    NotUpheld,
+    /// `Closed after initial enquiries`, with or without a reason.
+    ClosedAfterInitialEnquiries,
+    /// Anything else (`Withdrawn`, `Premature`, …).
+    Other,
+}
+
+/// How a scraped copy lays out its paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// `  1. text` paragraphs, nested `      1.` and `    •` items, blank lines between blocks.
+    Numbered,
+    /// Every paragraph and item is a `- text` line; nesting is lost.
+    Dashed,
+    /// Bare lines with no numbers or dashes.
+    Plain,
+}
+
+/// A heading of the body and the paragraphs that follow it, up to the next heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// The heading line as written.
+    pub heading: String,
+    /// 1 for a main section (`The complaint`, `What I found`), 2 for a sub-heading inside one.
+    pub level: u8,
+    /// The heading's bytes in the input.
+    pub span: Span,
+    /// The paragraphs under this heading.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// One paragraph of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// The website's continuous paragraph number; `None` for unnumbered paragraphs.
+    pub number: Option<u32>,
+    /// The paragraph's text without its list marker.
+    pub text: String,
+    /// Its sub-items and bullets.
+    pub items: Vec<Item>,
+    /// The paragraph's bytes in the input, items included.
+    pub span: Span,
+}
+
+/// A sub-item or bullet under a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// The item's text without its marker.
+    pub text: String,
+    /// The item's bytes in the input.
+    pub span: Span,
+}
+
+/// Where each header value was found in the input.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldSpans {
+    /// The title line's organisation name.
+    pub organisation: Option<Span>,
+    /// The reference inside the title line's brackets.
+    pub reference: Option<Span>,
+    /// The category value.
+    pub category: Option<Span>,
+    /// The outcome value.
+    pub outcome: Option<Span>,
+    /// The decision date value.
+    pub decision_date: Option<Span>,
+    /// The summary text.
+    pub summary: Option<Span>,
+    /// The words the complainant was read from.
+    pub complainant: Option<Span>,
+}
+
+/// Something odd the parser noticed and worked around.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// What kind of oddity.
+    pub kind: WarningKind,
+    /// A sentence for people.
+    pub message: String,
+    /// Where in the input, when it has a place.
+    pub span: Option<Span>,
+}
+
+/// The kinds of [`Warning`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// No title line `Organisation (22 014 796)` was found.
+    NoTitle,
+    /// No `Category`, `Decision` or `Decision date` lines were found.
+    NoHeaderLines,
+    /// A header line was present but its value could not be read.
+    BadHeaderValue,
+    /// No `Summary:` line was found.
+    NoSummary,
+    /// The text ends before the statement's closing line.
+    Truncated,
+    /// Paragraph numbers were counted from a layout that loses list nesting, so they may be off.
+    ParagraphNumbersInferred,
+    /// The complainant could not be identified.
+    NoComplainant,
+}
