@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// Serialised as a two-element array `[start, end]`.
 ///
 /// ```
-/// let span = lgsco::Span::new(3, 8);
+/// let span = lgsco::Span::new(4, 9);
 /// assert_eq!(&"abc Hello world"[span.range()], "Hello");
 /// assert_eq!(serde_json::to_string(&span).unwrap(), "[3,8]");
 /// ```
