@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 /// let span = lgsco::Span::new(4, 9);
 /// assert_eq!(&"abc Hello world"[span.range()], "Hello");
-/// assert_eq!(serde_json::to_string(&span).unwrap(), "[3,8]");
+/// assert_eq!(serde_json::to_string(&span).unwrap(), "[4,9]");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "[usize; 2]", into = "[usize; 2]")]
