@@ -53,6 +53,21 @@ pub(crate) fn is_known_heading(text: &str) -> Option<u8> {
     }
 }
 
+/// Whether a main section usually holds sub-headings (`What I found`, `My assessment`).
+pub(crate) fn holds_sub_headings(heading: &str) -> bool {
+    let folded = fold(heading);
+    let folded = folded.trim().trim_end_matches(':');
+    matches!(
+        folded,
+        "what i found"
+            | "what we found"
+            | "my assessment"
+            | "our assessment"
+            | "assessment"
+            | "findings"
+    )
+}
+
 /// Whether a bare line (no list marker) reads as a heading rather than a paragraph:
 /// short, no sentence-ending punctuation, not a quotation or citation.
 pub(crate) fn reads_as_heading(text: &str) -> bool {

@@ -1,7 +1,13 @@
 //! Splitting the body of a statement into headings, paragraphs and items, whatever the layout,
 //! and numbering paragraphs continuously as the website does.
 
-use crate::headings::{is_known_heading, reads_as_heading, starts_like_quote_or_citation};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::headings::{
+    holds_sub_headings, is_known_heading, reads_as_heading, starts_like_quote_or_citation,
+};
 use crate::lines::{Chrome, Line, chrome, fold, is_chrome_prefix};
 use crate::model::{Item, Layout, Paragraph, Section, Span, Warning, WarningKind};
 
@@ -93,6 +99,30 @@ struct OpenList {
     prev_end: char,
     /// The opening words of the first item, which parallel items repeat (`Stage 1:`, `Stage 2:`).
     shape: Option<ItemShape>,
+    /// How many items the lead-in announced (`13 different issues … as:`), if it did.
+    announced: Option<usize>,
+}
+
+/// `13 different issues`, `the following four complaints`: a count of things the list will hold.
+static ANNOUNCED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z]+\s+)?(?:issues|complaints|recommendations|points|actions|matters|areas|questions|reasons|parts|elements|changes|concerns|things|failings|faults)\b",
+    )
+    .expect("announced count regex")
+});
+
+fn announced_count(lead_in: &str) -> Option<usize> {
+    let n = ANNOUNCED_COUNT
+        .captures(lead_in)?
+        .name("n")?
+        .as_str()
+        .to_ascii_lowercase();
+    let words = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    n.parse()
+        .ok()
+        .or_else(|| words.iter().position(|w| *w == n).map(|i| i + 2))
 }
 
 /// The opening of an item: its first word, and its second unless the first is too common to tell.
@@ -128,6 +158,7 @@ impl ListInference {
         let item = match self.open {
             None => false,
             Some(list) if list.items == 0 => true,
+            Some(list) if list.announced.is_some_and(|n| list.items < n) => true,
             // A new lead-in ends the list before it.
             Some(_) if ends_with_colon(text) => false,
             Some(list) if matches!(list.prev_end, ';' | ',') => true,
@@ -142,6 +173,7 @@ impl ListInference {
                 saw_semicolon: false,
                 prev_end: ':',
                 shape: None,
+                announced: announced_count(text),
             });
             self.used |= self.open.is_some();
             return false;
@@ -436,7 +468,7 @@ fn into_sections(blocks: Vec<Block<'_>>) -> (Vec<Paragraph>, Vec<Section>) {
     let mut preamble = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut number = 0u32;
-    let mut seen_main = false;
+    let mut inside_container = false;
     for block in blocks {
         match block {
             Block::Heading {
@@ -444,10 +476,16 @@ fn into_sections(blocks: Vec<Block<'_>>) -> (Vec<Paragraph>, Vec<Section>) {
                 after_back_to_top,
             } => {
                 let first = sections.is_empty();
+                // Copies with `Back to top` lines show where the website's main sections start;
+                // others are read from the template: before `What I found` (or `My assessment`)
+                // every heading is a main section, inside it unknown headings are sub-headings.
                 let main = is_known_heading(line.text) == Some(1)
-                    || (uses_back_to_top && (after_back_to_top || first))
-                    || !seen_main;
-                seen_main |= main;
+                    || if uses_back_to_top {
+                        after_back_to_top || first
+                    } else {
+                        !inside_container
+                    };
+                inside_container |= holds_sub_headings(line.text);
                 sections.push(Section {
                     heading: line.text.to_string(),
                     level: if main { 1 } else { 2 },
@@ -532,14 +570,18 @@ mod tests {
     #[test]
     fn tells_headings_from_paragraphs_in_plain_layout() {
         let text = "The complaint\nMs X complained about the Council.\nShe said the Council:\nFailed to consider Y\nExposed her to harm.\n\
-                    What happened next\nThe Council wrote to her.\nThe relevant \u{2018}qualif";
+                    What I found\nWhat happened next\nThe Council wrote to her.\nThe relevant \u{2018}qualif";
         let body = segment(&split_lines(text));
         assert_eq!(body.layout, Layout::Plain);
         assert_eq!(
             headings(&body),
-            [("The complaint", 1), ("What happened next", 2)]
+            [
+                ("The complaint", 1),
+                ("What I found", 1),
+                ("What happened next", 2)
+            ]
         );
         assert_eq!(body.sections[0].paragraphs[1].items.len(), 2);
-        assert_eq!(body.sections[1].paragraphs.len(), 2);
+        assert_eq!(body.sections[2].paragraphs.len(), 2);
     }
 }
