@@ -11,12 +11,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lines::tail;
 use crate::model::Span;
 
 /// A titled pseudonym: `Ms X`, `Mrs Y`, `Dr B`.
-const TITLED: &str = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z]\b";
+const TITLED: &str = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z](?-u:\b)";
 /// A pseudonym with or without a title.
-const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z]\b";
+const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z](?-u:\b)";
 
 static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -35,7 +36,7 @@ static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
 static COMPLAINS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
-        (?P<pair>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\b)
+        (?P<pair>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z](?-u:\b))
             \s+(?:have\s+|has\s+)?(?:complain|made\s+a\s+complaint|brought)
         | (?P<list>{TITLED}(?:\s*(?:,|and|&)\s*{TITLED})*)(?:,[^,.;]{{1,80}},)?
             \s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:complain|made\s+a\s+complaint|brought\s+(?:a|this|the)\s+complaint)
@@ -46,7 +47,7 @@ static COMPLAINS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TITLED_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b{TITLED}")).expect("titled regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){TITLED}")).expect("titled regex"));
 
 static BARE_COMPLAINS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[.;]\s+|\s)(?P<name>[A-Z])\s+(?:(?:has|had)\s+)?complain")
@@ -56,7 +57,7 @@ static BARE_COMPLAINS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that introduce someone other than the complainant just before their name.
 static RELATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:mother|father|mum|dad|wife|husband|partner|son|daughter|child|grandmother|grandfather|grandson|granddaughter|brother|sister|aunt|uncle|niece|nephew|friend|neighbour|resident|relative|carer|tenant|late)\b[^.;]{0,15}$",
+        r"(?i)(?-u:\b)(?:mother|father|mum|dad|wife|husband|partner|son|daughter|child|grandmother|grandfather|grandson|granddaughter|brother|sister|aunt|uncle|niece|nephew|friend|neighbour|resident|relative|carer|tenant|late)(?-u:\b)[^.;]{0,15}$",
     )
     .expect("relative regex")
 });
@@ -132,7 +133,7 @@ fn first_non_relative(sources: &[Source<'_>]) -> Option<Complainants> {
     sources.iter().find_map(|&(text, offset)| {
         TITLED_NAME
             .find_iter(text)
-            .find(|m| !RELATIVE_BEFORE.is_match(&text[..m.start()]))
+            .find(|m| !RELATIVE_BEFORE.is_match(words_before(text, m.start())))
             .map(|m| {
                 found(
                     vec![normalise_name(m.as_str())],
@@ -141,6 +142,11 @@ fn first_non_relative(sources: &[Source<'_>]) -> Option<Complainants> {
                 )
             })
     })
+}
+
+/// The few words before byte `at`: enough to see `her mother, ` without rescanning the text.
+fn words_before(text: &str, at: usize) -> &str {
+    tail(&text[..at], 48)
 }
 
 fn bare_letter(sources: &[Source<'_>]) -> Option<Complainants> {

@@ -86,6 +86,15 @@ pub(crate) fn fold(text: &str) -> String {
         .collect()
 }
 
+/// The last `max_bytes` bytes of `text` or a little fewer, cut on a char boundary.
+pub(crate) fn tail(text: &str, max_bytes: usize) -> &str {
+    let mut start = text.len().saturating_sub(max_bytes);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
 /// Page chrome: lines that belong to the web page, not the statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Chrome {
@@ -114,25 +123,43 @@ const PAGE_CHROME: &[&str] = &[
     "skip to main content",
 ];
 
-/// Whether a line is page chrome, and which kind.
+/// Whether a line is page chrome, and which kind. Compares without allocating: this runs on
+/// every line.
 pub(crate) fn chrome(line: &str) -> Option<Chrome> {
-    if line.len() > 260 {
+    // Chrome that ends or splits the body is short; paragraphs are not worth looking at.
+    if line.len() > 100 {
         return None;
     }
-    let folded = fold(line);
-    let folded = folded.trim_end_matches(['.', ':']);
-    if folded == "back to top" {
+    let line = line.trim_end_matches(['.', ':']);
+    if line.eq_ignore_ascii_case("back to top") {
         return Some(Chrome::BackToTop);
     }
-    if folded.ends_with("decision on behalf of the ombudsman")
-        || folded.ends_with("decision on behalf of the local government and social care ombudsman")
-    {
+    let closing = [
+        "decision on behalf of the ombudsman",
+        "decision on behalf of the local government and social care ombudsman",
+    ];
+    if closing.iter().any(|end| ends_with_ignore_case(line, end)) {
         return Some(Chrome::Closing);
     }
-    if PAGE_CHROME.iter().any(|p| folded.starts_with(p)) {
+    if PAGE_CHROME
+        .iter()
+        .any(|start| starts_with_ignore_case(line, start))
+    {
         return Some(Chrome::Page);
     }
     None
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= suffix.len()
+        && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Whether a line cut off by truncation is the start of a chrome line (`Back to `).

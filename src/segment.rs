@@ -8,7 +8,7 @@ use regex::Regex;
 use crate::headings::{
     holds_sub_headings, is_known_heading, reads_as_heading, starts_like_quote_or_citation,
 };
-use crate::lines::{Chrome, Line, chrome, fold, is_chrome_prefix};
+use crate::lines::{Chrome, Line, chrome, fold, is_chrome_prefix, tail};
 use crate::model::{Item, Layout, Paragraph, Section, Span, Warning, WarningKind};
 
 /// The body of a statement, segmented.
@@ -106,7 +106,7 @@ struct OpenList {
 /// `13 different issues`, `the following four complaints`: a count of things the list will hold.
 static ANNOUNCED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z]+\s+)?(?:issues|complaints|recommendations|points|actions|matters|areas|questions|reasons|parts|elements|changes|concerns|things|failings|faults)\b",
+        r"(?i)(?-u:\b)(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z]+\s+)?(?:issues|complaints|recommendations|points|actions|matters|areas|questions|reasons|parts|elements|changes|concerns|things|failings|faults)(?-u:\b)",
     )
     .expect("announced count regex")
 });
@@ -168,7 +168,7 @@ impl ListInference {
             }
         };
         if !item {
-            self.open = ends_with_colon(text).then_some(OpenList {
+            self.open = ends_with_colon(text).then(|| OpenList {
                 items: 0,
                 saw_semicolon: false,
                 prev_end: ':',
@@ -198,18 +198,19 @@ impl ListInference {
 }
 
 fn ends_with_conjunction(text: &str) -> bool {
-    let folded = fold(text);
-    let folded = folded.trim_end();
+    let tail = fold(tail(text.trim_end(), 8));
     [";and", "; and", ", and", "; or", ", or"]
         .iter()
-        .any(|end| folded.ends_with(end))
+        .any(|end| tail.ends_with(end))
 }
 
 fn looks_like_item(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
     let last = text.trim_end().chars().next_back().unwrap_or('.');
-    let folded = fold(text);
-    let evidence_boilerplate = folded.starts_with("the ") && folded.contains("with evidence");
+    let evidence_boilerplate = text
+        .get(..4)
+        .is_some_and(|start| start.eq_ignore_ascii_case("the "))
+        && text.contains("with evidence");
     first.is_lowercase()
         || !matches!(last, '.' | '!' | '?' | ':' | '"' | '\u{201d}')
         || (text.len() <= 100 && !evidence_boilerplate)
