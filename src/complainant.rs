@@ -31,17 +31,28 @@ static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("explicit complainant regex")
 });
 
+/// Titles that share one letter: `Mr and Mrs X`, `Mr & Mrs X`.
+static SHARED_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<first>Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?:and|&)\s+(?P<second>Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?P<letter>[A-Z])(?-u:\b)")
+        .expect("shared letter regex")
+});
+
+/// One or more complainants: `Ms A and Mr B`, `Mr and Mrs X`, `Mr & Mrs X`, `Ms W`.
+fn people() -> String {
+    let one = format!(r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?:and|&)\s+{TITLED}|{TITLED})");
+    format!(r"{one}(?:\s*(?:,|and|&)\s*{one})*")
+}
+
 /// `Ms A and Mr B complain`, `Mr and Mrs X complained`, `Ms W has made a complaint`,
-/// `Ms F, a former foster carer, complains`, `Mrs X’s complaint`, `complaint from Mr X`.
+/// `Ms F, a former foster carer, complains`, `Mr & Mrs X’s complaint`, `complaint from Mr X`.
 static COMPLAINS: LazyLock<Regex> = LazyLock::new(|| {
+    let people = people();
     Regex::new(&format!(
         r"(?x)
-        (?P<pair>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z](?-u:\b))
-            \s+(?:have\s+|has\s+)?(?:complain|made\s+a\s+complaint|brought)
-        | (?P<list>{TITLED}(?:\s*(?:,|and|&)\s*{TITLED})*)(?:,[^,.;]{{1,80}},)?
+        (?P<subject>{people})(?:,[^,.;]{{1,80}},)?
             \s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:complain|made\s+a\s+complaint|brought\s+(?:a|this|the)\s+complaint)
-        | (?P<own>{TITLED})['’]s?\s+complaint
-        | complaint\s+(?:from|by|made\s+by)\s+(?P<by>{TITLED})"
+        | (?P<own>{people})['’]s?\s+complaint
+        | complaint\s+(?:from|by|made\s+by)\s+(?P<by>{people})"
     ))
     .expect("complains regex")
 });
@@ -110,23 +121,37 @@ fn explicit(sources: &[Source<'_>]) -> Option<Complainants> {
 fn complaining_subject(sources: &[Source<'_>]) -> Option<Complainants> {
     sources.iter().find_map(|&(text, offset)| {
         let caps = COMPLAINS.captures(text)?;
-        if let Some(pair) = caps.name("pair") {
-            // `Mr and Mrs X`: both titles share the letter.
-            let words: Vec<&str> = pair.as_str().split_whitespace().collect();
-            let letter = words.last()?;
-            let names = vec![
-                format!("{} {letter}", words[0]),
-                format!("{} {letter}", words[2]),
-            ];
-            return Some(found(names, offset + pair.start(), pair.len()));
-        }
-        let group = ["list", "own", "by"].iter().find_map(|g| caps.name(g))?;
-        let names = TITLED_NAME
-            .find_iter(group.as_str())
-            .map(|m| normalise_name(m.as_str()))
-            .collect();
-        Some(found(names, offset + group.start(), group.len()))
+        let group = ["subject", "own", "by"].iter().find_map(|g| caps.name(g))?;
+        Some(found(
+            names_in(group.as_str()),
+            offset + group.start(),
+            group.len(),
+        ))
     })
+}
+
+/// Every person a `people` match names, in order; `Mr and Mrs X` names two.
+fn names_in(people: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = people;
+    while let Some(m) = TITLED_NAME.find(rest) {
+        // A shared-letter pair starting no later than the next single name contains it.
+        let pair = SHARED_LETTER
+            .captures(rest)
+            .filter(|c| c.get(0).is_some_and(|p| p.start() <= m.start()));
+        match pair {
+            Some(pair) => {
+                names.push(format!("{} {}", &pair["first"], &pair["letter"]));
+                names.push(format!("{} {}", &pair["second"], &pair["letter"]));
+                rest = &rest[pair.get(0).map_or(rest.len(), |p| p.end())..];
+            }
+            None => {
+                names.push(normalise_name(m.as_str()));
+                rest = &rest[m.end()..];
+            }
+        }
+    }
+    names
 }
 
 fn first_non_relative(sources: &[Source<'_>]) -> Option<Complainants> {

@@ -12,7 +12,7 @@ use crate::model::{Category, FieldSpans, Outcome, OutcomeKind, Warning, WarningK
 /// `Knowsley Metropolitan Borough Council (22 014 796)`; the reference may use spaces, no-break
 /// spaces, hyphens or nothing between its groups, and other text may follow it in the brackets.
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<org>.*?\S)\s*\((?P<ref>(?P<a>\d{2})[\s\-]?(?P<b>\d{3})[\s\-]?(?P<c>\d{3}))\b[^()]*\)$")
+    Regex::new(r"^(?P<org>.*?\S)\s*\((?P<ref>(?P<a>\d{2})[\s\-]?(?P<b>\d{3})[\s\-]?(?P<c>\d{3})(?P<suffix>[a-z]?))\b[^()]*\)$")
         .expect("title regex")
 });
 
@@ -156,7 +156,10 @@ fn read_title(line: &Line<'_>, header: &mut Header) -> bool {
     };
     let (org, reference) = (&caps["org"], caps.name("ref").expect("ref group"));
     header.organisation = Some(org.to_string());
-    header.reference = Some(format!("{} {} {}", &caps["a"], &caps["b"], &caps["c"]));
+    header.reference = Some(format!(
+        "{} {} {}{}",
+        &caps["a"], &caps["b"], &caps["c"], &caps["suffix"]
+    ));
     header.spans.organisation = Some(line.sub_span(0, org.len()));
     header.spans.reference = Some(line.sub_span(reference.start(), reference.end()));
     true
