@@ -80,7 +80,8 @@ static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)\bwhether\b | \bif\ (?:there|we|i|a|an|the|it)\b | \bwe\ (?:may|must|can|cannot|will|would)\b | \bunless\b
         | \b(?:she|he|they|(?:ms|mr|mrs|miss)\ [a-z]|the\ complainant|the\ panel|the\ investigator|the\ io|the\ ip)
-          \ (?:says?|said|told|complain\w*|believes?|felt|feels|alleg\w*|argues?|argued|thinks?|wants?)\b",
+          \ (?:says?|said|told|complain\w*|believes?|felt|feels|alleg\w*|argues?|argued|thinks?|wants?)\b
+        | \bthe\ council\ (?:also\ |initially\ |then\ )?(?:offered|said|says|told|wrote|accepted|agreed|apologised)\b",
     )
     .expect("not-a-decision regex")
 });
@@ -260,6 +261,10 @@ mod tests {
                 &[],
             ),
             ("The Council wrote to Ms X.", &[]),
+            (
+                "The Council also offered Ms C \u{a3}150 for the distress caused by the faults.",
+                &[],
+            ),
         ];
         for (sentence, expected) in cases {
             assert_eq!(verdicts(sentence), *expected, "{sentence}");

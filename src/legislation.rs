@@ -161,7 +161,7 @@ static ACT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:\b[Ss](?:ections?|\.)?\s*\d+[A-Z]{0,2}(?:\([0-9A-Za-z]+\))*
             (?:\s*(?:,|and|&)\s*\d+[A-Z]{0,2}(?:\([0-9A-Za-z]+\))*)*\s+of\s+(?:the\s+)?)?
-        \b(?:[A-Z][\w'-]*\s+(?:(?:and|of|in|for|on|to)\s+)?)+Act\s*(?:\(\d{4}\)|\d{4})\b",
+        \b(?:[A-Z][\w'-]*\s+(?:(?:and|of|in|for|on|to)\s+)?)+Act\s*(?:\(\d{4}\)|\d{4}\b)",
     )
     .expect("act regex")
 });
@@ -249,8 +249,8 @@ mod tests {
 
     #[test]
     fn finds_citations_in_text() {
-        let text = "(Local Government Act 1974, section 24A(6), as amended) and the Children Act 1989 \\
-                    and section 26 of the Act.";
+        let text = "(Local Government Act 1974, section 24A(6), as amended) and the Children Act 1989 \
+                    and section 26 of the Act. Section 26(3) of the Children Act (1989) says";
         let found: Vec<_> = find_citations(text)
             .into_iter()
             .map(|(c, s, e)| (c.act, &text[s..e]))
@@ -263,6 +263,10 @@ mod tests {
                     "Local Government Act 1974, section 24A(6), as amended"
                 ),
                 ("Children Act 1989".to_string(), "Children Act 1989"),
+                (
+                    "Children Act 1989".to_string(),
+                    "Section 26(3) of the Children Act (1989)"
+                ),
             ]
         );
     }

@@ -117,11 +117,13 @@ fn action(
     decision_date: Option<NaiveDate>,
 ) -> AgreedAction {
     let payments = payments(piece);
+    // The first sentence states the action; any others explain it.
+    let first_sentence = pieces::sentences(piece).first().copied().unwrap_or(*piece);
     AgreedAction {
         text: piece.text.to_string(),
         paragraph: piece.paragraph,
         span: piece.whole(),
-        kinds: kinds(piece.text, !payments.is_empty()),
+        kinds: kinds(first_sentence.text, !payments.is_empty()),
         payments,
         deadline: deadline(piece, decision_date).or(inherited),
     }
@@ -201,7 +203,7 @@ static KINDS: LazyLock<Vec<(ActionKind, Regex)>> = LazyLock::new(|| {
     ]
 });
 
-/// What an action does, from its words.
+/// What an action does, from the sentence that states it.
 fn kinds(text: &str, pays: bool) -> Vec<ActionKind> {
     let folded = fold(text);
     let mut kinds: Vec<ActionKind> = KINDS
