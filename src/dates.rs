@@ -196,9 +196,12 @@ mod tests {
         );
     }
 
+    /// Year, month, day, precision and bytes read.
+    type Read = (i32, u32, u32, Precision, usize);
+
     #[test]
     fn reads_date_phrases() {
-        let cases: &[(&str, Option<(i32, u32, u32, Precision, usize)>)] = &[
+        let cases: &[(&str, Option<Read>)] = &[
             ("13 September 2021", Some((2021, 9, 13, Precision::Day, 17))),
             ("1st April 2022.", Some((2022, 4, 1, Precision::Day, 14))),
             (

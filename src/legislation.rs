@@ -202,7 +202,8 @@ mod tests {
 
     #[test]
     fn reads_citations() {
-        let cases: &[(&str, Option<(&str, &[&str])>)] = &[
+        type Cited<'a> = Option<(&'a str, &'a [&'a str])>;
+        let cases: &[(&str, Cited<'_>)] = &[
             (
                 "Local Government Act 1974, sections 26(1) and 26A(1), as amended)",
                 Some(("Local Government Act 1974", &["26(1)", "26A(1)"])),

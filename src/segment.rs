@@ -93,6 +93,8 @@ struct OpenList {
     prev_end: char,
     /// The opening words of the first item, which parallel items repeat (`Stage 1:`, `Stage 2:`).
     shape: Option<ItemShape>,
+    /// Whether the first item is an instruction (`Apologise to …`), as agreed actions are.
+    imperative: bool,
 }
 
 /// The opening of an item: its first word, and its second unless the first is too common to tell.
@@ -133,7 +135,9 @@ impl ListInference {
             Some(list) if matches!(list.prev_end, ';' | ',') => true,
             Some(list) if list.saw_semicolon => false,
             Some(list) => {
-                looks_like_item(text) || (list.shape.is_some() && list.shape == ItemShape::of(text))
+                looks_like_item(text)
+                    || (list.shape.is_some() && list.shape == ItemShape::of(text))
+                    || (list.imperative && starts_with_imperative(text))
             }
         };
         if !item {
@@ -142,6 +146,7 @@ impl ListInference {
                 saw_semicolon: false,
                 prev_end: ':',
                 shape: None,
+                imperative: false,
             });
             self.used |= self.open.is_some();
             return false;
@@ -151,6 +156,7 @@ impl ListInference {
         } else if let Some(list) = &mut self.open {
             if list.items == 0 {
                 list.shape = ItemShape::of(text);
+                list.imperative = starts_with_imperative(text);
             }
             list.items += 1;
             list.saw_semicolon |= end == ';';
@@ -171,6 +177,53 @@ fn ends_with_conjunction(text: &str) -> bool {
     [";and", "; and", ", and", "; or", ", or"]
         .iter()
         .any(|end| folded.ends_with(end))
+}
+
+/// Verbs that open an instruction, as agreed actions do (`Pay Ms X £300`, `Apologise to her`).
+const IMPERATIVES: &[&str] = &[
+    "apologise",
+    "apologize",
+    "arrange",
+    "carry",
+    "complete",
+    "consider",
+    "contact",
+    "ensure",
+    "give",
+    "issue",
+    "make",
+    "offer",
+    "pay",
+    "produce",
+    "provide",
+    "reconsider",
+    "refund",
+    "reimburse",
+    "remind",
+    "review",
+    "send",
+    "share",
+    "start",
+    "take",
+    "train",
+    "update",
+    "write",
+];
+
+/// Whether a line opens with an instruction, or with one after a leading phrase and comma
+/// (`Considering the findings of this investigation, start stage two …`).
+fn starts_with_imperative(text: &str) -> bool {
+    let is_verb = |clause: &str| {
+        clause
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| IMPERATIVES.contains(&word.to_ascii_lowercase().as_str()))
+    };
+    let after_comma = text
+        .get(..text.len().min(120))
+        .and_then(|head| head.split_once(','))
+        .is_some_and(|(_, rest)| is_verb(rest));
+    is_verb(text) || after_comma
 }
 
 fn looks_like_item(text: &str) -> bool {
@@ -527,6 +580,22 @@ mod tests {
         assert_eq!(action.paragraphs[0].items.len(), 2);
         assert_eq!(action.paragraphs[1].number, Some(2));
         assert_eq!(body.sections[1].paragraphs[0].number, Some(3));
+    }
+
+    #[test]
+    fn keeps_long_instructions_in_an_action_list() {
+        let long = "It should follow our guidance on making an effective apology, which sets out what we expect.";
+        let text = format!(
+            "Agreed action\n- The Council has agreed to take the following action within four weeks:\n\
+             - Apologise to Miss X. {long}\n- Pay Miss X £250. {long}\n\
+             - Considering the findings, start stage two without delay. {long}\n\
+             - The Council should provide us with evidence it has complied with the above actions.\n"
+        );
+        let body = segment(&split_lines(&text));
+        let paragraphs = &body.sections[0].paragraphs;
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(paragraphs[0].items.len(), 3);
+        assert!(paragraphs[1].text.starts_with("The Council should provide"));
     }
 
     #[test]
