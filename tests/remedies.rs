@@ -399,3 +399,22 @@ fn remedies_and_findings_do_not_depend_on_layout() {
         }
     }
 }
+
+#[test]
+fn cut_off_copies_keep_valid_spans() {
+    for name in ["knowsley-22-014-796", "leicestershire-19-011-066"] {
+        let text = seed(name);
+        let cuts = (0..text.len())
+            .step_by(211)
+            .filter(|&i| text.is_char_boundary(i));
+        for cut in cuts {
+            let prefix = &text[..cut];
+            if let Ok(d) = lgsco::parse(prefix) {
+                assert_spans(prefix, &d);
+                if d.agreed_actions.is_empty() {
+                    assert_eq!(d.total_payment_pence, None, "{name} cut at {cut}");
+                }
+            }
+        }
+    }
+}
