@@ -1,12 +1,21 @@
-//! Small exact grammars for calendar dates written in words (`22 Aug 2023`, `13 September 2021`).
+//! Small exact grammars for calendar dates written in words (`22 Aug 2023`, `13 September 2021`,
+//! `November 2023`, `2019`), and finding the dates a text mentions.
+
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use nom::{
     IResult, Parser,
-    bytes::complete::{take_while_m_n, take_while1},
+    branch::alt,
+    bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::alpha1,
-    combinator::{map_opt, map_res},
+    combinator::{map_opt, map_res, opt},
+    sequence::terminated,
 };
+use regex::Regex;
+
+use crate::model::{DateMention, DateValue, Precision};
+use crate::pieces::Piece;
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -55,13 +64,91 @@ pub(crate) fn month(input: &str) -> IResult<&str, u32> {
     map_opt(alpha1, month_number).parse(input)
 }
 
-/// `22 Aug 2023`, `1 September 2021`, `01 Apr 2021`: a real calendar date (no `31 February`).
+/// `22 Aug 2023`, `1 September 2021`, `01 Apr 2021`, `1st April 2022`: a real calendar date
+/// (no `31 February`).
 pub(crate) fn day_month_year(input: &str) -> IResult<&str, NaiveDate> {
+    let ordinal = opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th"))));
     map_opt(
-        (number(1, 2), spaces, month, spaces, number(4, 4)),
-        |(day, _, month, _, year)| NaiveDate::from_ymd_opt(year as i32, month, day),
+        (
+            terminated(number(1, 2), ordinal),
+            spaces,
+            month,
+            opt(tag(".")),
+            spaces,
+            year,
+        ),
+        |(day, _, month, _, _, year)| NaiveDate::from_ymd_opt(year, month, day),
     )
     .parse(input)
+}
+
+/// A four-digit year from 1900 to 2099.
+fn year(input: &str) -> IResult<&str, i32> {
+    map_opt(number(4, 4), |y| {
+        (1900..=2099).contains(&y).then_some(y as i32)
+    })
+    .parse(input)
+}
+
+fn month_year(input: &str) -> IResult<&str, NaiveDate> {
+    map_opt(
+        (month, opt(tag(".")), spaces, year),
+        |(month, _, _, year)| NaiveDate::from_ymd_opt(year, month, 1),
+    )
+    .parse(input)
+}
+
+fn year_only(input: &str) -> IResult<&str, NaiveDate> {
+    map_opt(year, |year| NaiveDate::from_ymd_opt(year, 1, 1)).parse(input)
+}
+
+/// Reads a date at the start of `text` (`13 September 2021`, `November 2023`, `2019`) and
+/// returns it with its precision and the number of bytes read. Impossible dates give `None`.
+///
+/// ```
+/// use lgsco::grammar::parse_date_phrase;
+/// use lgsco::Precision;
+/// let (value, len) = parse_date_phrase("13 September 2021, she").unwrap();
+/// assert_eq!(value.date.to_string(), "2021-09-13");
+/// assert_eq!((value.precision, len), (Precision::Day, 17));
+/// assert_eq!(parse_date_phrase("November 2023").unwrap().0.precision, Precision::Month);
+/// assert_eq!(parse_date_phrase("2019").unwrap().0.date.to_string(), "2019-01-01");
+/// assert_eq!(parse_date_phrase("31 February 2021"), None);
+/// ```
+pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
+    let with = |precision: Precision| move |date| DateValue { date, precision };
+    let (rest, value) = alt((
+        day_month_year.map(with(Precision::Day)),
+        month_year.map(with(Precision::Month)),
+        year_only.map(with(Precision::Year)),
+    ))
+    .parse(text)
+    .ok()?;
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((value, text.len() - rest.len()))
+}
+
+/// Candidates: a capitalised month name with a year (and perhaps a day before it), or a bare
+/// year after a preposition (`In 2019`), so that `Act 1974` is never a date.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b
+          | \b(?i:in|since|until|during|before|after|by|from|throughout|early|late|mid)\s+(\d{4})\b",
+    )
+    .expect("date regex")
+});
+
+/// Every date in `text`, as (value, start, end) with offsets relative to `text`.
+pub(crate) fn find_dates(text: &str) -> Vec<(DateValue, usize, usize)> {
+    DATE.captures_iter(text)
+        .filter_map(|caps| {
+            let start = caps.get(1).or_else(|| caps.get(0))?.start();
+            let (value, len) = parse_date_phrase(text.get(start..)?)?;
+            Some((value, start, start + len))
+        })
+        .collect()
 }
 
 /// Reads a whole header value such as `22 Aug 2023` as a date.
@@ -70,6 +157,23 @@ pub(crate) fn parse_header_date(value: &str) -> Option<NaiveDate> {
         Ok((rest, date)) if rest.trim().is_empty() => Some(date),
         _ => None,
     }
+}
+
+/// Every date mentioned in `pieces`, in order.
+pub(crate) fn date_mentions(pieces: &[Piece<'_>]) -> Vec<DateMention> {
+    pieces
+        .iter()
+        .flat_map(|piece| {
+            find_dates(piece.text)
+                .into_iter()
+                .map(move |(value, start, end)| DateMention {
+                    text: piece.text.get(start..end).unwrap_or_default().to_string(),
+                    value,
+                    paragraph: piece.paragraph,
+                    span: piece.span(start, end),
+                })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -89,6 +193,59 @@ mod tests {
         assert_eq!(
             parse_header_date("22\u{a0}Aug\u{a0}2023"),
             Some(ymd(2023, 8, 22))
+        );
+    }
+
+    /// Year, month, day, precision and bytes read.
+    type Read = (i32, u32, u32, Precision, usize);
+
+    #[test]
+    fn reads_date_phrases() {
+        let cases: &[(&str, Option<Read>)] = &[
+            ("13 September 2021", Some((2021, 9, 13, Precision::Day, 17))),
+            ("1st April 2022.", Some((2022, 4, 1, Precision::Day, 14))),
+            (
+                "November 2023 we",
+                Some((2023, 11, 1, Precision::Month, 13)),
+            ),
+            ("Sept. 2020", Some((2020, 9, 1, Precision::Month, 10))),
+            ("2019,", Some((2019, 1, 1, Precision::Year, 4))),
+            ("31 February 2021", None),
+            ("29 February 2023", None),
+            ("1974A", None),
+            ("20190", None),
+            ("Mayor 2019", None),
+        ];
+        for (text, expected) in cases {
+            let got = parse_date_phrase(text).map(|(v, len)| {
+                use chrono::Datelike;
+                (
+                    v.date.year(),
+                    v.date.month(),
+                    v.date.day(),
+                    v.precision,
+                    len,
+                )
+            });
+            assert_eq!(got, *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_dates_but_not_act_years() {
+        let text = "In 2019, under the Local Government Act 1974, section 26, on 31 February 2021 \
+                    and at the start of April 2024 and on 13 September 2021.";
+        let found: Vec<_> = find_dates(text)
+            .iter()
+            .map(|(v, s, e)| (&text[*s..*e], v.precision))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("2019", Precision::Year),
+                ("April 2024", Precision::Month),
+                ("13 September 2021", Precision::Day)
+            ]
         );
     }
 

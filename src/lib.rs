@@ -31,18 +31,45 @@
 
 mod complainant;
 mod dates;
+mod deadlines;
 mod error;
+mod findings;
 mod header;
 mod headings;
+mod legislation;
 mod lines;
 mod model;
+mod money;
+mod pieces;
+mod remedies;
 mod segment;
+mod sharing;
 
 pub use error::{ErrorKind, ParseError};
 pub use model::{
-    Category, Decision, FieldSpans, Item, Layout, Outcome, OutcomeKind, Paragraph, Section, Span,
-    Warning, WarningKind,
+    ActReference, ActionKind, AgreedAction, Category, Citation, DateMention, DateValue, Deadline,
+    Decision, FieldSpans, Finding, Item, Layout, Outcome, OutcomeKind, Paragraph, Payment, Period,
+    PeriodUnit, Precision, Section, Span, Verdict, Warning, WarningKind,
 };
+
+/// The small exact grammars the parser reads amounts, dates, deadlines and citations with.
+///
+/// Each reads from the start of its input and returns what it read with the number of bytes it
+/// consumed, or `None`; none of them panics on any input.
+///
+/// ```
+/// use lgsco::grammar::*;
+/// assert_eq!(parse_amount_pence("£10,000"), Some((1_000_000, "£10,000".len())));
+/// assert_eq!(parse_date_phrase("in 2019"), None);
+/// assert_eq!(parse_deadline("within 6 months").unwrap().0.count, 6);
+/// assert_eq!(parse_citation("Children Act 1989").unwrap().0.act, "Children Act 1989");
+/// ```
+pub mod grammar {
+    pub use crate::dates::parse_date_phrase;
+    pub use crate::deadlines::parse_deadline;
+    pub use crate::legislation::parse_citation;
+    pub use crate::money::parse_amount_pence;
+}
 
 use complainant::{Source, find_complainants};
 use lines::{fold, split_lines};
@@ -103,6 +130,14 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     }
     let mut spans = header.spans;
     spans.complainant = found.span;
+    let remedies = remedies::find_remedies(text, &body.sections, header.decision_date);
+    let findings = findings::find_findings(text, &body.sections);
+    let mut body_pieces: Vec<pieces::Piece<'_>> = body
+        .preamble
+        .iter()
+        .flat_map(|p| pieces::all(text, p))
+        .collect();
+    body_pieces.extend(pieces::of_sections(text, &body.sections));
     Ok(Decision {
         organisation: header.organisation,
         reference: header.reference,
@@ -118,6 +153,13 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
         sections: body.sections,
         spans,
         warnings,
+        agreed_actions: remedies.actions,
+        total_payment_pence: remedies.total_pence,
+        fault_found: findings::fault_found(&findings),
+        findings,
+        dates: dates::date_mentions(&body_pieces),
+        legislation: legislation::citations(&body_pieces),
+        shared_with: sharing::shared_with(&body_pieces),
     })
 }
 

@@ -98,6 +98,23 @@ pub struct Decision {
     pub spans: FieldSpans,
     /// What the parser noticed and worked around.
     pub warnings: Vec<Warning>,
+    /// The actions the organisation agreed to, one per item of the `Agreed action` section
+    /// (or `Recommendations`, or `Actions`), in order; empty when there is no such section.
+    pub agreed_actions: Vec<AgreedAction>,
+    /// The sum of [`AgreedAction::payments`] in pence: `0` when the agreed actions pay nothing,
+    /// `None` when the statement has no agreed actions.
+    pub total_payment_pence: Option<u64>,
+    /// The sentences where the statement decides on fault and injustice.
+    pub findings: Vec<Finding>,
+    /// `true` if any finding is of fault, `false` if the only fault findings are of no fault,
+    /// `None` when the statement decides neither way.
+    pub fault_found: Option<bool>,
+    /// Every calendar date the body mentions (`13 September 2021`, `November 2023`, `2019`).
+    pub dates: Vec<DateMention>,
+    /// Every citation of an Act in the body.
+    pub legislation: Vec<Citation>,
+    /// The bodies the Ombudsman shares the decision with (`Ofsted`, `Care Quality Commission`).
+    pub shared_with: Vec<String>,
 }
 
 /// The `Category : Area > Subcategory` header line.
@@ -230,4 +247,176 @@ pub enum WarningKind {
     ParagraphNumbersInferred,
     /// The complainant could not be identified.
     NoComplainant,
+}
+
+/// One action of the `Agreed action` section: a paragraph's item, or a paragraph without items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreedAction {
+    /// The action's words, without its list marker or the lead-in above it.
+    pub text: String,
+    /// The number of the paragraph the action belongs to.
+    pub paragraph: Option<u32>,
+    /// The action's bytes in the input.
+    pub span: Span,
+    /// What the action does; `[other]` when none of the known kinds fits.
+    pub kinds: Vec<ActionKind>,
+    /// The sums the action pays (a bracketed breakdown or a monthly rate is not counted again).
+    pub payments: Vec<Payment>,
+    /// When the action is due, from its own words or its lead-in's.
+    pub deadline: Option<Deadline>,
+}
+
+/// What an [`AgreedAction`] does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    /// Apologise to someone.
+    Apology,
+    /// Pay someone a sum.
+    Payment,
+    /// Give the Ombudsman evidence or a copy of something.
+    Evidence,
+    /// Remind, brief or train staff.
+    StaffGuidance,
+    /// Review, change or introduce a policy, process or procedure.
+    Procedure,
+    /// Carry out or complete an assessment of a person.
+    Assessment,
+    /// Start or restart a stage of a complaints procedure.
+    RestartProcess,
+    /// Anything else.
+    Other,
+}
+
+/// A sum an [`AgreedAction`] pays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    /// The amount in pence (`£1,000.50` is `100050`).
+    pub amount_pence: u64,
+    /// Who is paid, as the statement names them (`Ms X`), when it says.
+    pub recipient: Option<String>,
+    /// The amount as written (`£300`).
+    pub text: String,
+    /// The amount's bytes in the input.
+    pub span: Span,
+}
+
+/// When an [`AgreedAction`] is due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadline {
+    /// The phrase as written (`Within one month of the date of the final decision`).
+    pub text: String,
+    /// The phrase's bytes in the input.
+    pub span: Span,
+    /// The date it falls on, counted from the decision date; `None` without a decision date or
+    /// when the period runs from something else.
+    pub due: Option<NaiveDate>,
+}
+
+/// A period such as `one month` or `20 working days`, read by [`crate::grammar::parse_deadline`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Period {
+    /// How many units.
+    pub count: u32,
+    /// Which unit.
+    pub unit: PeriodUnit,
+    /// Whether the phrase counts from the decision (`of my final decision`) or names no start.
+    pub from_decision: bool,
+}
+
+/// The unit of a [`Period`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodUnit {
+    /// Calendar days.
+    Days,
+    /// Monday to Friday; bank holidays are not known and count as working days.
+    WorkingDays,
+    /// Weeks of seven days.
+    Weeks,
+    /// Calendar months (one month after 22 August is 22 September).
+    Months,
+}
+
+/// A sentence where the statement decides on fault or injustice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The number of the paragraph the sentence is in.
+    pub paragraph: Option<u32>,
+    /// The sentence's bytes in the input.
+    pub span: Span,
+    /// The sentence.
+    pub text: String,
+    /// What it decides.
+    pub verdict: Verdict,
+}
+
+/// What a [`Finding`] decides. One sentence can give two findings (`was fault … and caused`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// `This was fault.`
+    Fault,
+    /// `There was no fault.`
+    NoFault,
+    /// `caused Ms X avoidable frustration`
+    Injustice,
+    /// `did not cause Ms X a significant injustice`
+    NoInjustice,
+}
+
+/// A calendar date and how much of it the text gives, read by [`crate::grammar::parse_date_phrase`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DateValue {
+    /// The date; the first of the month or year when the text gives no day or month.
+    pub date: NaiveDate,
+    /// How much the text gives.
+    pub precision: Precision,
+}
+
+/// How precise a [`DateValue`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// `13 September 2021`
+    Day,
+    /// `November 2023`
+    Month,
+    /// `2019`
+    Year,
+}
+
+/// A date the body mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// The date as written (`13 September 2021`).
+    pub text: String,
+    /// The date and its precision.
+    #[serde(flatten)]
+    pub value: DateValue,
+    /// The number of the paragraph it is in.
+    pub paragraph: Option<u32>,
+    /// Its bytes in the input.
+    pub span: Span,
+}
+
+/// An Act and the sections cited of it, read by [`crate::grammar::parse_citation`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActReference {
+    /// The Act's name and year, normalised (`Children Act 1989`).
+    pub act: String,
+    /// The sections cited, as written (`26(1)`, `26A(1)`); empty when the Act is cited whole.
+    pub sections: Vec<String>,
+}
+
+/// A citation of an Act in the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// The Act and sections.
+    #[serde(flatten)]
+    pub reference: ActReference,
+    /// The number of the paragraph it is in.
+    pub paragraph: Option<u32>,
+    /// The citation's bytes in the input.
+    pub span: Span,
 }

@@ -101,6 +101,8 @@ struct OpenList {
     shape: Option<ItemShape>,
     /// How many items the lead-in announced (`13 different issues … as:`), if it did.
     announced: Option<usize>,
+    /// Whether the first item is an instruction (`Apologise to …`), as agreed actions are.
+    imperative: bool,
 }
 
 /// `13 different issues`, `the following four complaints`: a count of things the list will hold.
@@ -164,7 +166,9 @@ impl ListInference {
             Some(list) if matches!(list.prev_end, ';' | ',') => true,
             Some(list) if list.saw_semicolon => false,
             Some(list) => {
-                looks_like_item(text) || (list.shape.is_some() && list.shape == ItemShape::of(text))
+                looks_like_item(text)
+                    || (list.shape.is_some() && list.shape == ItemShape::of(text))
+                    || (list.imperative && starts_with_imperative(text))
             }
         };
         if !item {
@@ -174,6 +178,7 @@ impl ListInference {
                 prev_end: ':',
                 shape: None,
                 announced: announced_count(text),
+                imperative: false,
             });
             self.used |= self.open.is_some();
             return false;
@@ -183,6 +188,7 @@ impl ListInference {
         } else if let Some(list) = &mut self.open {
             if list.items == 0 {
                 list.shape = ItemShape::of(text);
+                list.imperative = starts_with_imperative(text);
             }
             list.items += 1;
             list.saw_semicolon |= end == ';';
@@ -202,6 +208,53 @@ fn ends_with_conjunction(text: &str) -> bool {
     [";and", "; and", ", and", "; or", ", or"]
         .iter()
         .any(|end| tail.ends_with(end))
+}
+
+/// Verbs that open an instruction, as agreed actions do (`Pay Ms X £300`, `Apologise to her`).
+const IMPERATIVES: &[&str] = &[
+    "apologise",
+    "apologize",
+    "arrange",
+    "carry",
+    "complete",
+    "consider",
+    "contact",
+    "ensure",
+    "give",
+    "issue",
+    "make",
+    "offer",
+    "pay",
+    "produce",
+    "provide",
+    "reconsider",
+    "refund",
+    "reimburse",
+    "remind",
+    "review",
+    "send",
+    "share",
+    "start",
+    "take",
+    "train",
+    "update",
+    "write",
+];
+
+/// Whether a line opens with an instruction, or with one after a leading phrase and comma
+/// (`Considering the findings of this investigation, start stage two …`).
+fn starts_with_imperative(text: &str) -> bool {
+    let is_verb = |clause: &str| {
+        clause
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| IMPERATIVES.contains(&word.to_ascii_lowercase().as_str()))
+    };
+    let after_comma = text
+        .get(..text.len().min(120))
+        .and_then(|head| head.split_once(','))
+        .is_some_and(|(_, rest)| is_verb(rest));
+    is_verb(text) || after_comma
 }
 
 fn looks_like_item(text: &str) -> bool {
@@ -566,6 +619,22 @@ mod tests {
         assert_eq!(action.paragraphs[0].items.len(), 2);
         assert_eq!(action.paragraphs[1].number, Some(2));
         assert_eq!(body.sections[1].paragraphs[0].number, Some(3));
+    }
+
+    #[test]
+    fn keeps_long_instructions_in_an_action_list() {
+        let long = "It should follow our guidance on making an effective apology, which sets out what we expect.";
+        let text = format!(
+            "Agreed action\n- The Council has agreed to take the following action within four weeks:\n\
+             - Apologise to Miss X. {long}\n- Pay Miss X £250. {long}\n\
+             - Considering the findings, start stage two without delay. {long}\n\
+             - The Council should provide us with evidence it has complied with the above actions.\n"
+        );
+        let body = segment(&split_lines(&text));
+        let paragraphs = &body.sections[0].paragraphs;
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(paragraphs[0].items.len(), 3);
+        assert!(paragraphs[1].text.starts_with("The Council should provide"));
     }
 
     #[test]

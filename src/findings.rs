@@ -1,0 +1,301 @@
+//! Findings: the sentences where a statement decides on fault and injustice.
+//!
+//! Only the sections where the Ombudsman decides are read (`What I found` and its analysis,
+//! `My findings`, `Analysis`, `Conclusion`, `Final decision`, …); their law, guidance and
+//! history sub-sections, the complaint, the role-and-powers boilerplate and the agreed actions
+//! are not. Sentences that describe what the Ombudsman looks for (`whether there was fault`),
+//! questions and reported speech (`she said the Council's faults caused`) are not findings.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lines::fold;
+use crate::model::{Finding, Section, Verdict};
+use crate::pieces::{self, Piece};
+
+/// Whether a section's sentences can be findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Not a body section where decisions are made.
+    Out,
+    /// Law, guidance or history inside a decision section.
+    Narrative,
+    /// Where the Ombudsman decides.
+    Decision,
+}
+
+static OUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:the complaints?|complaint background|background to the complaint|the ombudsm[ae]n'?s'? role.*|our role.*|role and powers|what (?:i|we) (?:have|did).*investigat.*|parts? of the complaint.*|how (?:i|we) considered.*|agreed actions?|recommendations?|recommended actions?)$",
+    )
+    .expect("out-of-scope heading regex")
+});
+
+static DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:what (?:i|we) found|(?:my |our )?findings?|(?:the ombudsman's |my |our )?analysis|conclusions?|final decisions?|decisions?|(?:my |our )?assessment|injustice|fault|(?:my )?consideration.*)$",
+    )
+    .expect("decision heading regex")
+});
+
+static NARRATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:law\b|relevant law|legal\b|legislation|guidance|statutory|what happened|background|brief background|chronology|key facts|key events|stage \S+ findings|complaint$|events\b)",
+    )
+    .expect("narrative heading regex")
+});
+
+/// The scope after a heading, given the scope before it: unknown headings keep the scope.
+fn scope_after(heading: &str, current: Scope) -> Scope {
+    let folded = fold(heading);
+    let folded = folded.trim().trim_end_matches([':', '.']).trim();
+    let procedure_heading = heading.starts_with(char::is_uppercase)
+        && (folded.contains("complaints process") || folded.contains("complaints procedure"));
+    if OUT.is_match(folded) {
+        Scope::Out
+    } else if DECISION.is_match(folded) {
+        Scope::Decision
+    } else if NARRATIVE.is_match(folded) || (procedure_heading && current != Scope::Out) {
+        Scope::Narrative
+    } else {
+        current
+    }
+}
+
+/// The sections whose sentences can be findings.
+pub(crate) fn decision_sections(sections: &[Section]) -> Vec<&Section> {
+    let mut scope = Scope::Out;
+    sections
+        .iter()
+        .filter(|section| {
+            scope = scope_after(&section.heading, scope);
+            scope == Scope::Decision
+        })
+        .collect()
+}
+
+/// Sentences that describe the Ombudsman's tests, ask questions, or report what others said.
+static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\bwhether\b | \bif\ (?:there|we|i|a|an|the|it)\b | \bwe\ (?:may|must|can|cannot|will|would)\b | \bunless\b
+        | \b(?:she|he|they|(?:ms|mr|mrs|miss)\ [a-z]|the\ complainant|the\ panel|the\ investigator|the\ io|the\ ip)
+          \ (?:says?|said|told|complain\w*|believes?|felt|feels|alleg\w*|argues?|argued|thinks?|wants?)\b
+        | \bthe\ council\ (?:also\ |initially\ |then\ )?(?:offered|said|says|told|wrote|accepted|agreed|apologised)\b",
+    )
+    .expect("not-a-decision regex")
+});
+
+static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\bno\ fault\b | \bwithout\ fault\b | \bnot\ (?:\S+\ ){0,3}?(?:at\ )?fault\b
+        | \b(?:do|did|does|would)\ not\ (?:consider|find|think)\ (?:\S+\ ){0,6}?(?:at\ )?fault\b",
+    )
+    .expect("no fault regex")
+});
+
+static FAULT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\b(?:was|is|were|are|be|been|amounts?\ to|amounted\ to|constitutes?|constituted)\ (?:also\ )?(?:at\ )?faults?\b
+        | \b(?:i|we)\ (?:have\ )?(?:also\ )?(?:found|find)\ (?:\S+\ ){0,3}?(?:at\ )?fault\b
+        | \bthere\ (?:was|is|has\ been|were)\ (?:also\ |some\ )?fault\b
+        | \bfindings?\ of\ fault\b",
+    )
+    .expect("fault regex")
+});
+
+const HARM: &str = r"(?:injustice|distress|frustration|uncertainty|time\ and\ trouble|inconvenience|anxiety|upset|confusion)";
+
+static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)\b(?:did|does|has|have|had)\ not\ (?:\S+\ )?caus\w*\ (?:\S+\ ){{0,8}}?{HARM}
+        | \bno\ (?:\S+\ )?injustice\b | \bnot\ caused?\ (?:\S+\ ){{0,6}}?injustice"
+    ))
+    .expect("no injustice regex")
+});
+
+static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)\bcaus\w*\ (?:\S+\ ){{0,8}}?{HARM}
+        | \b{HARM}\ (?:\S+\ ){{0,3}}?caused\ by
+        | \bput\ to\ (?:\S+\ ){{0,3}}?time\ and\ trouble
+        | \bfault\ (?:leading|led)\ to\ injustice
+        | \b(?:experienced|suffered)\ (?:\S+\ ){{0,3}}?{HARM}"
+    ))
+    .expect("injustice regex")
+});
+
+/// `I do not consider that …`: negates what follows it in the sentence.
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:do|did|does|would) not (?:consider|find|think|accept)\b|\bnot persuaded\b")
+        .expect("negation regex")
+});
+
+/// What one sentence decides, fault first.
+pub(crate) fn verdicts(sentence: &str) -> Vec<Verdict> {
+    let folded = fold(sentence);
+    let folded = folded.trim();
+    if folded.ends_with('?') || NOT_A_DECISION.is_match(folded) {
+        return Vec::new();
+    }
+    let negated_before = |at: usize| NEGATED.find(folded).is_some_and(|m| m.start() < at);
+    let mut found = Vec::new();
+    if NO_FAULT.is_match(folded) {
+        found.push(Verdict::NoFault);
+    } else if let Some(m) = FAULT.find(folded) {
+        found.push(if negated_before(m.start()) {
+            Verdict::NoFault
+        } else {
+            Verdict::Fault
+        });
+    }
+    if NO_INJUSTICE.is_match(folded) {
+        found.push(Verdict::NoInjustice);
+    } else if let Some(m) = INJUSTICE.find(folded) {
+        found.push(if negated_before(m.start()) {
+            Verdict::NoInjustice
+        } else {
+            Verdict::Injustice
+        });
+    }
+    found
+}
+
+/// The findings of the decision sections, in document order.
+pub(crate) fn find_findings(input: &str, sections: &[Section]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for piece in pieces::of_sections(input, decision_sections(sections)) {
+        for sentence in pieces::sentences(&piece) {
+            findings.extend(
+                verdicts(sentence.text)
+                    .into_iter()
+                    .map(|verdict| finding(&sentence, verdict)),
+            );
+        }
+    }
+    findings
+}
+
+fn finding(sentence: &Piece<'_>, verdict: Verdict) -> Finding {
+    Finding {
+        paragraph: sentence.paragraph,
+        span: sentence.whole(),
+        text: sentence.text.to_string(),
+        verdict,
+    }
+}
+
+/// `Some(true)` if any finding is of fault, `Some(false)` if there are only findings of no fault.
+pub(crate) fn fault_found(findings: &[Finding]) -> Option<bool> {
+    let any = |v: Verdict| findings.iter().any(|f| f.verdict == v);
+    if any(Verdict::Fault) {
+        Some(true)
+    } else if any(Verdict::NoFault) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Verdict::*;
+
+    #[test]
+    fn reads_verdicts() {
+        let cases: &[(&str, &[Verdict])] = &[
+            ("This was fault.", &[Fault]),
+            ("This was fault by the Council.", &[Fault]),
+            (
+                "However I have found fault for some delay by the Council.",
+                &[Fault],
+            ),
+            (
+                "Closing Miss X\u{2019}s complaint in May 2024 appears to be fault by the Council.",
+                &[Fault],
+            ),
+            (
+                "I have concluded my investigation with a finding of fault.",
+                &[Fault],
+            ),
+            ("There was fault by the Council.", &[Fault]),
+            (
+                "I do not find the Council to be at fault for the approach it has taken.",
+                &[NoFault],
+            ),
+            ("There was no fault.", &[NoFault]),
+            ("I have not found fault here.", &[NoFault]),
+            ("I find no fault with how it considered this.", &[NoFault]),
+            (
+                "the delay was fault by the Council and caused Ms X avoidable frustration.",
+                &[Fault, Injustice],
+            ),
+            (
+                "I do not consider that this was fault, or caused Ms X a significant injustice.",
+                &[NoFault, NoInjustice],
+            ),
+            (
+                "The delay did not cause Ms X any injustice.",
+                &[NoInjustice],
+            ),
+            ("There was no significant injustice.", &[NoInjustice]),
+            (
+                "Ms X was put to some avoidable time and trouble.",
+                &[Injustice],
+            ),
+            (
+                "We must consider whether there was fault in the way the decision was reached.",
+                &[],
+            ),
+            (
+                "If there has been fault which has caused an injustice, we may suggest a remedy.",
+                &[],
+            ),
+            (
+                "She said the Council\u{2019}s faults have caused her distress.",
+                &[],
+            ),
+            (
+                "Did the Council offer a remedy for the injustice caused by fault?",
+                &[],
+            ),
+            ("The Council wrote to Ms X.", &[]),
+            (
+                "The Council also offered Ms C \u{a3}150 for the distress caused by the faults.",
+                &[],
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(verdicts(sentence), *expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn follows_decision_scope_through_headings() {
+        let mut scope = Scope::Out;
+        let scopes: Vec<_> = [
+            "The Ombudsman\u{2019}s role and powers",
+            "What I found",
+            "Law and guidance",
+            "Independent Reviewing Officer (IRO)",
+            "My findings",
+            "Delay",
+            "Agreed action",
+            "Final decision",
+        ]
+        .iter()
+        .map(|h| {
+            scope = scope_after(h, scope);
+            scope
+        })
+        .collect();
+        use Scope::*;
+        assert_eq!(
+            scopes,
+            [
+                Out, Decision, Narrative, Narrative, Decision, Decision, Out, Decision
+            ]
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! Citations of Acts: `(Local Government Act 1974, sections 26(1) and 26A(1), as amended)`,
+//! `Section 26(3) of the Children Act (1989)`, `Children Act 1989`.
+
+use std::sync::LazyLock;
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
+    character::complete::{char, digit1, satisfy},
+    combinator::{opt, recognize, verify},
+    multi::{many0, many1, separated_list1},
+    sequence::{delimited, preceded, terminated},
+};
+use regex::Regex;
+
+use crate::model::{ActReference, Citation};
+use crate::pieces::Piece;
+
+fn spaces(input: &str) -> IResult<&str, &str> {
+    take_while1(char::is_whitespace).parse(input)
+}
+
+/// A section number: `26`, `26A`, `26(1)`, `34H(i)`, `26(6)(c)`.
+fn section(input: &str) -> IResult<&str, &str> {
+    recognize((
+        digit1,
+        take_while_m_n(0, 2, |c: char| c.is_ascii_uppercase()),
+        many0(delimited(
+            char('('),
+            take_while1(|c: char| c.is_ascii_alphanumeric()),
+            char(')'),
+        )),
+    ))
+    .parse(input)
+}
+
+/// `26(1) and 26A(1)`, `26B, 34D`, `30(1B) & 34H(i)`.
+fn section_list(input: &str) -> IResult<&str, Vec<&str>> {
+    let separator = alt((
+        recognize((
+            opt(spaces),
+            tag(","),
+            opt(spaces),
+            opt((tag("and"), spaces)),
+        )),
+        recognize((spaces, alt((tag("and"), tag("or"), tag("&"))), spaces)),
+    ));
+    separated_list1(separator, section).parse(input)
+}
+
+/// `section 26(1)`, `sections 26B and 34D`, `s508B`.
+fn sections_clause(input: &str) -> IResult<&str, Vec<&str>> {
+    let word = alt((
+        terminated(
+            recognize((tag_no_case("section"), opt(tag_no_case("s")))),
+            spaces,
+        ),
+        recognize((tag("s"), opt(tag(".")), opt(spaces))),
+    ));
+    preceded(word, section_list).parse(input)
+}
+
+/// `Local Government`, `Adoption and Children`: capitalised words, with `and`/`of`/`in`/`for`.
+fn act_name(input: &str) -> IResult<&str, Vec<&str>> {
+    let capitalised = verify(
+        recognize((
+            satisfy(|c| c.is_ascii_uppercase()),
+            take_while_m_n(0, 40, |c: char| {
+                c.is_alphanumeric() || c == '\'' || c == '-'
+            }),
+        )),
+        |word: &str| word != "Act",
+    );
+    let connector = terminated(
+        alt((
+            tag("and"),
+            tag("of"),
+            tag("in"),
+            tag("for"),
+            tag("on"),
+            tag("to"),
+        )),
+        spaces,
+    );
+    many1(terminated(alt((capitalised, connector)), opt(spaces))).parse(input)
+}
+
+/// `Act 1974` or `Act (1989)`.
+fn act_year(input: &str) -> IResult<&str, &str> {
+    let year = take_while_m_n(4, 4, |c: char| c.is_ascii_digit());
+    preceded(
+        (tag("Act"), opt(spaces)),
+        alt((delimited(char('('), year, char(')')), recognize(digit1))),
+    )
+    .parse(input)
+}
+
+/// Reads a citation of an Act at the start of `text` and returns it with the number of bytes read:
+/// an optional `Section 26(3) of the ` before the Act, the Act's name and year, and any
+/// `, sections 26(1) and 26A(1), as amended, section 34(B)` after it.
+///
+/// ```
+/// use lgsco::grammar::parse_citation;
+/// let text = "Local Government Act 1974, sections 26(1) and 26A(1), as amended)";
+/// let (citation, len) = parse_citation(text).unwrap();
+/// assert_eq!(citation.act, "Local Government Act 1974");
+/// assert_eq!(citation.sections, ["26(1)", "26A(1)"]);
+/// assert_eq!(&text[len..], ")");
+/// assert!(parse_citation("Local Government Act 1974, as amended)").is_some());
+/// let (citation, _) = parse_citation("Section 26(3) of the Children Act (1989) says").unwrap();
+/// assert_eq!((citation.act.as_str(), citation.sections.as_slice()), ("Children Act 1989", &["26(3)".to_string()][..]));
+/// assert!(parse_citation("section 26 of the Act").is_none());
+/// ```
+pub fn parse_citation(text: &str) -> Option<(ActReference, usize)> {
+    let before = terminated(
+        sections_clause,
+        (spaces, tag("of"), spaces, opt((tag_no_case("the"), spaces))),
+    );
+    let (rest, (leading, _, name, year)) =
+        (opt(before), opt((tag("The"), spaces)), act_name, act_year)
+            .parse(text)
+            .ok()?;
+    if year.len() != 4 || rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut sections: Vec<String> = leading
+        .unwrap_or_default()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let mut rest = rest;
+    loop {
+        let after_clause = preceded(
+            (
+                tag(","),
+                opt((spaces, tag("as amended"), tag(","))),
+                opt(spaces),
+            ),
+            sections_clause,
+        )
+        .parse(rest);
+        match after_clause {
+            Ok((after, more)) => {
+                sections.extend(more.iter().map(|s| s.to_string()));
+                rest = after;
+            }
+            Err(_) => break,
+        }
+    }
+    if let Ok((after, _)) = (tag(","), spaces, tag("as amended")).parse(rest) {
+        rest = after;
+    }
+    let act = format!("{} Act {year}", name.join(" "));
+    Some((ActReference { act, sections }, text.len() - rest.len()))
+}
+
+/// Candidates: an Act name and year, perhaps with `Section N of the` before it.
+static ACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:\b[Ss](?:ections?|\.)?\s*\d+[A-Z]{0,2}(?:\([0-9A-Za-z]+\))*
+            (?:\s*(?:,|and|&)\s*\d+[A-Z]{0,2}(?:\([0-9A-Za-z]+\))*)*\s+of\s+(?:the\s+)?)?
+        \b(?:[A-Z][\w'-]*\s+(?:(?:and|of|in|for|on|to)\s+)?)+Act\s*(?:\(\d{4}\)|\d{4}\b)",
+    )
+    .expect("act regex")
+});
+
+/// Every citation in `text`, as (reference, start, end) with offsets relative to `text`.
+pub(crate) fn find_citations(text: &str) -> Vec<(ActReference, usize, usize)> {
+    ACT.find_iter(text)
+        .filter_map(|m| {
+            let (reference, len) = parse_citation(text.get(m.start()..)?)?;
+            Some((reference, m.start(), m.start() + len))
+        })
+        .collect()
+}
+
+/// Every citation of an Act in `pieces`, in order.
+pub(crate) fn citations(pieces: &[Piece<'_>]) -> Vec<Citation> {
+    pieces
+        .iter()
+        .flat_map(|piece| {
+            find_citations(piece.text)
+                .into_iter()
+                .map(move |(reference, start, end)| Citation {
+                    reference,
+                    paragraph: piece.paragraph,
+                    span: piece.span(start, end),
+                })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cite(text: &str) -> Option<(String, Vec<String>)> {
+        parse_citation(text).map(|(c, _)| (c.act, c.sections))
+    }
+
+    #[test]
+    fn reads_citations() {
+        type Cited<'a> = Option<(&'a str, &'a [&'a str])>;
+        let cases: &[(&str, Cited<'_>)] = &[
+            (
+                "Local Government Act 1974, sections 26(1) and 26A(1), as amended)",
+                Some(("Local Government Act 1974", &["26(1)", "26A(1)"])),
+            ),
+            (
+                "Local Government Act 1974, section 30(1B) and 34H(i), as amended)",
+                Some(("Local Government Act 1974", &["30(1B)", "34H(i)"])),
+            ),
+            (
+                "Local Government Act 1974, section 24A(6), as amended, section 34(B))",
+                Some(("Local Government Act 1974", &["24A(6)", "34(B)"])),
+            ),
+            (
+                "Local Government Act 1974, sections 26B and 34D, as amended)",
+                Some(("Local Government Act 1974", &["26B", "34D"])),
+            ),
+            (
+                "Local Government Act 1974, section 26(6)(c), as amended)",
+                Some(("Local Government Act 1974", &["26(6)(c)"])),
+            ),
+            (
+                "Section 26(3) of the Children Act (1989) says",
+                Some(("Children Act 1989", &["26(3)"])),
+            ),
+            (
+                "Children Act 1989 sets out",
+                Some(("Children Act 1989", &[])),
+            ),
+            (
+                "The Adoption and Children Act 2002, introduced",
+                Some(("Adoption and Children Act 2002", &[])),
+            ),
+            ("s508B and Schedule 35B of the Education Act 1996)", None),
+            ("Act 1974", None),
+            ("Local Government Act 19745", None),
+            ("Local Government Act", None),
+        ];
+        for (text, expected) in cases {
+            let expected =
+                expected.map(|(a, s)| (a.to_string(), s.iter().map(|s| s.to_string()).collect()));
+            assert_eq!(cite(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_citations_in_text() {
+        let text = "(Local Government Act 1974, section 24A(6), as amended) and the Children Act 1989 \
+                    and section 26 of the Act. Section 26(3) of the Children Act (1989) says";
+        let found: Vec<_> = find_citations(text)
+            .into_iter()
+            .map(|(c, s, e)| (c.act, &text[s..e]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "Local Government Act 1974".to_string(),
+                    "Local Government Act 1974, section 24A(6), as amended"
+                ),
+                ("Children Act 1989".to_string(), "Children Act 1989"),
+                (
+                    "Children Act 1989".to_string(),
+                    "Section 26(3) of the Children Act (1989)"
+                ),
+            ]
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! Sums of money: the `£1,000.50` grammar, and telling a payment from its breakdown or rate.
+
+use std::sync::LazyLock;
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::{tag, take_while_m_n, take_while1},
+    combinator::{opt, recognize},
+    multi::many0,
+    sequence::preceded,
+};
+use regex::Regex;
+
+/// Reads a sterling amount at the start of `text` and returns it in pence with the number of
+/// bytes read: `£300`, `£10,000`, `£1,000.50`. Amounts too large for a `u64` of pence give `None`.
+///
+/// ```
+/// use lgsco::grammar::parse_amount_pence;
+/// assert_eq!(parse_amount_pence("£1,000.50 for her"), Some((100050, "£1,000.50".len())));
+/// assert_eq!(parse_amount_pence("£99999999999999999999"), None);
+/// assert_eq!(parse_amount_pence("300"), None);
+/// ```
+pub fn parse_amount_pence(text: &str) -> Option<(u64, usize)> {
+    let (rest, (pounds, pence)) = amount(text).ok()?;
+    let digits: String = pounds.chars().filter(char::is_ascii_digit).collect();
+    let pounds: u64 = digits.parse().ok()?;
+    let pence: u64 = match pence {
+        Some(p) => p.parse().ok()?,
+        None => 0,
+    };
+    let total = pounds.checked_mul(100)?.checked_add(pence)?;
+    Some((total, text.len() - rest.len()))
+}
+
+fn digits(input: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_ascii_digit()).parse(input)
+}
+
+/// `£` then `1000` or `1,000` (comma groups of three), then optional `.50`.
+fn amount(input: &str) -> IResult<&str, (&str, Option<&str>)> {
+    let group = preceded(tag(","), take_while_m_n(3, 3, |c: char| c.is_ascii_digit()));
+    let (rest, pounds) = preceded(tag("£"), recognize((digits, many0(group)))).parse(input)?;
+    // A comma group must not run on into more digits (`£1,0000`).
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            rest,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
+    let (rest, pence) = opt(preceded(
+        tag("."),
+        take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+    ))
+    .parse(rest)?;
+    Ok((rest, (pounds, pence)))
+}
+
+/// An amount found in a text, with its byte range relative to that text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Amount {
+    pub pence: u64,
+    pub start: usize,
+    pub end: usize,
+    /// Part of a bracketed breakdown of an amount before it (`£1000 (£500 for her, …)`).
+    pub breakdown: bool,
+    /// A rate (`£50 for every month`, `£20 a week`), not a sum.
+    pub rate: bool,
+}
+
+static POUND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"£\d").expect("pound regex"));
+
+static RATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:for\s+(?:every|each)|per|a|an|each)\s+(?:day|week|month|year|hour|night)\b",
+    )
+    .expect("rate regex")
+});
+
+/// Every amount in `text`, in order, with breakdowns and rates marked.
+pub(crate) fn find_amounts(text: &str) -> Vec<Amount> {
+    let mut amounts: Vec<Amount> = Vec::new();
+    for m in POUND.find_iter(text) {
+        let Some(rest) = text.get(m.start()..) else {
+            continue;
+        };
+        let Some((pence, len)) = parse_amount_pence(rest) else {
+            continue;
+        };
+        let end = m.start() + len;
+        let breakdown = open_bracket_before(text, m.start())
+            .is_some_and(|open| amounts.iter().any(|a| a.end <= open && !a.breakdown));
+        let rate = text.get(end..).is_some_and(|after| RATE.is_match(after));
+        amounts.push(Amount {
+            pence,
+            start: m.start(),
+            end,
+            breakdown,
+            rate,
+        });
+    }
+    amounts
+}
+
+/// The offset of the unclosed `(` before `at`, if `at` lies inside brackets.
+fn open_bracket_before(text: &str, at: usize) -> Option<usize> {
+    let mut open = Vec::new();
+    for (i, c) in text.get(..at)?.char_indices() {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_amounts() {
+        let cases: &[(&str, Option<(u64, usize)>)] = &[
+            ("£300", Some((30000, 5))),
+            ("£10,000", Some((1000000, 8))),
+            ("£1,000.50", Some((100050, 10))),
+            ("£4500 for distress", Some((450000, 6))),
+            ("£250.", Some((25000, 5))),
+            ("£1,0000", None),
+            ("£", None),
+            ("£99999999999999999999", None),
+            ("£184467440737095517", None),
+            ("300", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_amount_pence(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn marks_breakdowns_and_rates() {
+        let text = "pay Miss B £1000 (£500 for her, £400 for the children and £100 for the delay)";
+        let flags: Vec<_> = find_amounts(text)
+            .iter()
+            .map(|a| (a.pence, a.breakdown))
+            .collect();
+        assert_eq!(
+            flags,
+            [(100000, false), (50000, true), (40000, true), (10000, true)]
+        );
+        let rate = find_amounts("a payment of £250. This is £50 for every month of delay.");
+        assert_eq!(
+            rate.iter().map(|a| a.rate).collect::<Vec<_>>(),
+            [false, true]
+        );
+        let aside = find_amounts("pay £100 (as offered) and £50 (for trouble)");
+        assert!(aside.iter().all(|a| !a.breakdown));
+    }
+}

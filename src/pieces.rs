@@ -1,0 +1,167 @@
+//! The pieces of text a paragraph is made of (its own line and its items), borrowed from the
+//! input with their offsets, and their sentences.
+
+use crate::model::{Paragraph, Section, Span};
+
+/// A run of the input's text with its offset and the paragraph number it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub paragraph: Option<u32>,
+}
+
+impl<'a> Piece<'a> {
+    /// The span of `text[start..end]` in the input.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.start + start, self.start + end)
+    }
+
+    /// The span of the whole piece.
+    pub fn whole(&self) -> Span {
+        self.span(0, self.text.len())
+    }
+}
+
+/// A paragraph's own text (after its list marker), as a piece of `input`.
+pub(crate) fn lead<'a>(input: &'a str, paragraph: &Paragraph) -> Piece<'a> {
+    let piece = |start: usize, len: usize| {
+        input.get(start..start + len).map(|text| Piece {
+            text,
+            start,
+            paragraph: paragraph.number,
+        })
+    };
+    input
+        .get(paragraph.span.range())
+        .and_then(|outer| outer.find(paragraph.text.as_str()))
+        .and_then(|at| piece(paragraph.span.start + at, paragraph.text.len()))
+        .or_else(|| piece(paragraph.span.start, 0))
+        .unwrap_or(Piece {
+            text: "",
+            start: 0,
+            paragraph: paragraph.number,
+        })
+}
+
+/// A paragraph's items, as pieces of `input`.
+pub(crate) fn items<'a>(input: &'a str, paragraph: &Paragraph) -> Vec<Piece<'a>> {
+    paragraph
+        .items
+        .iter()
+        .filter_map(|item| {
+            Some(Piece {
+                text: input.get(item.span.range())?,
+                start: item.span.start,
+                paragraph: paragraph.number,
+            })
+        })
+        .collect()
+}
+
+/// A paragraph's own text followed by its items.
+pub(crate) fn all<'a>(input: &'a str, paragraph: &Paragraph) -> Vec<Piece<'a>> {
+    let mut pieces = vec![lead(input, paragraph)];
+    pieces.extend(items(input, paragraph));
+    pieces
+}
+
+/// Every piece of every paragraph of `sections`, in order.
+pub(crate) fn of_sections<'a, 's>(
+    input: &'a str,
+    sections: impl IntoIterator<Item = &'s Section>,
+) -> Vec<Piece<'a>> {
+    sections
+        .into_iter()
+        .flat_map(|s| &s.paragraphs)
+        .flat_map(|p| all(input, p))
+        .collect()
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "e.g", "i.e", "etc", "no", "para", "st", "vs",
+];
+
+/// The sentences of a piece: split after `.`, `!` or `?` (and any closing quote or bracket)
+/// where whitespace and a capital letter, digit or quote follow, except after abbreviations.
+pub(crate) fn sentences<'a>(piece: &Piece<'a>) -> Vec<Piece<'a>> {
+    let text = piece.text;
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut next = n + 1;
+        while let Some(&(j, q)) = chars.get(next) {
+            if matches!(q, '"' | '\'' | ')' | '\u{201d}' | '\u{2019}') {
+                end = j + q.len_utf8();
+                next += 1;
+            } else {
+                break;
+            }
+        }
+        let mut after = next;
+        while chars.get(after).is_some_and(|(_, q)| q.is_whitespace()) {
+            after += 1;
+        }
+        let starts_sentence = chars.get(after).is_some_and(|&(_, q)| {
+            q.is_uppercase()
+                || q.is_ascii_digit()
+                || matches!(q, '"' | '\u{201c}' | '\u{2018}' | '(')
+        });
+        let word_before = text
+            .get(start..i)
+            .and_then(|s| s.split_whitespace().next_back())
+            .unwrap_or("")
+            .trim_start_matches(|q: char| !q.is_alphanumeric())
+            .to_ascii_lowercase();
+        let abbreviation = c == '.' && ABBREVIATIONS.contains(&word_before.as_str());
+        if after > next && starts_sentence && !abbreviation {
+            out.push(piece_of(piece, start, end));
+            start = chars.get(after).map_or(text.len(), |&(j, _)| j);
+        }
+    }
+    if start < text.len() {
+        out.push(piece_of(piece, start, text.len()));
+    }
+    out
+}
+
+fn piece_of<'a>(piece: &Piece<'a>, start: usize, end: usize) -> Piece<'a> {
+    Piece {
+        text: piece.text.get(start..end).unwrap_or(""),
+        start: piece.start + start,
+        paragraph: piece.paragraph,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_with_spans() {
+        let input = "  1. This was fault. Ms X said (i.e. twice) \u{201c}late.\u{201d} Mr Y agreed! 2019 came.";
+        let piece = Piece {
+            text: &input[5..],
+            start: 5,
+            paragraph: Some(1),
+        };
+        let found: Vec<_> = sentences(&piece).iter().map(|s| s.text).collect();
+        assert_eq!(
+            found,
+            [
+                "This was fault.",
+                "Ms X said (i.e. twice) \u{201c}late.\u{201d}",
+                "Mr Y agreed!",
+                "2019 came."
+            ]
+        );
+        for s in sentences(&piece) {
+            assert_eq!(&input[s.whole().range()], s.text);
+        }
+    }
+}

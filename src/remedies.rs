@@ -1,0 +1,298 @@
+//! Agreed actions: what the organisation agreed to do, for whom, by when, and what it pays.
+//!
+//! Payments come only from the agreed-action section, so offers and history elsewhere in the
+//! statement never count.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::deadlines::find_deadline;
+use crate::lines::fold;
+use crate::model::{ActionKind, AgreedAction, Deadline, Payment, Section};
+use crate::money::find_amounts;
+use crate::pieces::{self, Piece};
+
+/// The agreed actions and the total they pay.
+#[derive(Debug, Default)]
+pub(crate) struct Remedies {
+    pub actions: Vec<AgreedAction>,
+    /// `None` when there are no agreed actions.
+    pub total_pence: Option<u64>,
+}
+
+/// How well a heading names the agreed actions: lower is better.
+fn heading_rank(heading: &str) -> Option<u8> {
+    let folded = fold(heading);
+    let folded = folded.trim().trim_end_matches([':', '.']).trim();
+    match folded {
+        "agreed action" | "agreed actions" => Some(0),
+        "recommendation" | "recommendations" | "recommended action" | "recommended actions" => {
+            Some(1)
+        }
+        "action" | "actions" => Some(2),
+        _ => None,
+    }
+}
+
+/// The agreed-action section, with the sub-headings under it when it is a main section.
+fn action_sections(sections: &[Section]) -> Vec<&Section> {
+    let best = sections
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| heading_rank(&s.heading).map(|rank| (rank, i)))
+        .min();
+    let Some((_, at)) = best else {
+        return Vec::new();
+    };
+    let Some((chosen, after)) = sections.get(at..).and_then(|s| s.split_first()) else {
+        return Vec::new();
+    };
+    let mut chosen_sections = vec![chosen];
+    if chosen.level == 1 {
+        chosen_sections.extend(after.iter().take_while(|s| s.level > 1));
+    }
+    chosen_sections
+}
+
+static AGREEMENT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:the|this|it) [^.]{0,60}?(?:has|have) (?:agreed|accepted) (?:to )?(?:all )?(?:my|our|these|those|the|the above) (?:recommendations?|actions?|remedy)\.?$",
+    )
+    .expect("agreement regex")
+});
+
+/// Reads the agreed actions of `sections`, counting deadlines from `decision_date`.
+pub(crate) fn find_remedies(
+    input: &str,
+    sections: &[Section],
+    decision_date: Option<NaiveDate>,
+) -> Remedies {
+    let mut actions = Vec::new();
+    for paragraph in action_sections(sections).iter().flat_map(|s| &s.paragraphs) {
+        let lead = pieces::lead(input, paragraph);
+        let items = pieces::items(input, paragraph);
+        if items.is_empty() {
+            if !AGREEMENT_ONLY.is_match(fold(lead.text).trim()) {
+                actions.push(action(&lead, None, decision_date));
+            }
+            continue;
+        }
+        let lead_deadline = deadline(&lead, decision_date);
+        actions.extend(
+            items
+                .iter()
+                .map(|item| action(item, lead_deadline.clone(), decision_date)),
+        );
+    }
+    let total_pence = (!actions.is_empty()).then(|| {
+        actions
+            .iter()
+            .flat_map(|a| &a.payments)
+            .fold(0u64, |sum, p| {
+                sum.checked_add(p.amount_pence).unwrap_or(sum)
+            })
+    });
+    Remedies {
+        actions,
+        total_pence,
+    }
+}
+
+fn deadline(piece: &Piece<'_>, decision_date: Option<NaiveDate>) -> Option<Deadline> {
+    let (period, start, end) = find_deadline(piece.text)?;
+    Some(Deadline {
+        text: piece.text.get(start..end)?.to_string(),
+        span: piece.span(start, end),
+        due: decision_date
+            .filter(|_| period.from_decision)
+            .and_then(|date| period.due_from(date)),
+    })
+}
+
+fn action(
+    piece: &Piece<'_>,
+    inherited: Option<Deadline>,
+    decision_date: Option<NaiveDate>,
+) -> AgreedAction {
+    let payments = payments(piece);
+    // The first sentence states the action; any others explain it.
+    let first_sentence = pieces::sentences(piece).first().copied().unwrap_or(*piece);
+    AgreedAction {
+        text: piece.text.to_string(),
+        paragraph: piece.paragraph,
+        span: piece.whole(),
+        kinds: kinds(first_sentence.text, !payments.is_empty()),
+        payments,
+        deadline: deadline(piece, decision_date).or(inherited),
+    }
+}
+
+static PAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:pay(?:s|ing|ment|ments)?|paid|refund\w*|reimburs\w*)\b").expect("pay regex")
+});
+
+static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]\b(?: and (?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]\b)?",
+    )
+    .expect("recipient regex")
+});
+
+/// The sums an action pays: amounts in an action about paying, less bracketed breakdowns, and
+/// less rates (`£50 for every month`) when the action also states a sum.
+fn payments(piece: &Piece<'_>) -> Vec<Payment> {
+    if !PAY.is_match(&fold(piece.text)) {
+        return Vec::new();
+    }
+    let amounts: Vec<_> = find_amounts(piece.text)
+        .into_iter()
+        .filter(|a| !a.breakdown)
+        .collect();
+    let has_sum = amounts.iter().any(|a| !a.rate);
+    let sentences = pieces::sentences(piece);
+    amounts
+        .into_iter()
+        .filter(|a| !(has_sum && a.rate))
+        .map(|a| {
+            let absolute = piece.start + a.start;
+            let recipient = sentences
+                .iter()
+                .find(|s| (s.start..s.start + s.text.len()).contains(&absolute))
+                .and_then(|s| RECIPIENT.find(s.text))
+                .map(|m| m.as_str().to_string());
+            Payment {
+                amount_pence: a.pence,
+                recipient,
+                text: piece
+                    .text
+                    .get(a.start..a.end)
+                    .unwrap_or_default()
+                    .to_string(),
+                span: piece.span(a.start, a.end),
+            }
+        })
+        .collect()
+}
+
+static KINDS: LazyLock<Vec<(ActionKind, Regex)>> = LazyLock::new(|| {
+    let kind = |kind, pattern: &str| (kind, Regex::new(pattern).expect("action kind regex"));
+    vec![
+        kind(ActionKind::Apology, r"\bapologi[sz]\w*|\bapology\b"),
+        kind(
+            ActionKind::Evidence,
+            r"\bevidence\b|\b(?:provide|send|give|share)s? (?:the ombudsman|us)\b|\ba copy\b",
+        ),
+        kind(
+            ActionKind::StaffGuidance,
+            r"\b(?:remind\w*|train\w*|brief\w*)\b|\bguidance to (?:its )?(?:staff|officers|workers)",
+        ),
+        kind(
+            ActionKind::Procedure,
+            r"\b(?:review\w*|chang\w*|improv\w*|introduc\w*|amend\w*|updat\w*|develop\w*|produc\w*|creat\w*|complet\w*|adopt\w*|revis\w*|put in place|implement\w*) (?:\S+ ){0,6}?(?:polic(?:y|ies)|procedures?|process(?:es)?|practices?|action plan|protocols?|systems?)\b",
+        ),
+        kind(
+            ActionKind::Assessment,
+            r"\b(?:carr(?:y|ies) out|complet\w*|undertak\w*|conduct\w*|arrang\w*) (?:\S+ ){0,4}?(?:re-?assessments?|assessments?|needs reviews?)\b|\bre-?assess\w*",
+        ),
+        kind(
+            ActionKind::RestartProcess,
+            r"\b(?:start|restart|re-start|begin|reopen|re-open|escalat\w*|progress\w*|reconsider|re-consider)\w* (?:\S+ ){0,6}?(?:at )?stage (?:one|two|three|1|2|3)\b",
+        ),
+    ]
+});
+
+/// What an action does, from the sentence that states it.
+fn kinds(text: &str, pays: bool) -> Vec<ActionKind> {
+    let folded = fold(text);
+    let mut kinds: Vec<ActionKind> = KINDS
+        .iter()
+        .filter(|(_, pattern)| pattern.is_match(&folded))
+        .map(|(kind, _)| *kind)
+        .collect();
+    if pays || PAY.is_match(&folded) {
+        kinds.push(ActionKind::Payment);
+    }
+    if kinds.is_empty() {
+        kinds.push(ActionKind::Other);
+    }
+    kinds.sort();
+    kinds.dedup();
+    kinds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ActionKind::*;
+
+    #[test]
+    fn tells_action_kinds() {
+        let cases: &[(&str, &[ActionKind])] = &[
+            ("Apologise to Miss X in line with our guidance.", &[Apology]),
+            ("Pay Ms X £300 as a symbolic payment; and", &[Payment]),
+            (
+                "Provide the Ombudsman with evidence that it has now implemented all recommendations.",
+                &[Evidence],
+            ),
+            (
+                "reminded its staff of the timeframes in the statutory guidance; and",
+                &[StaffGuidance],
+            ),
+            (
+                "improved its processes for monitoring compliance with remedies.",
+                &[Procedure],
+            ),
+            (
+                "it will complete its carers assessment of Ms C.",
+                &[Assessment],
+            ),
+            (
+                "it will complete a policy on the recording of meetings and provide the Ombudsman with a copy.",
+                &[Evidence, Procedure],
+            ),
+            (
+                "Considering the findings, start stage two of the statutory procedure without further delay.",
+                &[RestartProcess],
+            ),
+            ("Write to Ms X.", &[Other]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(kinds(text, false), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn pays_sums_not_breakdowns_or_rates() {
+        let piece = |text| Piece {
+            text,
+            start: 0,
+            paragraph: None,
+        };
+        let amounts = |text| -> Vec<(u64, Option<String>)> {
+            payments(&piece(text))
+                .into_iter()
+                .map(|p| (p.amount_pence, p.recipient))
+                .collect()
+        };
+        assert_eq!(
+            amounts(
+                "to pay Miss B £1000 (£500 for her, £400 for the children and £100 for the delay);"
+            ),
+            [(100000, Some("Miss B".to_string()))]
+        );
+        assert_eq!(
+            amounts(
+                "Pay Miss X a symbolic payment of £250. This is £50 for every month there was a delay."
+            ),
+            [(25000, Some("Miss X".to_string()))]
+        );
+        assert_eq!(
+            amounts("Pay £500 to Mrs Y."),
+            [(50000, Some("Mrs Y".to_string()))]
+        );
+        assert!(amounts("Review the £65,000 debt.").is_empty());
+        assert!(amounts("Pay Ms X £99999999999999999999.").is_empty());
+    }
+}

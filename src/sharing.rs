@@ -1,0 +1,87 @@
+//! The bodies a decision is shared with, from the standard information-sharing sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::pieces::Piece;
+
+static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bshare (?:this|the|our|my) (?:final )?decision(?: statement)? with (.+?)(?:\.(?:\s|$)|$)")
+        .expect("share regex")
+});
+
+static SHORT_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([A-Z][A-Za-z&' ]{1,40})\)").expect("short name regex"));
+
+static LIST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s*(?:and\s+)?|\s+and\s+").expect("list regex"));
+
+/// The bodies named in `pieces`' information-sharing sentences, short names preferred, each once.
+pub(crate) fn shared_with(pieces: &[Piece<'_>]) -> Vec<String> {
+    let mut bodies: Vec<String> = Vec::new();
+    for piece in pieces {
+        for caps in SHARE.captures_iter(piece.text) {
+            let Some(list) = caps.get(1).map(|m| m.as_str()) else {
+                continue;
+            };
+            let short: Vec<&str> = SHORT_NAME
+                .captures_iter(list)
+                .filter_map(|c| c.get(1).map(|m| m.as_str()))
+                .collect();
+            let names: Vec<&str> = if short.is_empty() {
+                LIST.split(list).collect()
+            } else {
+                short
+            };
+            for name in names {
+                let name = name.trim();
+                let name = name
+                    .strip_prefix("the ")
+                    .or_else(|| name.strip_prefix("The "))
+                    .unwrap_or(name)
+                    .trim();
+                if !name.is_empty() && !bodies.iter().any(|b| b == name) {
+                    bodies.push(name.to_string());
+                }
+            }
+        }
+    }
+    bodies
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared(text: &str) -> Vec<String> {
+        shared_with(&[Piece {
+            text,
+            start: 0,
+            paragraph: None,
+        }])
+    }
+
+    #[test]
+    fn reads_the_sharing_sentence() {
+        assert_eq!(
+            shared(
+                "Under our information sharing agreement, we will share this decision with the Office for Standards in Education, Children's Services and Skills (Ofsted)."
+            ),
+            ["Ofsted"]
+        );
+        assert_eq!(
+            shared(
+                "Under our information sharing agreement, we will share this decision with the Care Quality Commission."
+            ),
+            ["Care Quality Commission"]
+        );
+        assert_eq!(
+            shared(
+                "we will share the final decision with the Care Quality Commission and the Ofsted"
+            ),
+            ["Care Quality Commission", "Ofsted"]
+        );
+        assert!(shared("We shared our concerns.").is_empty());
+    }
+}
