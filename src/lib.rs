@@ -36,6 +36,7 @@ mod header;
 mod headings;
 mod lines;
 mod model;
+mod output;
 mod segment;
 
 pub use error::{ErrorKind, ParseError};
@@ -43,6 +44,7 @@ pub use model::{
     Category, Decision, FieldSpans, Item, Layout, Outcome, OutcomeKind, Paragraph, Section, Span,
     Warning, WarningKind,
 };
+pub use output::{FlatRecord, Format, RecordWriter};
 
 use complainant::{Source, find_complainants};
 use lines::{fold, split_lines};
