@@ -210,7 +210,8 @@ pub struct RecordWriter<W: Write> {
 
 enum Sink<W: Write> {
     Json { out: W, array: bool },
-    Csv(csv::Writer<W>),
+    // Boxed: the CSV writer's buffers would make every `Sink` large.
+    Csv(Box<csv::Writer<W>>),
 }
 
 impl<W: Write> RecordWriter<W> {
@@ -219,11 +220,11 @@ impl<W: Write> RecordWriter<W> {
         let sink = match format {
             Format::JsonLines => Sink::Json { out, array: false },
             Format::Json => Sink::Json { out, array: true },
-            Format::Csv => Sink::Csv(
+            Format::Csv => Sink::Csv(Box::new(
                 csv::WriterBuilder::new()
                     .has_headers(false)
                     .from_writer(out),
-            ),
+            )),
         };
         RecordWriter { sink, written: 0 }
     }
