@@ -40,6 +40,7 @@ mod legislation;
 mod lines;
 mod model;
 mod money;
+mod output;
 mod pieces;
 mod remedies;
 mod segment;
@@ -51,6 +52,7 @@ pub use model::{
     Decision, FieldSpans, Finding, Item, Layout, Outcome, OutcomeKind, Paragraph, Payment, Period,
     PeriodUnit, Precision, Section, Span, Verdict, Warning, WarningKind,
 };
+pub use output::{FlatRecord, Format, RecordWriter};
 
 /// The small exact grammars the parser reads amounts, dates, deadlines and citations with.
 ///

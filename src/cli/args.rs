@@ -1,0 +1,68 @@
+//! The command line.
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+
+use clap::Parser;
+use lgsco::Format;
+
+/// Parse LGSCO decision statements into JSON Lines, a JSON array or CSV.
+///
+/// Reads each PATH (a file, or a directory searched recursively for *.txt files in sorted order),
+/// or standard input when no PATH is given (or for `-`), and writes one record per document, in
+/// input order, with a "source" key. A document that cannot be read or parsed gives
+/// {"source": ..., "error": ...} instead, a message on standard error, and the run goes on.
+///
+/// At the end a report line on standard error counts the documents read, parsed (and how many of
+/// those with warnings) and failed.
+///
+/// Exit status: 0 when every document parsed, 1 when any failed or the output could not be
+/// written, 2 for bad usage.
+///
+/// Examples:
+///   lgsco corpus > decisions.jsonl
+///   lgsco --format csv -o decisions.csv --errors failures.jsonl scraped/
+///   cat statement.txt | lgsco
+#[derive(Debug, Parser)]
+#[command(version, verbatim_doc_comment)]
+pub struct Args {
+    /// Files or directories to read; `-` is standard input (default: standard input).
+    ///
+    /// Example: lgsco corpus/knowsley-22-014-796.txt more/
+    pub paths: Vec<PathBuf>,
+
+    /// Output format: jsonl (one JSON object per line), json (one JSON array) or csv (one flat
+    /// row per document: source, organisation, reference, category, outcome, decision date,
+    /// complainant, remedy columns, error).
+    ///
+    /// Example: lgsco --format csv corpus > decisions.csv
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value_t = Format::JsonLines)]
+    pub format: Format,
+
+    /// Write the records to FILE instead of standard output. The file appears complete or not
+    /// at all: records go to a temporary file beside it, renamed into place at the end.
+    ///
+    /// Example: lgsco -o decisions.jsonl corpus
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Also write one JSON line {"source": ..., "error": ...} per failed document to FILE
+    /// (written like --output: complete or not at all).
+    ///
+    /// Example: lgsco --errors failures.jsonl corpus > decisions.jsonl
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
+
+    /// Parse with at most N threads (default: one per core). The output order does not depend
+    /// on N.
+    ///
+    /// Example: lgsco --jobs 2 corpus
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
+
+    /// Print nothing on standard error but failures: no progress bar, no report line.
+    ///
+    /// Example: lgsco --quiet corpus > decisions.jsonl
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}

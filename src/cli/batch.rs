@@ -1,0 +1,145 @@
+//! Reading and parsing documents in parallel, handing the results on in input order.
+//!
+//! Inputs go through in chunks: while one chunk is parsed on every thread of the current rayon
+//! pool, the results of the chunk before it are handed on, in order. So at most two chunks of
+//! documents are in memory however many inputs there are, and the order never depends on the
+//! number of threads.
+
+use std::fs::File;
+use std::io::{self, Read};
+
+use lgsco::Decision;
+use rayon::prelude::*;
+
+use super::walk::Input;
+
+/// Documents larger than this are refused unread (statements are tens of kilobytes).
+pub const MAX_BYTES: u64 = 64 << 20;
+
+/// How many documents are parsed together.
+const CHUNK: usize = 256;
+
+/// One input's result.
+pub struct Converted {
+    /// The input's name, for the record's `source` key.
+    pub source: String,
+    /// The parsed decision, or why there is none.
+    pub result: Result<Decision, String>,
+}
+
+/// Reads and parses one input. Never panics on its content.
+pub fn convert(input: &Input) -> Converted {
+    let result = match input {
+        Input::Stdin => read_limited(io::stdin().lock()),
+        Input::File(path) => File::open(path)
+            .map_err(|e| format!("cannot read file: {e}"))
+            .and_then(read_limited),
+        Input::Failed { error, .. } => Err(error.clone()),
+    }
+    .and_then(|bytes| lgsco::parse_bytes(&bytes).map_err(|e| e.to_string()));
+    Converted {
+        source: input.source(),
+        result,
+    }
+}
+
+fn read_limited(reader: impl Read) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read file: {e}"))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(format!(
+            "larger than {} MiB: not read as a decision statement",
+            MAX_BYTES >> 20
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Converts every input on the current rayon pool and calls `sink` with each result, in input
+/// order. Stops at the first error `sink` returns.
+pub fn convert_in_order<E, F>(inputs: &[Input], mut sink: F) -> Result<(), E>
+where
+    E: Send,
+    F: FnMut(Converted) -> Result<(), E> + Send,
+{
+    let mut chunks = inputs.chunks(CHUNK);
+    let mut ready: Vec<Converted> = Vec::new();
+    loop {
+        let next = chunks.next();
+        let (handed_on, converted) = rayon::join(
+            || ready.drain(..).try_for_each(&mut sink),
+            || next.map(|chunk| chunk.par_iter().map(convert).collect::<Vec<_>>()),
+        );
+        handed_on?;
+        match converted {
+            Some(converted) => ready = converted,
+            None => return Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_input_order_whatever_the_threads() {
+        let inputs: Vec<Input> = (0..CHUNK * 2 + 7)
+            .map(|i| Input::Failed {
+                source: i.to_string(),
+                error: "x".into(),
+            })
+            .collect();
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let mut sources = Vec::new();
+            pool.install(|| {
+                convert_in_order(&inputs, |c| {
+                    sources.push(c.source);
+                    Ok::<(), ()>(())
+                })
+            })
+            .unwrap();
+            let expected: Vec<String> = (0..inputs.len()).map(|i| i.to_string()).collect();
+            assert_eq!(sources, expected);
+        }
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_run() {
+        let inputs = vec![Input::Stdin; 0];
+        assert_eq!(convert_in_order(&inputs, |_| Err::<(), _>("no")), Ok(()));
+        let inputs: Vec<Input> = (0..CHUNK * 3)
+            .map(|i| Input::Failed {
+                source: i.to_string(),
+                error: "x".into(),
+            })
+            .collect();
+        let mut seen = 0;
+        let result = convert_in_order(&inputs, |_| {
+            seen += 1;
+            if seen == 3 { Err("full") } else { Ok(()) }
+        });
+        assert_eq!(result, Err("full"));
+        assert_eq!(seen, 3);
+    }
+
+    #[test]
+    fn oversized_and_unreadable_inputs_fail_alone() {
+        let big = io::repeat(b'a').take(MAX_BYTES + 10);
+        assert!(
+            read_limited(big)
+                .unwrap_err()
+                .starts_with("larger than 64 MiB")
+        );
+        let missing = convert(&Input::File("/no/such/file.txt".into()));
+        assert_eq!(missing.source, "/no/such/file.txt");
+        assert!(missing.result.unwrap_err().starts_with("cannot read file:"));
+    }
+}

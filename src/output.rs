@@ -1,0 +1,371 @@
+//! Writing batches of records: JSON Lines, one JSON array, or flat CSV rows.
+//!
+//! Every record carries the `source` it came from (a path, or `-` for standard input). A document
+//! that could not be parsed is written as an error record, so a batch never loses an input.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Decision, OutcomeKind};
+
+/// An output format for [`RecordWriter`].
+///
+/// Parsed from its command-line name:
+///
+/// ```
+/// use lgsco::Format;
+/// assert_eq!("jsonl".parse::<Format>(), Ok(Format::JsonLines));
+/// assert_eq!("csv".parse::<Format>(), Ok(Format::Csv));
+/// assert_eq!(Format::Json.to_string(), "json");
+/// assert!("xml".parse::<Format>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Format {
+    /// `jsonl`: one JSON object per line, `{"source": ..., <the Decision's fields>}`.
+    #[default]
+    JsonLines,
+    /// `json`: one JSON array holding the same objects, one per line.
+    Json,
+    /// `csv`: a header row, then one [`FlatRecord`] per line.
+    Csv,
+}
+
+impl Format {
+    /// Every format's name, as [`FromStr`] reads it and [`fmt::Display`] writes it.
+    pub const NAMES: [&'static str; 3] = ["jsonl", "json", "csv"];
+
+    fn name(self) -> &'static str {
+        match self {
+            Format::JsonLines => Self::NAMES[0],
+            Format::Json => Self::NAMES[1],
+            Format::Csv => Self::NAMES[2],
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        [Format::JsonLines, Format::Json, Format::Csv]
+            .into_iter()
+            .find(|format| format.name() == name)
+            .ok_or_else(|| format!("unknown format `{name}`: expected jsonl, json or csv"))
+    }
+}
+
+/// One decision as a flat row: the fields a spreadsheet needs, no nesting.
+///
+/// The CSV format writes these with [`FlatRecord::HEADERS`] as its header row. Absent values are
+/// empty cells. A document that failed has only `source` and `error`.
+///
+/// `total_payment_pence`, `agreed_actions` and `fault_found` are the remedy columns: they are
+/// filled from the `Decision` fields of the same names (`total_payment_pence`, the number of
+/// `agreed_actions`, `fault_found`).
+///
+/// ```
+/// let text = std::fs::read_to_string("corpus/knowsley-22-014-796.txt")?;
+/// let decision = lgsco::parse(&text)?;
+/// let row = lgsco::FlatRecord::from_decision("knowsley.txt", &decision);
+/// assert_eq!(row.reference.as_deref(), Some("22 014 796"));
+/// assert_eq!(row.category_area.as_deref(), Some("Children's care services"));
+/// assert_eq!(row.outcome_kind, Some(lgsco::OutcomeKind::Upheld));
+/// assert_eq!(row.decision_date.unwrap().to_string(), "2023-08-22");
+/// assert!(row.error.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlatRecord {
+    /// Where the document came from.
+    pub source: String,
+    /// [`Decision::organisation`].
+    pub organisation: Option<String>,
+    /// [`Decision::reference`].
+    pub reference: Option<String>,
+    /// The category's area, the part before `>`.
+    pub category_area: Option<String>,
+    /// The category's subcategory, the part after `>`.
+    pub category_subcategory: Option<String>,
+    /// What the outcome means (`upheld`, `not_upheld`, …).
+    pub outcome_kind: Option<OutcomeKind>,
+    /// The outcome as written.
+    pub outcome_text: Option<String>,
+    /// [`Decision::decision_date`], as an ISO date.
+    pub decision_date: Option<NaiveDate>,
+    /// [`Decision::complainant`].
+    pub complainant: Option<String>,
+    /// The total the organisation agreed to pay, in pence (from `Decision::total_payment_pence`).
+    pub total_payment_pence: Option<u64>,
+    /// How many actions the organisation agreed to (the length of `Decision::agreed_actions`).
+    pub agreed_actions: Option<u64>,
+    /// Whether the Ombudsman found fault (from `Decision::fault_found`).
+    pub fault_found: Option<bool>,
+    /// Why the document could not be parsed; empty for a parsed one.
+    pub error: Option<String>,
+}
+
+impl FlatRecord {
+    /// The CSV header row: the field names, in order.
+    ///
+    /// ```
+    /// assert_eq!(lgsco::FlatRecord::HEADERS[0], "source");
+    /// assert_eq!(lgsco::FlatRecord::HEADERS.last(), Some(&"error"));
+    /// ```
+    pub const HEADERS: [&'static str; 13] = [
+        "source",
+        "organisation",
+        "reference",
+        "category_area",
+        "category_subcategory",
+        "outcome_kind",
+        "outcome_text",
+        "decision_date",
+        "complainant",
+        "total_payment_pence",
+        "agreed_actions",
+        "fault_found",
+        "error",
+    ];
+
+    /// The row for a parsed decision.
+    pub fn from_decision(source: &str, decision: &Decision) -> Self {
+        let category = decision.category.as_ref();
+        let outcome = decision.outcome.as_ref();
+        FlatRecord {
+            source: source.to_owned(),
+            organisation: decision.organisation.clone(),
+            reference: decision.reference.clone(),
+            category_area: category.map(|c| c.area.clone()),
+            category_subcategory: category.and_then(|c| c.subcategory.clone()),
+            outcome_kind: outcome.map(|o| o.kind),
+            outcome_text: outcome.map(|o| o.text.clone()),
+            decision_date: decision.decision_date,
+            complainant: decision.complainant.clone(),
+            total_payment_pence: decision.total_payment_pence,
+            agreed_actions: Some(decision.agreed_actions.len() as u64),
+            fault_found: decision.fault_found,
+            error: None,
+        }
+    }
+
+    /// The row for a document that could not be parsed.
+    ///
+    /// ```
+    /// let row = lgsco::FlatRecord::from_error("a.txt", "empty input");
+    /// assert_eq!(row.error.as_deref(), Some("empty input"));
+    /// assert!(row.organisation.is_none());
+    /// ```
+    pub fn from_error(source: &str, error: &str) -> Self {
+        FlatRecord {
+            source: source.to_owned(),
+            error: Some(error.to_owned()),
+            ..FlatRecord::default()
+        }
+    }
+}
+
+/// A JSON record: the source first, then the decision's own fields.
+#[derive(Serialize)]
+struct Sourced<'a> {
+    source: &'a str,
+    #[serde(flatten)]
+    decision: &'a Decision,
+}
+
+/// A JSON error record.
+#[derive(Serialize)]
+struct Failed<'a> {
+    source: &'a str,
+    error: &'a str,
+}
+
+/// Writes records one at a time in a [`Format`], holding none of them in memory.
+///
+/// Call [`RecordWriter::finish`] at the end: it closes the JSON array and flushes.
+///
+/// ```
+/// use lgsco::{Format, RecordWriter};
+/// let decision = lgsco::parse("Summary: Mr Q complained about transport.\nThe complaint\nIt was late.")?;
+/// let mut writer = RecordWriter::new(Vec::new(), Format::JsonLines);
+/// writer.write_decision("q.txt", &decision)?;
+/// writer.write_error("bad.txt", "empty input: no text to parse")?;
+/// let text = String::from_utf8(writer.finish()?)?;
+/// let lines: Vec<&str> = text.lines().collect();
+/// assert_eq!(lines.len(), 2);
+/// assert!(lines[0].starts_with(r#"{"source":"q.txt","organisation":null,"#));
+/// assert_eq!(lines[1], r#"{"source":"bad.txt","error":"empty input: no text to parse"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct RecordWriter<W: Write> {
+    sink: Sink<W>,
+    written: u64,
+}
+
+enum Sink<W: Write> {
+    Json { out: W, array: bool },
+    // Boxed: the CSV writer's buffers would make every `Sink` large.
+    Csv(Box<csv::Writer<W>>),
+}
+
+impl<W: Write> RecordWriter<W> {
+    /// A writer of `format` records to `out`. Wrap unbuffered outputs in a [`io::BufWriter`].
+    pub fn new(out: W, format: Format) -> Self {
+        let sink = match format {
+            Format::JsonLines => Sink::Json { out, array: false },
+            Format::Json => Sink::Json { out, array: true },
+            Format::Csv => Sink::Csv(Box::new(
+                csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(out),
+            )),
+        };
+        RecordWriter { sink, written: 0 }
+    }
+
+    /// Writes the record of a parsed decision.
+    pub fn write_decision(&mut self, source: &str, decision: &Decision) -> io::Result<()> {
+        match &self.sink {
+            Sink::Json { .. } => self.write_json(&Sourced { source, decision }),
+            Sink::Csv(_) => self.write_row(&FlatRecord::from_decision(source, decision)),
+        }
+    }
+
+    /// Writes the record of a document that could not be parsed.
+    pub fn write_error(&mut self, source: &str, error: &str) -> io::Result<()> {
+        match &self.sink {
+            Sink::Json { .. } => self.write_json(&Failed { source, error }),
+            Sink::Csv(_) => self.write_row(&FlatRecord::from_error(source, error)),
+        }
+    }
+
+    /// Ends the output (closing a JSON array, writing a CSV header if no row did), flushes it,
+    /// and returns it.
+    pub fn finish(mut self) -> io::Result<W> {
+        if self.written == 0 {
+            self.start()?;
+        }
+        match self.sink {
+            Sink::Json { mut out, array } => {
+                if array {
+                    out.write_all(if self.written == 0 { b"]\n" } else { b"\n]\n" })?;
+                }
+                out.flush()?;
+                Ok(out)
+            }
+            Sink::Csv(writer) => writer.into_inner().map_err(|e| e.into_error()),
+        }
+    }
+
+    /// Writes what comes before the first record: `[` of an array, the CSV header.
+    fn start(&mut self) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Json { out, array: true } => out.write_all(b"["),
+            Sink::Json { array: false, .. } => Ok(()),
+            Sink::Csv(writer) => Ok(writer.write_record(FlatRecord::HEADERS)?),
+        }
+    }
+
+    fn write_json(&mut self, record: &impl Serialize) -> io::Result<()> {
+        if self.written == 0 {
+            self.start()?;
+        }
+        if let Sink::Json { out, array } = &mut self.sink {
+            if *array {
+                out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+            }
+            serde_json::to_writer(&mut *out, record)?;
+            if !*array {
+                out.write_all(b"\n")?;
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    fn write_row(&mut self, row: &FlatRecord) -> io::Result<()> {
+        if self.written == 0 {
+            self.start()?;
+        }
+        if let Sink::Csv(writer) = &mut self.sink {
+            writer.serialize(row)?;
+        }
+        self.written += 1;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decision() -> Decision {
+        crate::parse(
+            "Example Council (23 001 002)\nCategory : Education > School transport\n\
+             Decision : Not upheld\nDecision date : 05 Feb 2024\n\
+             Summary: Mr Q complained, about \"transport\".\nThe complaint\n- It was late.\n",
+        )
+        .expect("a decision")
+    }
+
+    fn written(format: Format) -> String {
+        let mut writer = RecordWriter::new(Vec::new(), format);
+        writer.write_decision("a.txt", &decision()).unwrap();
+        writer.write_error("b,\"c\".txt", "no text").unwrap();
+        String::from_utf8(writer.finish().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn headers_are_the_serde_field_names() {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.serialize(FlatRecord::default()).unwrap();
+        let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+        assert_eq!(
+            text.lines().next(),
+            Some(FlatRecord::HEADERS.join(",").as_str())
+        );
+    }
+
+    #[test]
+    fn json_array_holds_every_record() {
+        let value: serde_json::Value = serde_json::from_str(&written(Format::Json)).unwrap();
+        let records = value.as_array().unwrap();
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0]["source"], "a.txt");
+        assert_eq!(records[0]["reference"], "23 001 002");
+        assert_eq!(records[1]["error"], "no text");
+    }
+
+    #[test]
+    fn empty_outputs_are_still_well_formed() {
+        let finish = |format| {
+            String::from_utf8(RecordWriter::new(Vec::new(), format).finish().unwrap()).unwrap()
+        };
+        assert_eq!(finish(Format::JsonLines), "");
+        assert_eq!(finish(Format::Json), "[]\n");
+        assert_eq!(
+            finish(Format::Csv),
+            format!("{}\n", FlatRecord::HEADERS.join(","))
+        );
+    }
+
+    #[test]
+    fn csv_rows_read_back() {
+        let text = written(Format::Csv);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<FlatRecord> = reader.deserialize().collect::<Result<_, _>>().unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0], FlatRecord::from_decision("a.txt", &decision()));
+        assert_eq!(rows[0].outcome_kind, Some(OutcomeKind::NotUpheld));
+        assert_eq!(rows[1], FlatRecord::from_error("b,\"c\".txt", "no text"));
+    }
+}

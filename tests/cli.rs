@@ -1,0 +1,363 @@
+//! The `lgsco` program run on a folder mixing good statements with every kind of bad input.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use lgsco::FlatRecord;
+use serde_json::Value;
+
+/// A folder of inputs and what the program should make of them.
+struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+const BAD: [(&str, &str); 3] = [
+    ("bad-utf8.txt", "invalid UTF-8"),
+    ("empty.txt", "empty input"),
+    ("shopping.txt", "not a decision statement"),
+];
+
+impl Fixture {
+    /// `in/`: the corpus statements, two of them again under `nested/deeper/`, the three bad
+    /// inputs of [`BAD`], and a `notes.md` that is not an input.
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("in");
+        let deeper = root.join("nested/deeper");
+        fs::create_dir_all(&deeper).unwrap();
+        for (i, path) in corpus().iter().enumerate() {
+            let name = path.file_name().unwrap();
+            fs::copy(path, root.join(name)).unwrap();
+            if i < 2 {
+                fs::copy(path, deeper.join(name)).unwrap();
+            }
+        }
+        fs::write(
+            root.join("bad-utf8.txt"),
+            b"Summary: Mr Q \xff\xfe complained.",
+        )
+        .unwrap();
+        fs::write(root.join("empty.txt"), b"").unwrap();
+        fs::write(root.join("shopping.txt"), "Eggs\nMilk\nBread\n").unwrap();
+        fs::write(root.join("notes.md"), "not an input").unwrap();
+        Fixture { dir }
+    }
+
+    fn input(&self) -> PathBuf {
+        self.dir.path().join("in")
+    }
+
+    /// Every input's source, in the order the program must write them: a depth-first walk in
+    /// sorted order, which is the order of the paths compared component by component.
+    fn expected_sources(&self) -> Vec<String> {
+        let root = self.input();
+        let deeper = root.join("nested/deeper");
+        let mut paths: Vec<PathBuf> = corpus()
+            .iter()
+            .map(|p| root.join(p.file_name().unwrap()))
+            .chain(
+                corpus()[..2]
+                    .iter()
+                    .map(|p| deeper.join(p.file_name().unwrap())),
+            )
+            .chain(BAD.iter().map(|(name, _)| root.join(name)))
+            .collect();
+        paths.sort();
+        paths.iter().map(|p| p.display().to_string()).collect()
+    }
+}
+
+fn corpus() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> =
+        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+    paths.sort();
+    paths
+}
+
+fn lgsco(args: &[&str], paths: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .args(args)
+        .args(paths)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn json_lines(text: &[u8]) -> Vec<Value> {
+    std::str::from_utf8(text)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn every_input_gives_exactly_one_record_in_order_and_the_report_adds_up() {
+    let fixture = Fixture::new();
+    let output = lgsco(&[], &[&fixture.input()]);
+    assert_eq!(output.status.code(), Some(1), "a document failed");
+
+    let records = json_lines(&output.stdout);
+    let sources: Vec<&str> = records
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, fixture.expected_sources());
+
+    let parsed = corpus().len() + 2;
+    let failed: Vec<&Value> = records
+        .iter()
+        .filter(|r| r.get("error").is_some())
+        .collect();
+    assert_eq!(failed.len(), BAD.len());
+    for (record, (name, message)) in failed.iter().zip(BAD) {
+        assert!(
+            record["source"].as_str().unwrap().ends_with(name),
+            "{record}"
+        );
+        assert!(
+            record["error"].as_str().unwrap().starts_with(message),
+            "{record}"
+        );
+        assert_eq!(
+            record.as_object().unwrap().len(),
+            2,
+            "only source and error: {record}"
+        );
+    }
+    for record in records.iter().filter(|r| r.get("error").is_none()) {
+        assert!(record["reference"].is_string(), "{record}");
+    }
+
+    let stderr = stderr(&output);
+    for (name, _) in BAD {
+        assert_eq!(
+            stderr.lines().filter(|l| l.contains(name)).count(),
+            1,
+            "{stderr}"
+        );
+    }
+    let report = stderr.lines().last().unwrap();
+    let with_warnings = records
+        .iter()
+        .filter(|r| r["warnings"].as_array().is_some_and(|w| !w.is_empty()))
+        .count();
+    assert_eq!(
+        report,
+        format!(
+            "lgsco: {} documents: {parsed} parsed ({with_warnings} with warnings), {} failed",
+            parsed + BAD.len(),
+            BAD.len()
+        )
+    );
+}
+
+#[test]
+fn the_output_does_not_depend_on_the_number_of_threads() {
+    let fixture = Fixture::new();
+    let one = lgsco(&["--jobs", "1"], &[&fixture.input()]);
+    let two = lgsco(&["--jobs", "2"], &[&fixture.input()]);
+    let all = lgsco(&[], &[&fixture.input()]);
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(one.stdout, all.stdout);
+    assert_eq!(one.stderr, two.stderr);
+}
+
+#[test]
+fn output_and_errors_files_are_complete_with_no_temporary_files_left() {
+    let fixture = Fixture::new();
+    let out_dir = fixture.dir.path().join("out");
+    fs::create_dir(&out_dir).unwrap();
+    let records = out_dir.join("decisions.jsonl");
+    let errors = out_dir.join("errors.jsonl");
+    let output = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .arg("-o")
+        .arg(&records)
+        .arg("--errors")
+        .arg(&errors)
+        .arg(fixture.input())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+
+    let mut names: Vec<String> = fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["decisions.jsonl", "errors.jsonl"]);
+
+    let stdout_run = lgsco(&[], &[&fixture.input()]);
+    assert_eq!(fs::read(&records).unwrap(), stdout_run.stdout);
+
+    let failures = json_lines(&fs::read(&errors).unwrap());
+    let expected: Vec<Value> = json_lines(&stdout_run.stdout)
+        .into_iter()
+        .filter(|r| r.get("error").is_some())
+        .collect();
+    assert_eq!(failures.len(), BAD.len());
+    assert_eq!(failures, expected);
+}
+
+#[test]
+fn an_output_file_that_cannot_be_written_is_a_clear_failure() {
+    let fixture = Fixture::new();
+    let missing = fixture.dir.path().join("no/such/dir/out.jsonl");
+    let output = lgsco(&["-o", missing.to_str().unwrap()], &[&fixture.input()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("cannot write"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!fixture.dir.path().join("no").exists());
+}
+
+#[test]
+fn csv_rows_match_the_json_records() {
+    let fixture = Fixture::new();
+    let csv_run = lgsco(&["--format", "csv"], &[&fixture.input()]);
+    let json_run = lgsco(&[], &[&fixture.input()]);
+    assert_eq!(csv_run.status.code(), Some(1));
+
+    let mut reader = csv::Reader::from_reader(csv_run.stdout.as_slice());
+    assert_eq!(reader.headers().unwrap(), FlatRecord::HEADERS.as_slice());
+    let rows: Vec<FlatRecord> = reader.deserialize().collect::<Result<_, _>>().unwrap();
+    let records = json_lines(&json_run.stdout);
+    assert_eq!(rows.len(), records.len());
+    let text = |v: &Value| v.as_str().map(str::to_owned);
+    for (row, record) in rows.iter().zip(&records) {
+        assert_eq!(Some(row.source.clone()), text(&record["source"]));
+        assert_eq!(row.error, text(&record["error"]));
+        assert_eq!(row.organisation, text(&record["organisation"]));
+        assert_eq!(row.reference, text(&record["reference"]));
+        assert_eq!(row.category_area, text(&record["category"]["area"]));
+        assert_eq!(
+            row.category_subcategory,
+            text(&record["category"]["subcategory"])
+        );
+        assert_eq!(row.outcome_text, text(&record["outcome"]["text"]));
+        assert_eq!(
+            row.outcome_kind.map(|k| serde_json::to_value(k).unwrap()),
+            record["outcome"].get("kind").cloned()
+        );
+        assert_eq!(
+            row.decision_date.map(|d| d.to_string()),
+            text(&record["decision_date"])
+        );
+        assert_eq!(row.complainant, text(&record["complainant"]));
+        assert_eq!(
+            row.total_payment_pence,
+            record["total_payment_pence"].as_u64()
+        );
+        assert_eq!(row.fault_found, record["fault_found"].as_bool());
+        assert_eq!(
+            row.agreed_actions,
+            record["agreed_actions"].as_array().map(|a| a.len() as u64)
+        );
+    }
+    // The seeds agreed payments, so the remedy columns are really filled.
+    assert!(
+        rows.iter()
+            .any(|r| r.total_payment_pence.is_some_and(|p| p > 0))
+    );
+    assert!(
+        rows.iter()
+            .filter(|r| r.error.is_none())
+            .all(|r| r.reference.is_some())
+    );
+}
+
+#[test]
+fn the_json_array_holds_the_json_lines_records() {
+    let fixture = Fixture::new();
+    let array = lgsco(&["--format", "json"], &[&fixture.input()]);
+    let lines = lgsco(&[], &[&fixture.input()]);
+    let array: Value = serde_json::from_slice(&array.stdout).unwrap();
+    assert_eq!(array, Value::Array(json_lines(&lines.stdout)));
+}
+
+#[test]
+fn standard_input_is_one_document() {
+    let text = fs::read(&corpus()[0]).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&text).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let records = json_lines(&output.stdout);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["source"], "-");
+    assert!(stderr(&output).contains("1 document: 1 parsed"));
+}
+
+#[test]
+fn all_good_inputs_exit_zero_and_quiet_prints_only_failures() {
+    let fixture = Fixture::new();
+    let good = lgsco(&["--quiet"], &[&fixture.input().join("nested")]);
+    assert_eq!(good.status.code(), Some(0));
+    assert_eq!(json_lines(&good.stdout).len(), 2);
+    assert!(good.stderr.is_empty(), "{}", stderr(&good));
+
+    let mixed = lgsco(&["-q"], &[&fixture.input()]);
+    let stderr = stderr(&mixed);
+    assert_eq!(stderr.lines().count(), BAD.len(), "{stderr}");
+    assert!(!stderr.contains("documents"));
+}
+
+#[test]
+fn a_missing_path_is_one_failed_record() {
+    let fixture = Fixture::new();
+    let missing = fixture.dir.path().join("missing.txt");
+    let output = lgsco(&[], &[&missing, &fixture.input().join("nested")]);
+    assert_eq!(output.status.code(), Some(1));
+    let records = json_lines(&output.stdout);
+    assert_eq!(records.len(), 3);
+    assert!(
+        records[0]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot read file")
+    );
+    let report = stderr(&output);
+    assert!(
+        report.contains("lgsco: 3 documents: 2 parsed ("),
+        "{report}"
+    );
+    assert!(report.ends_with(", 1 failed\n"), "{report}");
+}
+
+#[test]
+fn help_documents_every_option_and_bad_usage_exits_two() {
+    let help = lgsco(&["--help"], &[]);
+    assert_eq!(help.status.code(), Some(0));
+    let help = String::from_utf8(help.stdout).unwrap();
+    for option in ["--format", "--output", "--errors", "--jobs", "--quiet"] {
+        let at = help
+            .find(option)
+            .unwrap_or_else(|| panic!("{option} in {help}"));
+        assert!(
+            help[at..].contains("Example: lgsco"),
+            "{option} has an example"
+        );
+    }
+    assert_eq!(lgsco(&["--format", "xml"], &[]).status.code(), Some(2));
+    assert_eq!(lgsco(&["--jobs", "0"], &[]).status.code(), Some(2));
+    assert_eq!(lgsco(&["--no-such-option"], &[]).status.code(), Some(2));
+}
