@@ -53,6 +53,33 @@ pub(crate) fn is_known_heading(text: &str) -> Option<u8> {
     }
 }
 
+/// Headings common enough that a text cut off inside one can still be recognised.
+const COMMON_HEADINGS: &[&str] = &[
+    "the complaint",
+    "the ombudsman's role and powers",
+    "what i have and have not investigated",
+    "what i have investigated",
+    "how i considered this complaint",
+    "what i found",
+    "my assessment",
+    "law and guidance",
+    "relevant law and guidance",
+    "what happened",
+    "my findings",
+    "analysis",
+    "agreed action",
+    "final decision",
+];
+
+/// Whether a line cut off by truncation is the start of a common heading (`What I fo`).
+pub(crate) fn starts_common_heading(text: &str) -> bool {
+    let folded = fold(text);
+    folded.len() >= 4
+        && COMMON_HEADINGS
+            .iter()
+            .any(|h| h.starts_with(folded.as_str()))
+}
+
 /// Whether a main section usually holds sub-headings (`What I found`, `My assessment`).
 pub(crate) fn holds_sub_headings(heading: &str) -> bool {
     let folded = fold(heading);

@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::headings::{
-    holds_sub_headings, is_known_heading, reads_as_heading, starts_like_quote_or_citation,
+    holds_sub_headings, is_known_heading, reads_as_heading, starts_common_heading,
+    starts_like_quote_or_citation,
 };
 use crate::lines::{Chrome, Line, chrome, fold, is_chrome_prefix, tail};
 use crate::model::{Item, Layout, Paragraph, Section, Span, Warning, WarningKind};
@@ -80,14 +81,13 @@ fn ends_with_colon(text: &str) -> bool {
 
 /// Infers which `- ` lines (or bare lines) are list items, in layouts that lost the nesting.
 ///
-/// A list opens after a line ending with `:`. It goes on while items end with `;` or `,`; an item
-/// ending `; and` / `; or` announces the last one; a `.` after `;`-terminated items closes it.
+/// A list opens after a line ending with `:`. It goes on while items end with `;` or `,` (or
+/// `; and`, `, or`); a `.` after such items ends the last one and closes it.
 /// Where items end with full stops, a line stays an item while it looks like one (lower-case start,
 /// no closing punctuation, or short).
 #[derive(Debug, Default)]
 struct ListInference {
     open: Option<OpenList>,
-    last_item_next: bool,
     /// Whether any lead-in was seen, i.e. numbering depended on inference.
     used: bool,
 }
@@ -151,12 +151,12 @@ impl ItemShape {
 impl ListInference {
     /// Whether the next list line is an item (`true`) or a paragraph (`false`).
     fn is_item(&mut self, text: &str) -> bool {
-        let end = text.trim_end().chars().next_back().unwrap_or('.');
-        if self.last_item_next {
-            self.last_item_next = false;
-            self.open = None;
-            return true;
-        }
+        // `…; and` / `…, or` continue a list as `;` does.
+        let end = match text.trim_end().chars().next_back() {
+            _ if ends_with_conjunction(text) => ';',
+            Some(end) => end,
+            None => '.',
+        };
         let item = match self.open {
             None => false,
             Some(list) if list.items == 0 => true,
@@ -183,9 +183,7 @@ impl ListInference {
             self.used |= self.open.is_some();
             return false;
         }
-        if ends_with_conjunction(text) {
-            self.last_item_next = true;
-        } else if let Some(list) = &mut self.open {
+        if let Some(list) = &mut self.open {
             if list.items == 0 {
                 list.shape = ItemShape::of(text);
                 list.imperative = starts_with_imperative(text);
@@ -199,7 +197,6 @@ impl ListInference {
 
     fn close(&mut self) {
         self.open = None;
-        self.last_item_next = false;
     }
 }
 
@@ -472,8 +469,13 @@ fn is_heading_line(
     if is_known_heading(text).is_some() {
         return true;
     }
-    if starts_like_quote_or_citation(text) || is_last_of_cut_text {
+    if starts_like_quote_or_citation(text) {
         return false;
+    }
+    // A bare last line of a cut-off plain text may be a sentence cut short; only the start of a
+    // common heading (`What I fo`) is taken as one. Dashed paragraphs always carry their dash.
+    if is_last_of_cut_text && layout == Layout::Plain {
+        return starts_common_heading(text);
     }
     match layout {
         Layout::Dashed => {
@@ -483,7 +485,7 @@ fn is_heading_line(
         _ => {
             // Inside a list only a heading-like line after full-stopped items ends it.
             let list_allows = lists.open.is_none_or(|l| l.items > 0 && l.prev_end == '.');
-            list_allows && !lists.last_item_next && reads_as_heading(text)
+            list_allows && !ends_with_conjunction(text) && reads_as_heading(text)
         }
     }
 }
@@ -619,6 +621,39 @@ mod tests {
         assert_eq!(action.paragraphs[0].items.len(), 2);
         assert_eq!(action.paragraphs[1].number, Some(2));
         assert_eq!(body.sections[1].paragraphs[0].number, Some(3));
+    }
+
+    #[test]
+    fn items_ending_in_or_continue_the_list_in_plain_layout() {
+        let text = "The Ombudsman\u{2019}s role and powers\nWe may decide not to investigate if we decide:\n\
+                    there is not enough evidence of fault, or\nany fault has not caused injustice, or\n\
+                    we cannot achieve the outcome someone wants, or\nthere is another body better placed.\n\
+                    How I considered this complaint\nI read the papers.\n";
+        let body = segment(&split_lines(text));
+        assert_eq!(body.layout, Layout::Plain);
+        assert_eq!(body.sections.len(), 2);
+        assert_eq!(body.sections[0].paragraphs.len(), 1);
+        assert_eq!(body.sections[0].paragraphs[0].items.len(), 4);
+    }
+
+    #[test]
+    fn a_heading_cut_off_at_the_end_is_kept() {
+        for (text, layout) in [
+            (
+                "The complaint\n- Mr X complains.\nWhat I fo",
+                Layout::Dashed,
+            ),
+            ("The complaint\nMr X complains.\nWhat I fo", Layout::Plain),
+        ] {
+            let body = segment(&split_lines(text));
+            assert_eq!(body.layout, layout);
+            let last = body.sections.last().map(|s| s.heading.as_str());
+            assert_eq!(last, Some("What I fo"), "{layout:?}");
+        }
+        let body = segment(&split_lines(
+            "The complaint\nMr X complains.\nHe said the Council",
+        ));
+        assert_eq!(body.sections.len(), 1);
     }
 
     #[test]
