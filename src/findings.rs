@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lines::fold;
-use crate::model::{Finding, Section, Verdict};
+use crate::model::{Finding, Section, Span, Verdict};
 use crate::pieces::{self, Piece};
 
 /// Whether a section's sentences can be findings.
@@ -79,6 +79,7 @@ pub(crate) fn decision_sections(sections: &[Section]) -> Vec<&Section> {
 static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)\bwhether\b | \bif\ (?:there|we|i|a|an|the|it)\b | \bwe\ (?:may|must|can|cannot|will|would)\b | \bunless\b
+        | \bnot\ enough\ evidence\b | \binsufficient\ evidence\b
         | \b(?:she|he|they|(?:ms|mr|mrs|miss)\ [a-z]|the\ complainant|the\ panel|the\ investigator|the\ io|the\ ip)
           \ (?:says?|said|told|complain\w*|believes?|felt|feels|alleg\w*|argues?|argued|thinks?|wants?)\b
         | \bthe\ council\ (?:also\ |initially\ |then\ )?(?:offered|said|says|told|wrote|accepted|agreed|apologised)\b",
@@ -88,7 +89,7 @@ static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
 
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)\bno\ fault\b | \bwithout\ fault\b | \bnot\ (?:\S+\ ){0,3}?(?:at\ )?fault\b
+        r"(?x)\bno\ fault\b | \bwithout\ fault\b | \bno\ evidence\ of\ fault\b | \bnot\ (?:\S+\ ){0,5}?(?:at\ )?fault\b
         | \b(?:do|did|does|would)\ not\ (?:consider|find|think)\ (?:\S+\ ){0,6}?(?:at\ )?fault\b",
     )
     .expect("no fault regex")
@@ -97,7 +98,9 @@ static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
 static FAULT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)\b(?:was|is|were|are|be|been|amounts?\ to|amounted\ to|constitutes?|constituted)\ (?:also\ )?(?:at\ )?faults?\b
-        | \b(?:i|we)\ (?:have\ )?(?:also\ )?(?:found|find)\ (?:\S+\ ){0,3}?(?:at\ )?fault\b
+        | \b(?:found|finds?)\ (?:\S+\ ){0,3}?(?:at\ )?fault\b
+        | \b(?:the|this|these|those|its|their|such)\ faults?\ (?:has\ |have\ |had\ )?(?:also\ )?caused\b
+        | \binjustice\ caused\ by\ (?:the\ |its\ |this\ |these\ |those\ )?faults?\b
         | \bthere\ (?:was|is|has\ been|were)\ (?:also\ |some\ )?fault\b
         | \bfindings?\ of\ fault\b",
     )
@@ -127,7 +130,7 @@ static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `I do not consider that …`: negates what follows it in the sentence.
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:do|did|does|would) not (?:consider|find|think|accept)\b|\bnot persuaded\b")
+    Regex::new(r"\b(?:do|did|does|would) not (?:consider|find|think|accept)\b|\b(?:have|has|had) not found\b|\bnot persuaded\b")
         .expect("negation regex")
 });
 
@@ -161,10 +164,24 @@ pub(crate) fn verdicts(sentence: &str) -> Vec<Verdict> {
     found
 }
 
-/// The findings of the decision sections, in document order.
-pub(crate) fn find_findings(input: &str, sections: &[Section]) -> Vec<Finding> {
+/// The findings of the summary (`paragraph: null`) and of the decision sections, in document
+/// order. The summary counts because it states the decision in short (`There was fault by the
+/// Council`), and is often all a cut-off copy has.
+pub(crate) fn find_findings(
+    input: &str,
+    summary: Option<Span>,
+    sections: &[Section],
+) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for piece in pieces::of_sections(input, decision_sections(sections)) {
+    let summary = summary.and_then(|span| {
+        Some(Piece {
+            text: input.get(span.range())?,
+            start: span.start,
+            paragraph: None,
+        })
+    });
+    let body = pieces::of_sections(input, decision_sections(sections));
+    for piece in summary.into_iter().chain(body) {
         for sentence in pieces::sentences(&piece) {
             findings.extend(
                 verdicts(sentence.text)
@@ -261,6 +278,28 @@ mod tests {
                 &[],
             ),
             ("The Council wrote to Ms X.", &[]),
+            // The verdict a summary states, and sentences that presuppose fault.
+            (
+                "The Ombudsman finds fault with the Council which has caused injustice to Mr X.",
+                &[Fault, Injustice],
+            ),
+            (
+                "Those faults caused Ms X uncertainty, anxiety and missed opportunity.",
+                &[Fault, Injustice],
+            ),
+            (
+                "The Council has agreed to remedy the injustice caused by the fault.",
+                &[Fault, Injustice],
+            ),
+            (
+                "We have found no evidence of fault by the Council.",
+                &[NoFault],
+            ),
+            // Reasons not to investigate are not findings.
+            (
+                "There is not enough evidence of fault by the Council to warrant investigation.",
+                &[],
+            ),
             (
                 "The Council also offered Ms C \u{a3}150 for the distress caused by the faults.",
                 &[],

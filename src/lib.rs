@@ -133,7 +133,7 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     let mut spans = header.spans;
     spans.complainant = found.span;
     let remedies = remedies::find_remedies(text, &body.sections, header.decision_date);
-    let findings = findings::find_findings(text, &body.sections);
+    let findings = findings::find_findings(text, spans.summary, &body.sections);
     let mut body_pieces: Vec<pieces::Piece<'_>> = body
         .preamble
         .iter()
