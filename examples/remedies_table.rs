@@ -26,12 +26,16 @@ impl Remedies {
         let actions = record["agreed_actions"]
             .as_array()
             .map_or(&[][..], Vec::as_slice);
+        // ISO dates sort in time order; several actions often share one deadline.
+        let mut due_dates: Vec<String> = actions
+            .iter()
+            .filter_map(|action| action["deadline"]["due"].as_str().map(str::to_owned))
+            .collect();
+        due_dates.sort();
+        due_dates.dedup();
         Remedies {
             total_payment_pence: record["total_payment_pence"].as_u64(),
-            due_dates: actions
-                .iter()
-                .filter_map(|action| action["deadline"]["due"].as_str().map(str::to_owned))
-                .collect(),
+            due_dates,
         }
     }
 }
