@@ -37,11 +37,15 @@ static SHARED_LETTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("shared letter regex")
 });
 
-/// One or more complainants: `Ms A and Mr B`, `Mr and Mrs X`, `Mr & Mrs X`, `Ms W`.
+/// One or more people: `Ms A and Mr B`, `Mr and Mrs X`, `Mr & Mrs X`, `Ms W`.
 fn people() -> String {
     let one = format!(r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?:and|&)\s+{TITLED}|{TITLED})");
     format!(r"{one}(?:\s*(?:,|and|&)\s*{one})*")
 }
+
+/// One or more people named by pseudonym, as complainants or as the recipients of a payment.
+pub(crate) static PEOPLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){}", people())).expect("people regex"));
 
 /// `Ms A and Mr B complain`, `Mr and Mrs X complained`, `Ms W has made a complaint`,
 /// `Ms F, a former foster carer, complains`, `Mr & Mrs X’s complaint`, `complaint from Mr X`.

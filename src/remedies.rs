@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use crate::complainant::PEOPLE;
 use crate::deadlines::find_deadline;
 use crate::lines::fold;
 use crate::model::{ActionKind, AgreedAction, Deadline, Payment, Section};
@@ -133,13 +134,6 @@ static PAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:pay(?:s|ing|ment|ments)?|paid|refund\w*|reimburs\w*)\b").expect("pay regex")
 });
 
-static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]\b(?: and (?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]\b)?",
-    )
-    .expect("recipient regex")
-});
-
 /// The sums an action pays: amounts in an action about paying, less bracketed breakdowns, and
 /// less rates (`£50 for every month`) when the action also states a sum.
 fn payments(piece: &Piece<'_>) -> Vec<Payment> {
@@ -160,7 +154,7 @@ fn payments(piece: &Piece<'_>) -> Vec<Payment> {
             let recipient = sentences
                 .iter()
                 .find(|s| (s.start..s.start + s.text.len()).contains(&absolute))
-                .and_then(|s| RECIPIENT.find(s.text))
+                .and_then(|s| PEOPLE.find(s.text))
                 .map(|m| m.as_str().to_string());
             Payment {
                 amount_pence: a.pence,
@@ -226,6 +220,45 @@ fn kinds(text: &str, pays: bool) -> Vec<ActionKind> {
 mod tests {
     use super::*;
     use ActionKind::*;
+
+    /// Expected payments: (pence, recipient).
+    type Paid<'a> = &'a [(u64, Option<&'a str>)];
+
+    #[test]
+    fn pays_the_people_the_sentence_names() {
+        let cases: &[(&str, Paid<'_>)] = &[
+            (
+                "Pay Ms X £300 as a symbolic payment.",
+                &[(30000, Some("Ms X"))],
+            ),
+            (
+                "pay Mr and Mrs D £250 for distress and £100 for time and trouble.",
+                &[(25000, Some("Mr and Mrs D")), (10000, Some("Mr and Mrs D"))],
+            ),
+            (
+                "pay Miss B £1000 (£500 for her and £500 for the children).",
+                &[(100000, Some("Miss B"))],
+            ),
+            ("Pay her £150 for her time and trouble.", &[(15000, None)]),
+            ("Review its policy on £50 charges.", &[]),
+        ];
+        for (text, expected) in cases {
+            let piece = Piece {
+                text,
+                start: 0,
+                paragraph: None,
+            };
+            let got: Vec<_> = payments(&piece)
+                .into_iter()
+                .map(|p| (p.amount_pence, p.recipient))
+                .collect();
+            let want: Vec<_> = expected
+                .iter()
+                .map(|(p, r)| (*p, r.map(str::to_string)))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 
     #[test]
     fn tells_action_kinds() {
