@@ -141,27 +141,35 @@ pub(crate) fn verdicts(sentence: &str) -> Vec<Verdict> {
     if folded.ends_with('?') || NOT_A_DECISION.is_match(folded) {
         return Vec::new();
     }
-    let negated_before = |at: usize| NEGATED.find(folded).is_some_and(|m| m.start() < at);
-    let mut found = Vec::new();
-    if NO_FAULT.is_match(folded) {
-        found.push(Verdict::NoFault);
-    } else if let Some(m) = FAULT.find(folded) {
-        found.push(if negated_before(m.start()) {
-            Verdict::NoFault
-        } else {
-            Verdict::Fault
-        });
+    let axes = [
+        (&*NO_FAULT, &*FAULT, Verdict::NoFault, Verdict::Fault),
+        (
+            &*NO_INJUSTICE,
+            &*INJUSTICE,
+            Verdict::NoInjustice,
+            Verdict::Injustice,
+        ),
+    ];
+    axes.into_iter()
+        .filter_map(|(negative, positive, no, yes)| judge(folded, negative, positive, no, yes))
+        .collect()
+}
+
+/// One axis of a verdict: a negative form (`no fault`) decides `no`; otherwise a positive form
+/// (`was fault`) decides `yes`, or `no` when a negation (`I do not consider`) comes before it.
+fn judge(
+    folded: &str,
+    negative: &Regex,
+    positive: &Regex,
+    no: Verdict,
+    yes: Verdict,
+) -> Option<Verdict> {
+    if negative.is_match(folded) {
+        return Some(no);
     }
-    if NO_INJUSTICE.is_match(folded) {
-        found.push(Verdict::NoInjustice);
-    } else if let Some(m) = INJUSTICE.find(folded) {
-        found.push(if negated_before(m.start()) {
-            Verdict::NoInjustice
-        } else {
-            Verdict::Injustice
-        });
-    }
-    found
+    let at = positive.find(folded)?.start();
+    let negated = NEGATED.find(folded).is_some_and(|m| m.start() < at);
+    Some(if negated { no } else { yes })
 }
 
 /// The findings of the summary (`paragraph: null`) and of the decision sections, in document
