@@ -230,4 +230,6 @@ pub enum WarningKind {
     ParagraphNumbersInferred,
     /// The complainant could not be identified.
     NoComplainant,
+    /// The statement was pasted more than once into the text; only the first copy was read.
+    DuplicateStatement,
 }
