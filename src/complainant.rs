@@ -112,11 +112,8 @@ fn complaining_subject(sources: &[Source<'_>]) -> Option<Complainants> {
         if let Some(pair) = caps.name("pair") {
             // `Mr and Mrs X`: both titles share the letter.
             let words: Vec<&str> = pair.as_str().split_whitespace().collect();
-            let letter = words.last()?;
-            let names = vec![
-                format!("{} {letter}", words[0]),
-                format!("{} {letter}", words[2]),
-            ];
+            let (first, second, letter) = (words.first()?, words.get(2)?, words.last()?);
+            let names = vec![format!("{first} {letter}"), format!("{second} {letter}")];
             return Some(found(names, offset + pair.start(), pair.len()));
         }
         let group = ["list", "own", "by"].iter().find_map(|g| caps.name(g))?;
