@@ -47,7 +47,7 @@ fn statement_like() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(512))]
 
     #[test]
     fn any_string_returns(text in "\\PC*") {
@@ -92,7 +92,7 @@ fn lines(text: &str) -> Vec<std::ops::Range<usize>> {
 
 #[test]
 fn real_statements_cut_at_any_char_boundary_return() {
-    for_real_statements(24, |text, seed| {
+    for_real_statements(64, |text, seed| {
         let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         let cut = boundaries
             .get(seed % boundaries.len().max(1))
@@ -104,7 +104,7 @@ fn real_statements_cut_at_any_char_boundary_return() {
 
 #[test]
 fn real_statements_missing_any_line_return() {
-    for_real_statements(16, |text, seed| {
+    for_real_statements(48, |text, seed| {
         let lines = lines(text);
         let line = &lines[seed % lines.len()];
         parse_checked(&format!("{}{}", &text[..line.start], &text[line.end..]));
@@ -113,7 +113,7 @@ fn real_statements_missing_any_line_return() {
 
 #[test]
 fn real_statements_with_any_line_doubled_return() {
-    for_real_statements(16, |text, seed| {
+    for_real_statements(48, |text, seed| {
         let lines = lines(text);
         let line = &lines[seed % lines.len()];
         parse_checked(&format!("{}{}", &text[..line.end], &text[line.start..]));
