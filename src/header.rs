@@ -40,6 +40,10 @@ pub(crate) struct Header {
     pub spans: FieldSpans,
     /// Index of the first body line.
     pub body_start: usize,
+    /// Index of the title line, when there is one.
+    pub title_at: Option<usize>,
+    /// Index of the `Summary:` line, when there is one.
+    pub summary_at: Option<usize>,
     /// Whether any mark of a decision statement was seen.
     pub looks_like_decision: bool,
     pub warnings: Vec<Warning>,
@@ -58,6 +62,13 @@ fn is_summary_line(text: &str) -> bool {
         let rest = text[7..].trim_start();
         rest.starts_with(':') || rest.is_empty()
     }
+}
+
+/// Whether a line belongs to a statement's head: its title line, a header line
+/// (`Category :`, `Decision :`, `Decision date :`) or the `The Ombudsman's final decision` line.
+pub(crate) fn is_head_line(text: &str) -> bool {
+    text.len() <= 300
+        && (TITLE.is_match(text) || HEADER_FIELD.is_match(text) || is_final_decision_line(text))
 }
 
 /// The kind of outcome a `Decision :` value describes.
@@ -102,6 +113,7 @@ pub(crate) fn read_header(lines: &[Line<'_>]) -> Header {
     let mut last_head_line = None;
     for (i, line) in lines[..head_end].iter().enumerate() {
         if header.organisation.is_none() && read_title(line, &mut header) {
+            header.title_at = Some(i);
             last_head_line = Some(i);
         } else if read_field(line, &mut header) {
             saw_header_line = true;
@@ -109,6 +121,7 @@ pub(crate) fn read_header(lines: &[Line<'_>]) -> Header {
         }
     }
 
+    header.summary_at = summary_at;
     header.body_start = match (summary_at, final_decision_at) {
         (Some(at), _) => read_summary(lines, at, &mut header),
         (None, Some(at)) => at + 1,
@@ -216,7 +229,10 @@ fn read_summary(lines: &[Line<'_>], at: usize, header: &mut Header) -> usize {
         return at + 1;
     }
     match lines.get(at + 1) {
-        Some(next) if crate::headings::is_known_heading(next.text).is_none() => {
+        Some(next)
+            if crate::headings::is_known_heading(next.text).is_none()
+                && !is_summary_line(next.text) =>
+        {
             header.summary = Some(next.text.to_string());
             header.spans.summary = Some(next.span);
             at + 2

@@ -32,6 +32,7 @@
 mod complainant;
 mod dates;
 mod deadlines;
+mod duplicate;
 mod error;
 mod findings;
 mod header;
@@ -93,11 +94,19 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     if lines.is_empty() {
         return Err(ParseError::new(ErrorKind::Empty, None));
     }
-    let header = header::read_header(&lines);
+    let mut header = header::read_header(&lines);
     if !header.looks_like_decision {
         return Err(ParseError::new(ErrorKind::NotADecision, None));
     }
-    let body = segment::segment(&lines[header.body_start..]);
+    let body_end = duplicate::second_copy(&lines, &header).unwrap_or(lines.len());
+    if let (Some(first), Some(last)) = (lines.get(body_end), lines.last()) {
+        header.warnings.push(Warning {
+            kind: WarningKind::DuplicateStatement,
+            message: "the statement appears again further on; only the first copy was read".into(),
+            span: Some(Span::new(first.span.start, last.span.end)),
+        });
+    }
+    let body = segment::segment(lines.get(header.body_start..body_end).unwrap_or_default());
 
     let mut sources: Vec<Source<'_>> = Vec::new();
     if let Some(span) = header.spans.summary {

@@ -247,6 +247,8 @@ pub enum WarningKind {
     ParagraphNumbersInferred,
     /// The complainant could not be identified.
     NoComplainant,
+    /// The statement was pasted more than once into the text; only the first copy was read.
+    DuplicateStatement,
 }
 
 /// One action of the `Agreed action` section: a paragraph's item, or a paragraph without items.

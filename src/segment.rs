@@ -551,7 +551,7 @@ fn into_sections(blocks: Vec<Block<'_>>) -> (Vec<Paragraph>, Vec<Section>) {
             }
             Block::Paragraph(para) => {
                 let counted = para.counted.then(|| {
-                    number += 1;
+                    number = number.saturating_add(1);
                     number
                 });
                 let paragraph = paragraph_from(para, counted);

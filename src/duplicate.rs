@@ -1,0 +1,71 @@
+//! A statement pasted twice into one file: where the second copy begins.
+
+use crate::header::{Header, is_head_line};
+use crate::lines::Line;
+
+/// How far back from a repeated title or summary line the second copy's head may reach.
+const MAX_HEAD_LINES: usize = 12;
+
+/// The index in `lines` where a second copy of the statement read into `header` begins, if any.
+///
+/// A second copy is a body line repeating the statement's title line, or its `Summary:` line (with
+/// the line after it, when the summary text starts there). The copy's own header lines just before
+/// that line (`Category :`, `Decision :`, the final-decision line) belong to it too.
+pub(crate) fn second_copy(lines: &[Line<'_>], header: &Header) -> Option<usize> {
+    let body_start = header.body_start.min(lines.len());
+    let title = header.title_at.and_then(|i| lines.get(i)).map(|l| l.text);
+    let summary = header
+        .summary_at
+        .and_then(|i| lines.get(i..body_start))
+        .filter(|s| !s.is_empty());
+    let repeats_summary = |at: usize| {
+        summary.is_some_and(|summary| {
+            lines.get(at..at + summary.len()).is_some_and(|here| {
+                here.iter()
+                    .zip(summary)
+                    .all(|(here, there)| here.text == there.text)
+            })
+        })
+    };
+    let mut at = (body_start..lines.len())
+        .find(|&at| title == lines.get(at).map(|l| l.text) || repeats_summary(at))?;
+    let lowest = at.saturating_sub(MAX_HEAD_LINES).max(body_start);
+    while at > lowest && lines.get(at - 1).is_some_and(|l| is_head_line(l.text)) {
+        at -= 1;
+    }
+    Some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::header::read_header;
+    use crate::lines::split_lines;
+
+    const STATEMENT: &str = "A Council (22 014 796)\nDecision : Upheld\nSummary: Ms X complained.\n\
+                             The complaint\n  1. Ms X complained.\n";
+
+    fn restart(text: &str) -> Option<&str> {
+        let lines = split_lines(text);
+        let header = read_header(&lines);
+        second_copy(&lines, &header).map(|at| lines[at].text)
+    }
+
+    #[test]
+    fn finds_the_second_copy_from_its_title_or_summary() {
+        let twice = format!("{STATEMENT}{STATEMENT}");
+        assert_eq!(restart(&twice), Some("A Council (22 014 796)"));
+        let without_title = STATEMENT.replace("A Council (22 014 796)\n", "");
+        let twice = format!("{without_title}\n{without_title}");
+        assert_eq!(restart(&twice), Some("Decision : Upheld"));
+    }
+
+    #[test]
+    fn a_single_statement_has_no_second_copy() {
+        assert_eq!(restart(STATEMENT), None);
+        assert_eq!(
+            restart("Summary: Ms X complained.\nThe complaint\nMs X said so."),
+            None
+        );
+    }
+}
