@@ -21,7 +21,8 @@ pub struct ParseError {
 pub enum ErrorKind {
     /// The input is empty or only whitespace.
     Empty,
-    /// The input has none of the marks of a decision statement (title line, `Summary:`, final decision line).
+    /// The input has none of the marks of a decision statement: a title line with a reference,
+    /// `Category`/`Decision`/`Decision date` header lines, `Summary:`, or the final decision line.
     NotADecision,
     /// The bytes are not valid UTF-8; the position is the offset of the first invalid byte.
     InvalidUtf8,
@@ -49,8 +50,8 @@ impl fmt::Display for ParseError {
             ErrorKind::Empty => write!(f, "empty input: no text to parse"),
             ErrorKind::NotADecision => write!(
                 f,
-                "not a decision statement: no title line with a reference, no `Summary:` \
-                 and no `The Ombudsman's final decision` line"
+                "not a decision statement: no title line with a reference, no header lines, \
+                 no `Summary:` and no `The Ombudsman's final decision` line"
             ),
             ErrorKind::InvalidUtf8 => match self.position {
                 Some(at) => write!(f, "invalid UTF-8 at byte {at}"),
