@@ -131,11 +131,12 @@ pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
 }
 
 /// Candidates: a capitalised month name with a year (and perhaps a day before it), or a bare
-/// year after a preposition (`In 2019`), so that `Act 1974` is never a date.
+/// year after a preposition (`In 2019`), so that `Act 1974` is never a date. Word boundaries are
+/// ASCII (`(?-u:\b)`) so the fast lazy DFA runs on text with curly quotes too.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b
-          | \b(?i:in|since|until|during|before|after|by|from|throughout|early|late|mid)\s+(\d{4})\b",
+        r"(?x)(?-u:\b)(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}(?-u:\b)
+          | (?-u:\b)(?i:in|since|until|during|before|after|by|from|throughout|early|late|mid)\s+(\d{4})(?-u:\b)",
     )
     .expect("date regex")
 });
