@@ -110,8 +110,15 @@ pub(crate) fn find_complainants(sources: &[Source<'_>]) -> Complainants {
         .unwrap_or_default()
 }
 
+/// Words every explicit naming holds one of: a cheap literal search before the full regex.
+static EXPLICIT_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"call|refer|complainant").expect("explicit words regex"));
+
 fn explicit(sources: &[Source<'_>]) -> Option<Complainants> {
     sources.iter().find_map(|&(text, offset)| {
+        if !EXPLICIT_WORDS.is_match(text) {
+            return None;
+        }
         let caps = EXPLICIT.captures(text)?;
         let name = ["a", "b", "c"].iter().find_map(|g| caps.name(g))?;
         Some(found(

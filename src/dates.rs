@@ -131,17 +131,23 @@ pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
 }
 
 /// Candidates: a capitalised month name with a year (and perhaps a day before it), or a bare
-/// year after a preposition (`In 2019`), so that `Act 1974` is never a date.
+/// year after a preposition (`In 2019`), so that `Act 1974` is never a date. Digits and word
+/// boundaries are ASCII, as the grammar's are, so the fast lazy DFA runs on text with curly
+/// quotes too.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b
-          | \b(?i:in|since|until|during|before|after|by|from|throughout|early|late|mid)\s+(\d{4})\b",
+        r"(?x)(?-u:\b)(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{4}(?-u:\b)
+          | (?-u:\b)(?i:in|since|until|during|before|after|by|from|throughout|early|late|mid)\s+([0-9]{4})(?-u:\b)",
     )
     .expect("date regex")
 });
 
 /// Every date in `text`, as (value, start, end) with offsets relative to `text`.
 pub(crate) fn find_dates(text: &str) -> Vec<(DateValue, usize, usize)> {
+    // Every date has a year; text without a digit has no date.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     DATE.captures_iter(text)
         .filter_map(|caps| {
             let start = caps.get(1).or_else(|| caps.get(0))?.start();

@@ -134,8 +134,21 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("negation regex")
 });
 
+/// The words every verdict pattern needs one of (`fault`, `injustice` or a harm), in any ASCII
+/// case: a cheap literal search that lets most text skip sentence splitting, folding and the
+/// verdict regexes, which could match nothing there.
+static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i-u)fault|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion",
+    )
+    .expect("verdict words regex")
+});
+
 /// What one sentence decides, fault first.
 pub(crate) fn verdicts(sentence: &str) -> Vec<Verdict> {
+    if !VERDICT_WORDS.is_match(sentence) {
+        return Vec::new();
+    }
     let folded = fold(sentence);
     let folded = folded.trim();
     if folded.ends_with('?') || NOT_A_DECISION.is_match(folded) {
@@ -190,6 +203,9 @@ pub(crate) fn find_findings(
     });
     let body = pieces::of_sections(input, decision_sections(sections));
     for piece in summary.into_iter().chain(body) {
+        if !VERDICT_WORDS.is_match(piece.text) {
+            continue;
+        }
         for sentence in pieces::sentences(&piece) {
             findings.extend(
                 verdicts(sentence.text)

@@ -12,7 +12,7 @@ use crate::model::{Category, FieldSpans, Outcome, OutcomeKind, Warning, WarningK
 /// `Knowsley Metropolitan Borough Council (22 014 796)`; the reference may use spaces, no-break
 /// spaces, hyphens or nothing between its groups, and other text may follow it in the brackets.
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<org>.*?\S)\s*\((?P<ref>(?P<a>\d{2})[\s\-]?(?P<b>\d{3})[\s\-]?(?P<c>\d{3})(?P<suffix>[a-z]?))\b[^()]*\)$")
+    Regex::new(r"^(?P<org>.*?\S)\s*\((?P<ref>(?P<a>\d{2})[\s\-]?(?P<b>\d{3})[\s\-]?(?P<c>\d{3})(?P<suffix>[a-z]?))(?-u:\b)[^()]*\)$")
         .expect("title regex")
 });
 
@@ -161,7 +161,8 @@ impl Header {
 }
 
 fn read_title(line: &Line<'_>, header: &mut Header) -> bool {
-    if line.text.len() > 300 {
+    // The title regex needs the closing bracket at the end; most lines fail on that alone.
+    if line.text.len() > 300 || !line.text.ends_with(')') {
         return false;
     }
     let Some(caps) = TITLE.captures(line.text) else {
@@ -179,7 +180,8 @@ fn read_title(line: &Line<'_>, header: &mut Header) -> bool {
 }
 
 fn read_field(line: &Line<'_>, header: &mut Header) -> bool {
-    if line.text.len() > 300 {
+    // Every header field has a colon; most lines fail on that alone.
+    if line.text.len() > 300 || !line.text.contains(':') {
         return false;
     }
     let Some(caps) = HEADER_FIELD.captures(line.text) else {

@@ -29,6 +29,8 @@
 //! ```
 #![deny(missing_docs)]
 
+#[doc(hidden)]
+pub mod bench_api;
 mod complainant;
 mod dates;
 mod deadlines;

@@ -75,15 +75,15 @@ fn push_trimmed<'a>(input: &'a str, start: usize, end: usize, lines: &mut Vec<Li
 
 /// Lower-cases `text` and folds curly quotes and odd spaces to their plain forms, for matching.
 pub(crate) fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            '\u{2013}' | '\u{2014}' => '-',
-            c if c.is_whitespace() => ' ',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    let mut folded = String::with_capacity(text.len());
+    folded.extend(text.chars().map(|c| match c {
+        '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
+        '\u{201c}' | '\u{201d}' => '"',
+        '\u{2013}' | '\u{2014}' => '-',
+        c if c.is_whitespace() => ' ',
+        c => c.to_ascii_lowercase(),
+    }));
+    folded
 }
 
 /// The last `max_bytes` bytes of `text` or a little fewer, cut on a char boundary.

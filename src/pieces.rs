@@ -34,7 +34,7 @@ pub(crate) fn lead<'a>(input: &'a str, paragraph: &Paragraph) -> Piece<'a> {
     };
     input
         .get(paragraph.span.range())
-        .and_then(|outer| outer.find(paragraph.text.as_str()))
+        .and_then(|outer| find_near_start(outer, &paragraph.text))
         .and_then(|at| piece(paragraph.span.start + at, paragraph.text.len()))
         .or_else(|| piece(paragraph.span.start, 0))
         .unwrap_or(Piece {
@@ -42,6 +42,19 @@ pub(crate) fn lead<'a>(input: &'a str, paragraph: &Paragraph) -> Piece<'a> {
             start: 0,
             paragraph: paragraph.number,
         })
+}
+
+/// Where `needle` first occurs in `haystack`, as `str::find` says, but looking first at the few
+/// bytes a list marker takes: a paragraph's text is its first line after the marker, and building
+/// a substring searcher for every paragraph would cost more than the rest of the lookup.
+fn find_near_start(haystack: &str, needle: &str) -> Option<usize> {
+    const MARKER_BYTES: usize = 16;
+    (0..=haystack.len().min(MARKER_BYTES))
+        .find(|&at| {
+            haystack.is_char_boundary(at)
+                && haystack.as_bytes()[at..].starts_with(needle.as_bytes())
+        })
+        .or_else(|| haystack.find(needle))
 }
 
 /// A paragraph's items, as pieces of `input`.

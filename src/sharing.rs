@@ -7,7 +7,7 @@ use regex::Regex;
 use crate::pieces::Piece;
 
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bshare (?:this|the|our|my) (?:final )?decision(?: statement)? with (.+?)(?:\.(?:\s|$)|$)")
+    Regex::new(r"(?i)(?-u:\b)share (?:this|the|our|my) (?:final )?decision(?: statement)? with (.+?)(?:\.(?:\s|$)|$)")
         .expect("share regex")
 });
 
