@@ -163,7 +163,7 @@ impl Period {
 }
 
 static WITHIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bwithin\s").expect("within regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)within\s").expect("within regex"));
 
 /// The first deadline phrase in `text`: its period and byte range relative to `text`.
 pub(crate) fn find_deadline(text: &str) -> Option<(Period, usize, usize)> {

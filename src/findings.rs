@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::lines::fold;
 use crate::model::{Finding, Section, Span, Verdict};
@@ -41,7 +41,7 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
 
 static NARRATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:law\b|relevant law|legal\b|legislation|guidance|statutory|what happened|background|brief background|chronology|key facts|key events|stage \S+ findings|complaint$|events\b)",
+        r"^(?:law(?-u:\b)|relevant law|legal(?-u:\b)|legislation|guidance|statutory|what happened|background|brief background|chronology|key facts|key events|stage \S+ findings|complaint$|events(?-u:\b))",
     )
     .expect("narrative heading regex")
 });
@@ -78,31 +78,31 @@ pub(crate) fn decision_sections(sections: &[Section]) -> Vec<&Section> {
 /// Sentences that describe the Ombudsman's tests, ask questions, or report what others said.
 static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)\bwhether\b | \bif\ (?:there|we|i|a|an|the|it)\b | \bwe\ (?:may|must|can|cannot|will|would)\b | \bunless\b
-        | \bnot\ enough\ evidence\b | \binsufficient\ evidence\b
-        | \b(?:she|he|they|(?:ms|mr|mrs|miss)\ [a-z]|the\ complainant|the\ panel|the\ investigator|the\ io|the\ ip)
-          \ (?:says?|said|told|complain\w*|believes?|felt|feels|alleg\w*|argues?|argued|thinks?|wants?)\b
-        | \bthe\ council\ (?:also\ |initially\ |then\ )?(?:offered|said|says|told|wrote|accepted|agreed|apologised)\b",
+        r"(?x)(?-u:\b)whether(?-u:\b) | (?-u:\b)if\ (?:there|we|i|a|an|the|it)(?-u:\b) | (?-u:\b)we\ (?:may|must|can|cannot|will|would)(?-u:\b) | (?-u:\b)unless(?-u:\b)
+        | (?-u:\b)not\ enough\ evidence(?-u:\b) | (?-u:\b)insufficient\ evidence(?-u:\b)
+        | (?-u:\b)(?:she|he|they|(?:ms|mr|mrs|miss)\ [a-z]|the\ complainant|the\ panel|the\ investigator|the\ io|the\ ip)
+          \ (?:says?|said|told|complain\w*|believes?|felt|feels|alleg\w*|argues?|argued|thinks?|wants?)(?-u:\b)
+        | (?-u:\b)the\ council\ (?:also\ |initially\ |then\ )?(?:offered|said|says|told|wrote|accepted|agreed|apologised)(?-u:\b)",
     )
     .expect("not-a-decision regex")
 });
 
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)\bno\ fault\b | \bwithout\ fault\b | \bno\ evidence\ of\ fault\b | \bnot\ (?:\S+\ ){0,5}?(?:at\ )?fault\b
-        | \b(?:do|did|does|would)\ not\ (?:consider|find|think)\ (?:\S+\ ){0,6}?(?:at\ )?fault\b",
+        r"(?x)(?-u:\b)no\ fault(?-u:\b) | (?-u:\b)without\ fault(?-u:\b) | (?-u:\b)no\ evidence\ of\ fault(?-u:\b) | (?-u:\b)not\ (?:\S+\ ){0,5}?(?:at\ )?fault(?-u:\b)
+        | (?-u:\b)(?:do|did|does|would)\ not\ (?:consider|find|think)\ (?:\S+\ ){0,6}?(?:at\ )?fault(?-u:\b)",
     )
     .expect("no fault regex")
 });
 
 static FAULT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)\b(?:was|is|were|are|be|been|amounts?\ to|amounted\ to|constitutes?|constituted)\ (?:also\ )?(?:at\ )?faults?\b
-        | \b(?:found|finds?)\ (?:\S+\ ){0,3}?(?:at\ )?fault\b
-        | \b(?:the|this|these|those|its|their|such)\ faults?\ (?:has\ |have\ |had\ )?(?:also\ )?caused\b
-        | \binjustice\ caused\ by\ (?:the\ |its\ |this\ |these\ |those\ )?faults?\b
-        | \bthere\ (?:was|is|has\ been|were)\ (?:also\ |some\ )?fault\b
-        | \bfindings?\ of\ fault\b",
+        r"(?x)(?-u:\b)(?:was|is|were|are|be|been|amounts?\ to|amounted\ to|constitutes?|constituted)\ (?:also\ )?(?:at\ )?faults?(?-u:\b)
+        | (?-u:\b)(?:found|finds?)\ (?:\S+\ ){0,3}?(?:at\ )?fault(?-u:\b)
+        | (?-u:\b)(?:the|this|these|those|its|their|such)\ faults?\ (?:has\ |have\ |had\ )?(?:also\ )?caused(?-u:\b)
+        | (?-u:\b)injustice\ caused\ by\ (?:the\ |its\ |this\ |these\ |those\ )?faults?(?-u:\b)
+        | (?-u:\b)there\ (?:was|is|has\ been|were)\ (?:also\ |some\ )?fault(?-u:\b)
+        | (?-u:\b)findings?\ of\ fault(?-u:\b)",
     )
     .expect("fault regex")
 });
@@ -111,26 +111,26 @@ const HARM: &str = r"(?:injustice|distress|frustration|uncertainty|time\ and\ tr
 
 static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?x)\b(?:did|does|has|have|had)\ not\ (?:\S+\ )?caus\w*\ (?:\S+\ ){{0,8}}?{HARM}
-        | \bno\ (?:\S+\ )?injustice\b | \bnot\ caused?\ (?:\S+\ ){{0,6}}?injustice"
+        r"(?x)(?-u:\b)(?:did|does|has|have|had)\ not\ (?:\S+\ )?caus\w*\ (?:\S+\ ){{0,8}}?{HARM}
+        | (?-u:\b)no\ (?:\S+\ )?injustice(?-u:\b) | (?-u:\b)not\ caused?\ (?:\S+\ ){{0,6}}?injustice"
     ))
     .expect("no injustice regex")
 });
 
 static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?x)\bcaus\w*\ (?:\S+\ ){{0,8}}?{HARM}
-        | \b{HARM}\ (?:\S+\ ){{0,3}}?caused\ by
-        | \bput\ to\ (?:\S+\ ){{0,3}}?time\ and\ trouble
-        | \bfault\ (?:leading|led)\ to\ injustice
-        | \b(?:experienced|suffered)\ (?:\S+\ ){{0,3}}?{HARM}"
+        r"(?x)(?-u:\b)caus\w*\ (?:\S+\ ){{0,8}}?{HARM}
+        | (?-u:\b){HARM}\ (?:\S+\ ){{0,3}}?caused\ by
+        | (?-u:\b)put\ to\ (?:\S+\ ){{0,3}}?time\ and\ trouble
+        | (?-u:\b)fault\ (?:leading|led)\ to\ injustice
+        | (?-u:\b)(?:experienced|suffered)\ (?:\S+\ ){{0,3}}?{HARM}"
     ))
     .expect("injustice regex")
 });
 
 /// `I do not consider that …`: negates what follows it in the sentence.
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:do|did|does|would) not (?:consider|find|think|accept)\b|\b(?:have|has|had) not found\b|\bnot persuaded\b")
+    Regex::new(r"(?-u:\b)(?:do|did|does|would) not (?:consider|find|think|accept)(?-u:\b)|(?-u:\b)(?:have|has|had) not found(?-u:\b)|(?-u:\b)not persuaded(?-u:\b)")
         .expect("negation regex")
 });
 
@@ -144,6 +144,19 @@ static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("verdict words regex")
 });
 
+/// The verdict patterns in one set, so a sentence is scanned once; the indices below name them.
+static VERDICT_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        NOT_A_DECISION.as_str(),
+        NO_FAULT.as_str(),
+        FAULT.as_str(),
+        NO_INJUSTICE.as_str(),
+        INJUSTICE.as_str(),
+    ])
+    .expect("verdict set")
+});
+const SET_NOT_A_DECISION: usize = 0;
+
 /// What one sentence decides, fault first.
 pub(crate) fn verdicts(sentence: &str) -> Vec<Verdict> {
     if !VERDICT_WORDS.is_match(sentence) {
@@ -151,35 +164,33 @@ pub(crate) fn verdicts(sentence: &str) -> Vec<Verdict> {
     }
     let folded = fold(sentence);
     let folded = folded.trim();
-    if folded.ends_with('?') || NOT_A_DECISION.is_match(folded) {
+    if folded.ends_with('?') {
+        return Vec::new();
+    }
+    let matched = VERDICT_SET.matches(folded);
+    if matched.matched(SET_NOT_A_DECISION) {
         return Vec::new();
     }
     let axes = [
-        (&*NO_FAULT, &*FAULT, Verdict::NoFault, Verdict::Fault),
-        (
-            &*NO_INJUSTICE,
-            &*INJUSTICE,
-            Verdict::NoInjustice,
-            Verdict::Injustice,
-        ),
+        (1, &*FAULT, Verdict::NoFault, Verdict::Fault),
+        (3, &*INJUSTICE, Verdict::NoInjustice, Verdict::Injustice),
     ];
     axes.into_iter()
-        .filter_map(|(negative, positive, no, yes)| judge(folded, negative, positive, no, yes))
+        .filter_map(|(negative, positive, no, yes)| {
+            if matched.matched(negative) {
+                Some(no)
+            } else if matched.matched(negative + 1) {
+                judge(folded, positive, no, yes)
+            } else {
+                None
+            }
+        })
         .collect()
 }
 
-/// One axis of a verdict: a negative form (`no fault`) decides `no`; otherwise a positive form
-/// (`was fault`) decides `yes`, or `no` when a negation (`I do not consider`) comes before it.
-fn judge(
-    folded: &str,
-    negative: &Regex,
-    positive: &Regex,
-    no: Verdict,
-    yes: Verdict,
-) -> Option<Verdict> {
-    if negative.is_match(folded) {
-        return Some(no);
-    }
+/// A sentence with a positive form (`was fault`) decides `yes`, or `no` when a negation
+/// (`I do not consider`) comes before it.
+fn judge(folded: &str, positive: &Regex, no: Verdict, yes: Verdict) -> Option<Verdict> {
     let at = positive.find(folded)?.start();
     let negated = NEGATED.find(folded).is_some_and(|m| m.start() < at);
     Some(if negated { no } else { yes })

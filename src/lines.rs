@@ -44,10 +44,7 @@ pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
 }
 
 fn memchr_line_end(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n' || b == b'\r')
-        .map_or(bytes.len(), |i| from + i)
+    memchr::memchr2(b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |i| from + i)
 }
 
 fn push_trimmed<'a>(input: &'a str, start: usize, end: usize, lines: &mut Vec<Line<'a>>) {
@@ -76,13 +73,31 @@ fn push_trimmed<'a>(input: &'a str, start: usize, end: usize, lines: &mut Vec<Li
 /// Lower-cases `text` and folds curly quotes and odd spaces to their plain forms, for matching.
 pub(crate) fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
-    folded.extend(text.chars().map(|c| match c {
-        '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
-        '\u{201c}' | '\u{201d}' => '"',
-        '\u{2013}' | '\u{2014}' => '-',
-        c if c.is_whitespace() => ' ',
-        c => c.to_ascii_lowercase(),
-    }));
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII runs (most of the text) are copied a byte at a time without decoding.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        folded.extend(run.bytes().map(|b| match b {
+            b'`' => '\'',
+            b'\t'..=b'\r' | b' ' => ' ',
+            b => char::from(b.to_ascii_lowercase()),
+        }));
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            folded.push(match c {
+                '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                '\u{2013}' | '\u{2014}' => '-',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            });
+        }
+        rest = chars.as_str();
+    }
     folded
 }
 
@@ -183,6 +198,31 @@ mod tests {
             assert_eq!(&input[line.span.range()], line.text);
         }
         assert_eq!(lines[1].indent, 2);
+    }
+
+    #[test]
+    fn fold_matches_its_char_by_char_definition() {
+        let reference = |text: &str| -> String {
+            text.chars()
+                .map(|c| match c {
+                    '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
+                    '\u{201c}' | '\u{201d}' => '"',
+                    '\u{2013}' | '\u{2014}' => '-',
+                    c if c.is_whitespace() => ' ',
+                    c => c.to_ascii_lowercase(),
+                })
+                .collect()
+        };
+        let samples = [
+            "",
+            "Plain ASCII, Mixed CASE.",
+            "tab\tvt\u{b}ff\u{c}cr\rlf\n`tick`",
+            "Ms X\u{2019}s \u{201c}fault\u{201d} \u{2013} £300\u{a0}paid; CAFÉ ÅÄÖ \u{2003}em-space",
+            "\u{feff}\u{200b}ends in multibyte \u{2014}",
+        ];
+        for sample in samples {
+            assert_eq!(fold(sample), reference(sample), "{sample:?}");
+        }
     }
 
     #[test]

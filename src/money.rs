@@ -71,7 +71,7 @@ static POUND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"£\d").expect("pou
 
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:for\s+(?:every|each)|per|a|an|each)\s+(?:day|week|month|year|hour|night)\b",
+        r"(?i)^\s*(?:for\s+(?:every|each)|per|a|an|each)\s+(?:day|week|month|year|hour|night)(?-u:\b)",
     )
     .expect("rate regex")
 });

@@ -101,46 +101,42 @@ pub(crate) fn sentences<'a>(piece: &Piece<'a>) -> Vec<Piece<'a>> {
     let text = piece.text;
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (n, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        let mut next = n + 1;
-        while let Some(&(j, q)) = chars.get(next) {
-            if matches!(q, '"' | '\'' | ')' | '\u{201d}' | '\u{2019}') {
-                end = j + q.len_utf8();
-                next += 1;
-            } else {
-                break;
-            }
-        }
-        let mut after = next;
-        while chars.get(after).is_some_and(|(_, q)| q.is_whitespace()) {
-            after += 1;
-        }
-        let starts_sentence = chars.get(after).is_some_and(|&(_, q)| {
+    for (i, mark) in text.match_indices(['.', '!', '?']) {
+        // The mark is one ASCII byte; closing quotes and brackets belong to its sentence.
+        let after_mark = &text[i + 1..];
+        let closed = after_mark.trim_start_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']);
+        let end = text.len() - closed.len();
+        let next = closed.trim_start();
+        let gap = closed.len() - next.len();
+        let starts_sentence = next.chars().next().is_some_and(|q| {
             q.is_uppercase()
                 || q.is_ascii_digit()
                 || matches!(q, '"' | '\u{201c}' | '\u{2018}' | '(')
         });
-        let word_before = text
-            .get(start..i)
-            .and_then(|s| s.split_whitespace().next_back())
-            .unwrap_or("")
-            .trim_start_matches(|q: char| !q.is_alphanumeric())
-            .to_ascii_lowercase();
-        let abbreviation = c == '.' && ABBREVIATIONS.contains(&word_before.as_str());
-        if after > next && starts_sentence && !abbreviation {
-            out.push(piece_of(piece, start, end));
-            start = chars.get(after).map_or(text.len(), |&(j, _)| j);
+        if gap == 0 || !starts_sentence || (mark == "." && ends_with_abbreviation(&text[start..i]))
+        {
+            continue;
         }
+        out.push(piece_of(piece, start, end));
+        start = end + gap;
     }
     if start < text.len() {
         out.push(piece_of(piece, start, text.len()));
     }
     out
+}
+
+/// Whether the last word of `text` is an abbreviation that a full stop does not end a sentence
+/// after (`Mr.`, `e.g.`).
+fn ends_with_abbreviation(text: &str) -> bool {
+    let word = text
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_start_matches(|q: char| !q.is_alphanumeric());
+    ABBREVIATIONS
+        .iter()
+        .any(|abbreviation| abbreviation.eq_ignore_ascii_case(word))
 }
 
 fn piece_of<'a>(piece: &Piece<'a>, start: usize, end: usize) -> Piece<'a> {

@@ -131,7 +131,8 @@ fn action(
 }
 
 static PAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:pay(?:s|ing|ment|ments)?|paid|refund\w*|reimburs\w*)\b").expect("pay regex")
+    Regex::new(r"(?-u:\b)(?:pay(?:s|ing|ment|ments)?|paid|refund\w*|reimburs\w*)(?-u:\b)")
+        .expect("pay regex")
 });
 
 /// The sums an action pays: amounts in an action about paying, less bracketed breakdowns, and
@@ -173,26 +174,29 @@ fn payments(piece: &Piece<'_>) -> Vec<Payment> {
 static KINDS: LazyLock<Vec<(ActionKind, Regex)>> = LazyLock::new(|| {
     let kind = |kind, pattern: &str| (kind, Regex::new(pattern).expect("action kind regex"));
     vec![
-        kind(ActionKind::Apology, r"\bapologi[sz]\w*|\bapology\b"),
+        kind(
+            ActionKind::Apology,
+            r"(?-u:\b)apologi[sz]\w*|(?-u:\b)apology(?-u:\b)",
+        ),
         kind(
             ActionKind::Evidence,
-            r"\bevidence\b|\b(?:provide|send|give|share)s? (?:the ombudsman|us)\b|\ba copy\b",
+            r"(?-u:\b)evidence(?-u:\b)|(?-u:\b)(?:provide|send|give|share)s? (?:the ombudsman|us)(?-u:\b)|(?-u:\b)a copy(?-u:\b)",
         ),
         kind(
             ActionKind::StaffGuidance,
-            r"\b(?:remind\w*|train\w*|brief\w*)\b|\bguidance to (?:its )?(?:staff|officers|workers)",
+            r"(?-u:\b)(?:remind\w*|train\w*|brief\w*)(?-u:\b)|(?-u:\b)guidance to (?:its )?(?:staff|officers|workers)",
         ),
         kind(
             ActionKind::Procedure,
-            r"\b(?:review\w*|chang\w*|improv\w*|introduc\w*|amend\w*|updat\w*|develop\w*|produc\w*|creat\w*|complet\w*|adopt\w*|revis\w*|put in place|implement\w*) (?:\S+ ){0,6}?(?:polic(?:y|ies)|procedures?|process(?:es)?|practices?|action plan|protocols?|systems?)\b",
+            r"(?-u:\b)(?:review\w*|chang\w*|improv\w*|introduc\w*|amend\w*|updat\w*|develop\w*|produc\w*|creat\w*|complet\w*|adopt\w*|revis\w*|put in place|implement\w*) (?:\S+ ){0,6}?(?:polic(?:y|ies)|procedures?|process(?:es)?|practices?|action plan|protocols?|systems?)(?-u:\b)",
         ),
         kind(
             ActionKind::Assessment,
-            r"\b(?:carr(?:y|ies) out|complet\w*|undertak\w*|conduct\w*|arrang\w*) (?:\S+ ){0,4}?(?:re-?assessments?|assessments?|needs reviews?)\b|\bre-?assess\w*",
+            r"(?-u:\b)(?:carr(?:y|ies) out|complet\w*|undertak\w*|conduct\w*|arrang\w*) (?:\S+ ){0,4}?(?:re-?assessments?|assessments?|needs reviews?)(?-u:\b)|(?-u:\b)re-?assess\w*",
         ),
         kind(
             ActionKind::RestartProcess,
-            r"\b(?:start|restart|re-start|begin|reopen|re-open|escalat\w*|progress\w*|reconsider|re-consider)\w* (?:\S+ ){0,6}?(?:at )?stage (?:one|two|three|1|2|3)\b",
+            r"(?-u:\b)(?:start|restart|re-start|begin|reopen|re-open|escalat\w*|progress\w*|reconsider|re-consider)\w* (?:\S+ ){0,6}?(?:at )?stage (?:one|two|three|1|2|3)(?-u:\b)",
         ),
     ]
 });
