@@ -72,33 +72,35 @@ fn push_trimmed<'a>(input: &'a str, start: usize, end: usize, lines: &mut Vec<Li
 
 /// Lower-cases `text` and folds curly quotes and odd spaces to their plain forms, for matching.
 pub(crate) fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
+    let mut folded = Vec::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
-        // ASCII runs (most of the text) are copied a byte at a time without decoding.
+        // ASCII runs (most of the text) are copied byte by byte without decoding.
         let ascii = rest
             .bytes()
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
         let (run, tail) = rest.split_at(ascii);
         folded.extend(run.bytes().map(|b| match b {
-            b'`' => '\'',
-            b'\t'..=b'\r' | b' ' => ' ',
-            b => char::from(b.to_ascii_lowercase()),
+            b'`' => b'\'',
+            b'\t'..=b'\r' => b' ',
+            b => b.to_ascii_lowercase(),
         }));
         let mut chars = tail.chars();
         if let Some(c) = chars.next() {
-            folded.push(match c {
+            let c = match c {
                 '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
                 '\u{201c}' | '\u{201d}' => '"',
                 '\u{2013}' | '\u{2014}' => '-',
                 c if c.is_whitespace() => ' ',
                 c => c,
-            });
+            };
+            folded.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
         }
         rest = chars.as_str();
     }
-    folded
+    // Only whole characters were written, so this is always valid UTF-8.
+    String::from_utf8(folded).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The last `max_bytes` bytes of `text` or a little fewer, cut on a char boundary.
