@@ -3,26 +3,96 @@
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use nom::{
+    IResult, Parser, bytes::complete::take_while_m_n, character::complete::satisfy,
+    combinator::opt, error::ErrorKind,
+};
 use regex::Regex;
 
 use crate::dates::parse_header_date;
 use crate::lines::{Line, fold};
 use crate::model::{Category, FieldSpans, Outcome, OutcomeKind, Warning, WarningKind};
 
-/// `Knowsley Metropolitan Borough Council (22 014 796)`; the reference may use spaces, no-break
-/// spaces, hyphens or nothing between its groups, and other text may follow it in the brackets.
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<org>.*?\S)\s*\((?P<ref>(?P<a>\d{2})[\s\-]?(?P<b>\d{3})[\s\-]?(?P<c>\d{3})(?P<suffix>[a-z]?))(?-u:\b)[^()]*\)$")
-        .expect("title regex")
-});
+/// A title line taken apart: `Knowsley Metropolitan Borough Council (22 014 796)`.
+#[derive(Debug, PartialEq, Eq)]
+struct Title<'a> {
+    organisation: &'a str,
+    /// Where the reference is written in the line.
+    reference_at: std::ops::Range<usize>,
+    /// The reference written `NN NNN NNN` (plus any letter suffix).
+    reference: String,
+}
 
-/// `Category : value`, `Decision : value`, `Decision date : value`.
-static HEADER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?P<name>category|decision date|date of decision|decision)\s*:\s*(?P<value>.*)$",
+/// The digits of a reference: two, three and three, separated by one space, no-break space or
+/// hyphen, or by nothing, perhaps with a lower-case letter after (`17 002 402b`), and then not
+/// followed by another letter or digit.
+fn reference(input: &str) -> IResult<&str, String> {
+    let digits = |n| take_while_m_n(n, n, |c: char| c.is_ascii_digit());
+    let separator = || opt(satisfy(|c| c.is_whitespace() || c == '-'));
+    let suffix = opt(satisfy(|c| c.is_ascii_lowercase()));
+    let (rest, (a, _, b, _, c, suffix)) = (
+        digits(2),
+        separator(),
+        digits(3),
+        separator(),
+        digits(3),
+        suffix,
     )
-    .expect("header field regex")
-});
+        .parse(input)?;
+    if rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            rest,
+            ErrorKind::Verify,
+        )));
+    }
+    let suffix = suffix.map(String::from).unwrap_or_default();
+    Ok((rest, format!("{a} {b} {c}{suffix}")))
+}
+
+/// Reads a title line: an organisation, then a reference in the line's last brackets (other
+/// text may follow the reference inside them).
+fn title(line: &str) -> Option<Title<'_>> {
+    let inner_end = line.len().checked_sub(1).filter(|_| line.ends_with(')'))?;
+    let open = line[..inner_end].rfind('(')?;
+    let organisation = line[..open].trim_end();
+    let inner = &line[open + 1..inner_end];
+    if organisation.is_empty() || inner.contains(')') {
+        return None;
+    }
+    let (rest, reference) = reference(inner).ok()?;
+    let start = open + 1;
+    Some(Title {
+        organisation,
+        reference_at: start..start + inner.len() - rest.len(),
+        reference,
+    })
+}
+
+/// The header lines a statement may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Category,
+    Decision,
+    DecisionDate,
+}
+
+/// Reads `Category : value`, `Decision : value`, `Decision date : value` (any case): the field
+/// and where its value starts in the line.
+fn field(line: &str) -> Option<(Field, usize)> {
+    let (name, after) = line.split_once(':')?;
+    let name = name.trim_end();
+    let field = [
+        ("category", Field::Category),
+        ("decision", Field::Decision),
+        ("decision date", Field::DecisionDate),
+        ("date of decision", Field::DecisionDate),
+    ]
+    .into_iter()
+    .find(|(known, _)| known.eq_ignore_ascii_case(name))?
+    .1;
+    let value = after.trim_start();
+    Some((field, line.len() - value.len()))
+}
 
 /// `Summary: text` (the text may also start on the next line).
 static SUMMARY: LazyLock<Regex> =
@@ -68,7 +138,7 @@ fn is_summary_line(text: &str) -> bool {
 /// (`Category :`, `Decision :`, `Decision date :`) or the `The Ombudsman's final decision` line.
 pub(crate) fn is_head_line(text: &str) -> bool {
     text.len() <= 300
-        && (TITLE.is_match(text) || HEADER_FIELD.is_match(text) || is_final_decision_line(text))
+        && (title(text).is_some() || field(text).is_some() || is_final_decision_line(text))
 }
 
 /// The kind of outcome a `Decision :` value describes.
@@ -161,51 +231,44 @@ impl Header {
 }
 
 fn read_title(line: &Line<'_>, header: &mut Header) -> bool {
-    // The title regex needs the closing bracket at the end; most lines fail on that alone.
-    if line.text.len() > 300 || !line.text.ends_with(')') {
+    if line.text.len() > 300 {
         return false;
     }
-    let Some(caps) = TITLE.captures(line.text) else {
+    let Some(title) = title(line.text) else {
         return false;
     };
-    let (org, reference) = (&caps["org"], caps.name("ref").expect("ref group"));
-    header.organisation = Some(org.to_string());
-    header.reference = Some(format!(
-        "{} {} {}{}",
-        &caps["a"], &caps["b"], &caps["c"], &caps["suffix"]
-    ));
-    header.spans.organisation = Some(line.sub_span(0, org.len()));
-    header.spans.reference = Some(line.sub_span(reference.start(), reference.end()));
+    header.organisation = Some(title.organisation.to_string());
+    header.reference = Some(title.reference);
+    header.spans.organisation = Some(line.sub_span(0, title.organisation.len()));
+    header.spans.reference = Some(line.sub_span(title.reference_at.start, title.reference_at.end));
     true
 }
 
 fn read_field(line: &Line<'_>, header: &mut Header) -> bool {
-    // Every header field has a colon; most lines fail on that alone.
-    if line.text.len() > 300 || !line.text.contains(':') {
+    if line.text.len() > 300 {
         return false;
     }
-    let Some(caps) = HEADER_FIELD.captures(line.text) else {
+    let Some((field, value_start)) = field(line.text) else {
         return false;
     };
-    let value = caps.name("value").expect("value group");
-    let text = value.as_str().trim();
-    let span = Some(line.sub_span(value.start(), value.start() + text.len()));
+    let text = line.text[value_start..].trim_end();
+    let span = Some(line.sub_span(value_start, value_start + text.len()));
     if text.is_empty() {
         return true;
     }
-    match caps["name"].to_ascii_lowercase().as_str() {
-        "category" => {
+    match field {
+        Field::Category => {
             header.category = Some(category(text));
             header.spans.category = span;
         }
-        "decision" => {
+        Field::Decision => {
             header.outcome = Some(Outcome {
                 text: text.to_string(),
                 kind: outcome_kind(text),
             });
             header.spans.outcome = span;
         }
-        _ => match parse_header_date(text) {
+        Field::DecisionDate => match parse_header_date(text) {
             Some(date) => {
                 header.decision_date = Some(date);
                 header.spans.decision_date = span;
@@ -297,6 +360,63 @@ mod tests {
                 Some("22 014 796"),
                 "{title}"
             );
+        }
+    }
+
+    #[test]
+    fn reads_title_lines() {
+        // (line, organisation and reference, or None)
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Knowsley Metropolitan Borough Council (22 014 796)",
+                Some(("Knowsley Metropolitan Borough Council", "22 014 796")),
+            ),
+            (
+                "Park Homes (UK) Limited (24 017 587)",
+                Some(("Park Homes (UK) Limited", "24 017 587")),
+            ),
+            (
+                "A Council (22 001 234 and 22 001 235)",
+                Some(("A Council", "22 001 234")),
+            ),
+            ("A Trust (17 002 402b)", Some(("A Trust", "17 002 402b"))),
+            ("A Council (22 014 7960)", None),
+            ("A Council (22 014 796ab)", None),
+            ("A Council (22 014 796) (note)", None),
+            ("(22 014 796)", None),
+            ("The Council wrote to her (see paragraph 12)", None),
+        ];
+        for (line, expected) in cases {
+            let got = title(line).map(|t| (t.organisation, t.reference));
+            assert_eq!(got, expected.map(|(o, r)| (o, r.to_string())), "{line}");
+            if let Some(t) = title(line) {
+                assert!(line[t.reference_at].starts_with(&t.reference[..2]));
+            }
+        }
+    }
+
+    #[test]
+    fn reads_field_lines() {
+        let cases: &[(&str, Option<(Field, &str)>)] = &[
+            (
+                "Category : Education > School transport",
+                Some((Field::Category, "Education > School transport")),
+            ),
+            ("decision:Upheld", Some((Field::Decision, "Upheld"))),
+            (
+                "Decision date :\u{a0}22 Aug 2023",
+                Some((Field::DecisionDate, "22 Aug 2023")),
+            ),
+            (
+                "Date of decision : 22 Aug 2023",
+                Some((Field::DecisionDate, "22 Aug 2023")),
+            ),
+            ("Decision maker: Ms Q", None),
+            ("Summary: text", None),
+        ];
+        for (line, expected) in cases {
+            let got = field(line).map(|(f, at)| (f, &line[at..]));
+            assert_eq!(got, *expected, "{line}");
         }
     }
 
