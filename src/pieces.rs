@@ -58,37 +58,30 @@ fn find_near_start(haystack: &str, needle: &str) -> Option<usize> {
 }
 
 /// A paragraph's items, as pieces of `input`.
-pub(crate) fn items<'a>(input: &'a str, paragraph: &Paragraph) -> Vec<Piece<'a>> {
-    paragraph
-        .items
-        .iter()
-        .filter_map(|item| {
-            Some(Piece {
-                text: input.get(item.span.range())?,
-                start: item.span.start,
-                paragraph: paragraph.number,
-            })
+pub(crate) fn items<'a>(input: &'a str, paragraph: &Paragraph) -> impl Iterator<Item = Piece<'a>> {
+    paragraph.items.iter().filter_map(move |item| {
+        Some(Piece {
+            text: input.get(item.span.range())?,
+            start: item.span.start,
+            paragraph: paragraph.number,
         })
-        .collect()
+    })
 }
 
 /// A paragraph's own text followed by its items.
-pub(crate) fn all<'a>(input: &'a str, paragraph: &Paragraph) -> Vec<Piece<'a>> {
-    let mut pieces = vec![lead(input, paragraph)];
-    pieces.extend(items(input, paragraph));
-    pieces
+pub(crate) fn all<'a>(input: &'a str, paragraph: &Paragraph) -> impl Iterator<Item = Piece<'a>> {
+    std::iter::once(lead(input, paragraph)).chain(items(input, paragraph))
 }
 
 /// Every piece of every paragraph of `sections`, in order.
 pub(crate) fn of_sections<'a, 's>(
     input: &'a str,
     sections: impl IntoIterator<Item = &'s Section>,
-) -> Vec<Piece<'a>> {
+) -> impl Iterator<Item = Piece<'a>> {
     sections
         .into_iter()
         .flat_map(|s| &s.paragraphs)
-        .flat_map(|p| all(input, p))
-        .collect()
+        .flat_map(move |p| all(input, p))
 }
 
 const ABBREVIATIONS: &[&str] = &[

@@ -73,7 +73,7 @@ pub(crate) fn find_remedies(
     let mut actions = Vec::new();
     for paragraph in action_sections(sections).iter().flat_map(|s| &s.paragraphs) {
         let lead = pieces::lead(input, paragraph);
-        let items = pieces::items(input, paragraph);
+        let items: Vec<_> = pieces::items(input, paragraph).collect();
         if items.is_empty() {
             if !AGREEMENT_ONLY.is_match(fold(lead.text).trim()) {
                 actions.push(action(&lead, None, decision_date));
