@@ -2,21 +2,14 @@
 //! 10) and prints the bytes parsed: a fixed workload for `benches/instructions.sh`, which counts
 //! its instructions with callgrind, a figure that does not move with the machine's load.
 
-use std::path::Path;
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut texts = Vec::new();
-    for dir in [root.join("corpus"), root.join("../shared/corpus/dev")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for path in entries.filter_map(|e| Some(e.ok()?.path())) {
-            if path.extension().is_some_and(|e| e == "txt") {
-                texts.push(std::fs::read_to_string(&path).expect("a readable statement"));
-            }
-        }
-    }
+    let texts: Vec<String> = common::real_statements()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
     let reps: usize = std::env::var("LGSCO_REPS")
         .ok()
         .and_then(|r| r.parse().ok())

@@ -13,22 +13,14 @@ use lgsco::bench_api;
 #[path = "../tests/support/long_statement.rs"]
 mod support;
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 /// Every real statement: the five seeds and the dev excerpts.
 fn corpus() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for dir in [root.join("corpus"), root.join("../shared/corpus/dev")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("skipping {}: not found", dir.display());
-            continue;
-        };
-        files.extend(entries.filter_map(|e| Some(e.ok()?.path())));
-    }
-    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    files.sort();
-    files
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("a readable statement"))
+    common::real_statements()
+        .into_iter()
+        .map(|(_, text)| text)
         .collect()
 }
 
