@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -148,15 +148,17 @@ impl Period {
             }
             PeriodUnit::Days => start.checked_add_days(Days::new(u64::from(self.count))),
             PeriodUnit::WorkingDays => {
-                let mut date = start;
-                let mut left = self.count;
-                while left > 0 {
-                    date = date.succ_opt()?;
-                    if !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
-                        left -= 1;
-                    }
+                if self.count == 0 {
+                    return Some(start);
                 }
-                Some(date)
+                // Whole weeks of five, then the rest, counted from the last weekday on or before
+                // `start` (a weekend start counts as its Friday): constant time for any count.
+                let weekday = start.weekday().num_days_from_monday();
+                let back = weekday.saturating_sub(4);
+                let (weeks, rest) = (self.count / 5, self.count % 5);
+                let weekend = if weekday - back + rest > 4 { 2 } else { 0 };
+                let days = u64::from(weeks) * 7 + u64::from(rest + weekend) - u64::from(back);
+                start.checked_add_days(Days::new(days))
             }
         }
     }

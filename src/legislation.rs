@@ -9,7 +9,7 @@ use nom::{
     bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
     character::complete::{char, digit1, satisfy},
     combinator::{opt, recognize, verify},
-    multi::{many0, many1, separated_list1},
+    multi::{many0, separated_list1},
     sequence::{delimited, preceded, terminated},
 };
 use regex::Regex;
@@ -61,9 +61,9 @@ fn sections_clause(input: &str) -> IResult<&str, Vec<&str>> {
     preceded(word, section_list).parse(input)
 }
 
-/// `Local Government`, `Adoption and Children`: capitalised words, with `and`/`of`/`in`/`for`.
-fn act_name(input: &str) -> IResult<&str, Vec<&str>> {
-    let capitalised = verify(
+/// A capitalised word of an Act's name other than `Act` itself.
+fn capitalised(input: &str) -> IResult<&str, &str> {
+    verify(
         recognize((
             satisfy(|c| c.is_ascii_uppercase()),
             take_while_m_n(0, 40, |c: char| {
@@ -71,7 +71,13 @@ fn act_name(input: &str) -> IResult<&str, Vec<&str>> {
             }),
         )),
         |word: &str| word != "Act",
-    );
+    )
+    .parse(input)
+}
+
+/// `Local Government`, `Adoption and Children`: capitalised words, with `and`/`of`/`in`/`for`
+/// between them but never first (`The and Children Act 1989` names no Act).
+fn act_name(input: &str) -> IResult<&str, Vec<&str>> {
     let connector = terminated(
         alt((
             tag("and"),
@@ -83,7 +89,13 @@ fn act_name(input: &str) -> IResult<&str, Vec<&str>> {
         )),
         spaces,
     );
-    many1(terminated(alt((capitalised, connector)), opt(spaces))).parse(input)
+    let (rest, (first, mut words)) = (
+        terminated(capitalised, opt(spaces)),
+        many0(terminated(alt((capitalised, connector)), opt(spaces))),
+    )
+        .parse(input)?;
+    words.insert(0, first);
+    Ok((rest, words))
 }
 
 /// `Act 1974` or `Act (1989)`.

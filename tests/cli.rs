@@ -361,3 +361,87 @@ fn help_documents_every_option_and_bad_usage_exits_two() {
     assert_eq!(lgsco(&["--jobs", "0"], &[]).status.code(), Some(2));
     assert_eq!(lgsco(&["--no-such-option"], &[]).status.code(), Some(2));
 }
+
+/// Calls `check` every 10 ms until it returns `Some`, for at most 30 seconds.
+#[cfg(unix)]
+fn poll<T>(mut check: impl FnMut() -> Option<T>) -> Option<T> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        if let Some(value) = check() {
+            return Some(value);
+        }
+        if std::time::Instant::now() > deadline {
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// Starts `lgsco -o out.jsonl --errors errors.jsonl` reading a standard input that is kept open,
+/// so the run is certainly under way; waits until both temporary files exist; sends `signal`
+/// with `kill`; and returns how the program ended and the names left in its output folder.
+#[cfg(unix)]
+fn killed_mid_run(signal: &str) -> (std::process::ExitStatus, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .arg("-o")
+        .arg(dir.path().join("out.jsonl"))
+        .arg("--errors")
+        .arg(dir.path().join("errors.jsonl"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"Summary: Mr Q complained.\n").unwrap();
+    let names = || -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let temporary = || names().iter().filter(|n| n.contains(".lgsco-tmp")).count();
+    if poll(|| (temporary() == 2).then_some(())).is_none() {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("no temporary files after 30 s: {:?}", names());
+    }
+    let sent = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(sent.success(), "kill -{signal}");
+    let Some(status) = poll(|| child.try_wait().unwrap()) else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("still running 30 s after SIG{signal}");
+    };
+    drop(stdin);
+    (status, names())
+}
+#[cfg(unix)]
+#[test]
+fn sigterm_or_sigint_mid_run_leaves_no_output_and_no_temporary_file() {
+    for signal in ["TERM", "INT", "HUP"] {
+        let (status, left) = killed_mid_run(signal);
+        assert_eq!(status.code(), Some(130), "SIG{signal}");
+        assert!(left.is_empty(), "SIG{signal} left {left:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn sigkill_mid_run_leaves_no_output_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let (status, left) = killed_mid_run("KILL");
+    assert_eq!(status.signal(), Some(9));
+    // SIGKILL cannot be caught: the temporary files stay, but the outputs never appear.
+    assert!(
+        left.iter().all(|n| n.contains(".lgsco-tmp")),
+        "left {left:?}"
+    );
+}

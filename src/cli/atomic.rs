@@ -3,12 +3,14 @@
 //! Records are written to a hidden temporary file in the target's directory (so the final rename
 //! stays on one file system and is atomic), which [`AtomicFile::commit`] syncs and renames over
 //! the target. Dropping an uncommitted `AtomicFile` (an error, a panic) removes the temporary
-//! file. A process killed by a signal cannot clean up with the standard library alone; its
-//! leftover is recognisable by the `.lgsco-tmp` in its name.
+//! file, and so does SIGINT, SIGTERM or SIGHUP (see [`super::interrupt`]). Only SIGKILL, which no
+//! process can catch, leaves it behind, recognisable by the `.lgsco-tmp` in its name.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+use super::interrupt;
 
 /// A temporary file that becomes `target` on [`AtomicFile::commit`].
 pub struct AtomicFile {
@@ -34,6 +36,8 @@ impl AtomicFile {
             temp_name.push(name);
             temp_name.push(format!(".lgsco-tmp-{}-{attempt}", std::process::id()));
             let temp = dir.join(temp_name);
+            // Recorded before it exists, so a signal from now on removes it.
+            interrupt::register(&temp);
             // `create_new` never reuses a file someone else made; the mode follows the umask.
             match OpenOptions::new().write(true).create_new(true).open(&temp) {
                 Ok(file) => {
@@ -45,9 +49,13 @@ impl AtomicFile {
                     });
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => {
+                    interrupt::finish(&temp, || Ok(()))?;
                     attempt += 1;
                 }
-                Err(e) => return Err(e),
+                Err(e) => {
+                    interrupt::finish(&temp, || Ok(()))?;
+                    return Err(e);
+                }
             }
         }
     }
@@ -58,7 +66,7 @@ impl AtomicFile {
             let file = writer.into_inner().map_err(|e| e.into_error())?;
             file.sync_all()?;
         }
-        fs::rename(&self.temp, &self.target)?;
+        interrupt::finish(&self.temp, || fs::rename(&self.temp, &self.target))?;
         self.committed = true;
         Ok(())
     }
@@ -85,7 +93,7 @@ impl Drop for AtomicFile {
         self.file = None;
         if !self.committed {
             // Best effort: the run is already failing, and a leftover is named `.…lgsco-tmp…`.
-            let _ = fs::remove_file(&self.temp);
+            let _ = interrupt::finish(&self.temp, || fs::remove_file(&self.temp));
         }
     }
 }

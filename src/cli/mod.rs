@@ -5,6 +5,7 @@ mod args;
 mod atomic;
 mod batch;
 mod destination;
+mod interrupt;
 mod progress;
 mod report;
 mod walk;

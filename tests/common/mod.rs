@@ -2,6 +2,8 @@
 //! by the fuzz targets (`fuzz/src/lib.rs` includes this file by path).
 #![allow(dead_code)]
 
+pub mod grammar;
+
 use std::path::PathBuf;
 
 use lgsco::{Decision, Span};

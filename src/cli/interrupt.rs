@@ -1,0 +1,54 @@
+//! Removing the live temporary output files when the program is interrupted.
+//!
+//! [`register`] records a temporary file and, the first time, installs a handler for SIGINT,
+//! SIGTERM and SIGHUP (the `ctrlc` crate with its `termination` feature) that removes every
+//! recorded file and exits with status 130. [`finish`] renames or removes a recorded file and
+//! forgets it under the same lock, so the handler either removes the file before the rename
+//! (which then fails, and the target is never written) or finds it already gone: the target is
+//! complete or absent whenever the signal comes. SIGKILL cannot be caught; a file left by it is
+//! recognisable by the `.lgsco-tmp` in its name.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, Once, PoisonError};
+
+/// The exit status after a caught signal (128 + SIGINT, as shells report an interrupt).
+const INTERRUPTED: i32 = 130;
+
+/// The temporary files not yet renamed into place or removed.
+static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+static HANDLER: Once = Once::new();
+
+/// The registry, even if a thread panicked while holding it (the list itself stays valid).
+fn live() -> MutexGuard<'static, Vec<PathBuf>> {
+    LIVE.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Records `temp` for removal on SIGINT, SIGTERM or SIGHUP, installing the handler first if no
+/// file was recorded before. If the handler cannot be installed (another one is set), signals
+/// keep their default action and a leftover is only recognisable by its name.
+pub fn register(temp: &Path) {
+    HANDLER.call_once(|| {
+        // Best effort, see above: the conversion itself does not depend on it.
+        let _ = ctrlc::set_handler(|| {
+            let live = live();
+            for temp in live.iter() {
+                let _ = fs::remove_file(temp);
+            }
+            // Exits holding the lock, so no rename can start after the files are gone.
+            std::process::exit(INTERRUPTED);
+        });
+    });
+    live().push(temp.to_path_buf());
+}
+
+/// Runs `settle` (the rename into place, or the removal) on the recorded file `temp` and then
+/// forgets it, with the registry locked throughout so the signal handler cannot run in between.
+pub fn finish(temp: &Path, settle: impl FnOnce() -> io::Result<()>) -> io::Result<()> {
+    let mut live = live();
+    let result = settle();
+    live.retain(|path| path != temp);
+    result
+}

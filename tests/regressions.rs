@@ -1,0 +1,105 @@
+//! Inputs the fuzz targets (`fuzz/`) found, kept as ordinary tests so CI checks them without
+//! fuzzing. Each test says which target found its input and what was wrong.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use common::grammar::{check_citation, check_due};
+use lgsco::grammar::parse_citation;
+use lgsco::{Period, PeriodUnit};
+
+/// `citation` target: a connector word (`and`) was taken as the first word of an Act's name, so
+/// `The and Childrca on Loen Act 2000` cited an Act named `and Childrca on Loen Act 2000`.
+#[test]
+fn an_act_name_starts_with_a_capitalised_word() {
+    let crash = b"The and Childrca on Loen Act 2000\0,t\xfe\xff\0\0hied";
+    check_citation(&String::from_utf8_lossy(crash));
+    assert_eq!(parse_citation("The and Children Act 1989"), None);
+    assert_eq!(parse_citation("of Act 1974"), None);
+    let (reference, len) = parse_citation("The Adoption and Children Act 2002").unwrap();
+    assert_eq!(reference.act, "Adoption and Children Act 2002");
+    assert_eq!(len, "The Adoption and Children Act 2002".len());
+    let decision = lgsco::parse(
+        "Summary: Mr Q complained.\nThe complaint\n  1. The and Children Act 1989 and the Care \
+         Act 2014 say the Council must assess.\n",
+    )
+    .unwrap();
+    let acts: Vec<&str> = decision
+        .legislation
+        .iter()
+        .map(|c| c.reference.act.as_str())
+        .collect();
+    assert_eq!(acts, ["Care Act 2014"]);
+}
+
+/// Counting working days one day at a time, as `due_from` once did: the reference.
+fn working_days_by_steps(start: NaiveDate, count: u32) -> Option<NaiveDate> {
+    let mut date = start;
+    let mut left = count;
+    while left > 0 {
+        date = date.succ_opt()?;
+        if !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
+            left -= 1;
+        }
+    }
+    Some(date)
+}
+
+fn working_days(count: u32) -> Period {
+    Period {
+        count,
+        unit: PeriodUnit::WorkingDays,
+        from_decision: true,
+    }
+}
+
+/// `due` target: `due_from` counted working days one at a time, so a period of `u32::MAX`
+/// working days took over a second per call (about 0.3 s in a release build) to run off the end
+/// of the calendar; a statement with a few such phrases took minutes. Now constant time, and the
+/// same dates as counting one at a time.
+#[test]
+fn working_days_are_counted_in_constant_time_with_the_same_dates() {
+    let monday = NaiveDate::from_ymd_opt(2025, 1, 27).unwrap();
+    for offset in 0..14 {
+        let start = monday + chrono::Days::new(offset);
+        for count in 0..40 {
+            assert_eq!(
+                working_days(count).due_from(start),
+                working_days_by_steps(start, count),
+                "{count} working days from {start}"
+            );
+            check_due(working_days(count), start);
+        }
+    }
+    let near_the_end = NaiveDate::MAX - chrono::Days::new(20);
+    for count in 0..20 {
+        assert_eq!(
+            working_days(count).due_from(near_the_end),
+            working_days_by_steps(near_the_end, count),
+            "{count} working days from {near_the_end}"
+        );
+    }
+
+    let began = Instant::now();
+    for start in [NaiveDate::MIN, monday] {
+        for _ in 0..1000 {
+            assert_eq!(working_days(u32::MAX).due_from(start), None);
+            check_due(working_days(u32::MAX), start);
+        }
+    }
+    let statement = format!(
+        "Summary: Mr Q complained.\nAgreed action\n{}",
+        "  1. Within 4294967295 working days of my final decision the Council will pay Mr Q £100.\n"
+            .repeat(200)
+    );
+    let decision = lgsco::parse(&statement).unwrap();
+    assert!(!decision.agreed_actions.is_empty());
+    // Counting one day at a time this took minutes; constant time takes microseconds.
+    assert!(
+        began.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        began.elapsed()
+    );
+}
