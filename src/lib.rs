@@ -55,7 +55,7 @@ pub use model::{
     Decision, FieldSpans, Finding, Item, Layout, Outcome, OutcomeKind, Paragraph, Payment, Period,
     PeriodUnit, Precision, Section, Span, Verdict, Warning, WarningKind,
 };
-pub use output::{FlatRecord, Format, RecordWriter};
+pub use output::{FlatRecord, Format, Prepared, RecordWriter};
 
 /// The small exact grammars the parser reads amounts, dates, deadlines and citations with.
 ///

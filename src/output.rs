@@ -174,6 +174,56 @@ impl FlatRecord {
     }
 }
 
+/// One record rendered for a [`Format`], ready for [`RecordWriter::write`]. Rendering is most of
+/// the cost of writing a record, and it can be done on any thread, so a parallel batch renders
+/// records where it parses them and only writes them in order.
+///
+/// ```
+/// use lgsco::{Format, Prepared, RecordWriter};
+/// let decision = lgsco::parse("Summary: Mr Q complained.\nThe complaint\nIt was late.")?;
+/// let record = Format::JsonLines.prepare_decision("q.txt", &decision)?;
+/// assert!(matches!(&record, Prepared::Json(bytes) if bytes.starts_with(br#"{"source":"q.txt""#)));
+/// let mut writer = RecordWriter::new(Vec::new(), Format::JsonLines);
+/// writer.write(&record)?;
+/// assert_eq!(writer.finish()?.iter().filter(|&&b| b == b'\n').count(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prepared {
+    /// A JSON object, for [`Format::JsonLines`] and [`Format::Json`] (separators are added on writing).
+    Json(Vec<u8>),
+    /// A CSV row, for [`Format::Csv`] (boxed: it is much larger than the JSON variant).
+    Row(Box<FlatRecord>),
+}
+
+impl Format {
+    /// Renders the record of a parsed decision for this format.
+    pub fn prepare_decision(self, source: &str, decision: &Decision) -> io::Result<Prepared> {
+        match self {
+            Format::JsonLines | Format::Json => Ok(Prepared::Json(serde_json::to_vec(&Sourced {
+                source,
+                decision,
+            })?)),
+            Format::Csv => Ok(Prepared::Row(Box::new(FlatRecord::from_decision(
+                source, decision,
+            )))),
+        }
+    }
+
+    /// Renders the record of a document that could not be parsed for this format.
+    pub fn prepare_error(self, source: &str, error: &str) -> io::Result<Prepared> {
+        match self {
+            Format::JsonLines | Format::Json => Ok(Prepared::Json(serde_json::to_vec(&Failed {
+                source,
+                error,
+            })?)),
+            Format::Csv => Ok(Prepared::Row(Box::new(FlatRecord::from_error(
+                source, error,
+            )))),
+        }
+    }
+}
+
 /// A JSON record: the source first, then the decision's own fields.
 #[derive(Serialize)]
 struct Sourced<'a> {
@@ -207,6 +257,7 @@ struct Failed<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct RecordWriter<W: Write> {
+    format: Format,
     sink: Sink<W>,
     written: u64,
 }
@@ -229,23 +280,51 @@ impl<W: Write> RecordWriter<W> {
                     .from_writer(out),
             )),
         };
-        RecordWriter { sink, written: 0 }
+        RecordWriter {
+            format,
+            sink,
+            written: 0,
+        }
     }
 
     /// Writes the record of a parsed decision.
     pub fn write_decision(&mut self, source: &str, decision: &Decision) -> io::Result<()> {
-        match &self.sink {
-            Sink::Json { .. } => self.write_json(&Sourced { source, decision }),
-            Sink::Csv(_) => self.write_row(&FlatRecord::from_decision(source, decision)),
-        }
+        let record = self.format.prepare_decision(source, decision)?;
+        self.write(&record)
     }
 
     /// Writes the record of a document that could not be parsed.
     pub fn write_error(&mut self, source: &str, error: &str) -> io::Result<()> {
-        match &self.sink {
-            Sink::Json { .. } => self.write_json(&Failed { source, error }),
-            Sink::Csv(_) => self.write_row(&FlatRecord::from_error(source, error)),
+        let record = self.format.prepare_error(source, error)?;
+        self.write(&record)
+    }
+
+    /// Writes a record rendered with this writer's format ([`Format::prepare_decision`],
+    /// [`Format::prepare_error`]); a record rendered for another format is an `InvalidInput` error.
+    pub fn write(&mut self, record: &Prepared) -> io::Result<()> {
+        if self.written == 0 {
+            self.start()?;
         }
+        match (&mut self.sink, record) {
+            (Sink::Json { out, array }, Prepared::Json(bytes)) => {
+                if *array {
+                    out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+                }
+                out.write_all(bytes)?;
+                if !*array {
+                    out.write_all(b"\n")?;
+                }
+            }
+            (Sink::Csv(writer), Prepared::Row(row)) => writer.serialize(row)?,
+            _ => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("record prepared for another format than {}", self.format),
+                ));
+            }
+        }
+        self.written += 1;
+        Ok(())
     }
 
     /// Ends the output (closing a JSON array, writing a CSV header if no row did), flushes it,
@@ -273,34 +352,6 @@ impl<W: Write> RecordWriter<W> {
             Sink::Json { array: false, .. } => Ok(()),
             Sink::Csv(writer) => Ok(writer.write_record(FlatRecord::HEADERS)?),
         }
-    }
-
-    fn write_json(&mut self, record: &impl Serialize) -> io::Result<()> {
-        if self.written == 0 {
-            self.start()?;
-        }
-        if let Sink::Json { out, array } = &mut self.sink {
-            if *array {
-                out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
-            }
-            serde_json::to_writer(&mut *out, record)?;
-            if !*array {
-                out.write_all(b"\n")?;
-            }
-        }
-        self.written += 1;
-        Ok(())
-    }
-
-    fn write_row(&mut self, row: &FlatRecord) -> io::Result<()> {
-        if self.written == 0 {
-            self.start()?;
-        }
-        if let Sink::Csv(writer) = &mut self.sink {
-            writer.serialize(row)?;
-        }
-        self.written += 1;
-        Ok(())
     }
 }
 
@@ -332,6 +383,25 @@ mod tests {
         assert_eq!(
             text.lines().next(),
             Some(FlatRecord::HEADERS.join(",").as_str())
+        );
+    }
+
+    #[test]
+    fn a_record_prepared_for_another_format_is_refused() {
+        let row = Format::Csv.prepare_error("a.txt", "empty").unwrap();
+        let mut writer = RecordWriter::new(Vec::new(), Format::JsonLines);
+        let err = writer.write(&row).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        let json = Format::Json.prepare_error("a.txt", "empty").unwrap();
+        assert!(
+            RecordWriter::new(Vec::new(), Format::Csv)
+                .write(&json)
+                .is_err()
+        );
+        // JSON Lines and JSON array records are the same object.
+        assert_eq!(
+            json,
+            Format::JsonLines.prepare_error("a.txt", "empty").unwrap()
         );
     }
 

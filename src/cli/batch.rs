@@ -58,20 +58,30 @@ fn read_limited(reader: impl Read) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Converts every input on the current rayon pool and calls `sink` with each result, in input
-/// order. Stops at the first error `sink` returns.
-pub fn convert_in_order<E, F>(inputs: &[Input], mut sink: F) -> Result<(), E>
+/// Converts every input on the current rayon pool, `prepare`s each result on the same thread
+/// (e.g. renders its record), and calls `sink` with each prepared result, in input order. Stops
+/// at the first error `sink` returns.
+pub fn convert_in_order<T, E, P, F>(inputs: &[Input], prepare: P, mut sink: F) -> Result<(), E>
 where
+    T: Send,
     E: Send,
-    F: FnMut(Converted) -> Result<(), E> + Send,
+    P: Fn(Converted) -> T + Sync,
+    F: FnMut(T) -> Result<(), E> + Send,
 {
     let mut chunks = inputs.chunks(CHUNK);
-    let mut ready: Vec<Converted> = Vec::new();
+    let mut ready: Vec<T> = Vec::new();
     loop {
         let next = chunks.next();
         let (handed_on, converted) = rayon::join(
             || ready.drain(..).try_for_each(&mut sink),
-            || next.map(|chunk| chunk.par_iter().map(convert).collect::<Vec<_>>()),
+            || {
+                next.map(|chunk| {
+                    chunk
+                        .par_iter()
+                        .map(|input| prepare(convert(input)))
+                        .collect::<Vec<_>>()
+                })
+            },
         );
         handed_on?;
         match converted {
@@ -100,10 +110,14 @@ mod tests {
                 .unwrap();
             let mut sources = Vec::new();
             pool.install(|| {
-                convert_in_order(&inputs, |c| {
-                    sources.push(c.source);
-                    Ok::<(), ()>(())
-                })
+                convert_in_order(
+                    &inputs,
+                    |c| c,
+                    |c| {
+                        sources.push(c.source);
+                        Ok::<(), ()>(())
+                    },
+                )
             })
             .unwrap();
             let expected: Vec<String> = (0..inputs.len()).map(|i| i.to_string()).collect();
@@ -114,7 +128,10 @@ mod tests {
     #[test]
     fn a_sink_error_stops_the_run() {
         let inputs = vec![Input::Stdin; 0];
-        assert_eq!(convert_in_order(&inputs, |_| Err::<(), _>("no")), Ok(()));
+        assert_eq!(
+            convert_in_order(&inputs, |c| c, |_| Err::<(), _>("no")),
+            Ok(())
+        );
         let inputs: Vec<Input> = (0..CHUNK * 3)
             .map(|i| Input::Failed {
                 source: i.to_string(),
@@ -122,10 +139,14 @@ mod tests {
             })
             .collect();
         let mut seen = 0;
-        let result = convert_in_order(&inputs, |_| {
-            seen += 1;
-            if seen == 3 { Err("full") } else { Ok(()) }
-        });
+        let result = convert_in_order(
+            &inputs,
+            |c| c,
+            |_| {
+                seen += 1;
+                if seen == 3 { Err("full") } else { Ok(()) }
+            },
+        );
         assert_eq!(result, Err("full"));
         assert_eq!(seen, 3);
     }

@@ -3,7 +3,7 @@
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::Path;
 
-use lgsco::{Decision, Format, RecordWriter};
+use lgsco::{Format, Prepared, RecordWriter};
 
 use super::atomic::AtomicFile;
 
@@ -68,9 +68,9 @@ impl Output {
         }
     }
 
-    /// Writes a parsed decision's record.
-    pub fn write_decision(&mut self, source: &str, decision: &Decision) -> Result<(), String> {
-        let written = self.records.write_decision(source, decision);
+    /// Writes a record rendered for this output's format (or reports why it could not be).
+    pub fn write(&mut self, record: io::Result<Prepared>) -> Result<(), String> {
+        let written = record.and_then(|record| self.records.write(&record));
         written.map_err(|e| self.failed(e))
     }
 

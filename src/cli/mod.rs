@@ -13,7 +13,7 @@ mod walk;
 use std::process::ExitCode;
 
 use indicatif::ProgressBar;
-use lgsco::Format;
+use lgsco::{Format, Prepared};
 
 pub use args::Args;
 use destination::Output;
@@ -48,6 +48,29 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
+/// One document's outcome with its record already rendered, on the thread that parsed it.
+struct Rendered {
+    source: String,
+    /// Whether the parsed record has warnings, or why the document failed.
+    parsed: Result<bool, String>,
+    record: std::io::Result<Prepared>,
+}
+
+impl Rendered {
+    fn of(format: Format, converted: batch::Converted) -> Rendered {
+        let source = converted.source;
+        let record = match &converted.result {
+            Ok(decision) => format.prepare_decision(&source, decision),
+            Err(error) => format.prepare_error(&source, error),
+        };
+        Rendered {
+            parsed: converted.result.map(|d| !d.warnings.is_empty()),
+            source,
+            record,
+        }
+    }
+}
+
 /// Converts every input, writing records (and failures, with `--errors`) as it goes. An `Err`
 /// is a failure to write, which ends the run; a document that fails is only counted.
 fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tally, String> {
@@ -57,26 +80,30 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
         None => None,
     };
     let mut tally = Tally::default();
-    batch::convert_in_order(inputs, |document| {
-        let source = &document.source;
-        match &document.result {
-            Ok(decision) => {
-                tally.parsed += 1;
-                tally.with_warnings += u64::from(!decision.warnings.is_empty());
-                records.write_decision(source, decision)?;
-            }
-            Err(error) => {
-                tally.failed += 1;
-                bar.suspend(|| eprintln!("lgsco: {source}: {error}"));
-                records.write_error(source, error)?;
-                if let Some(failures) = &mut failures {
-                    failures.write_error(source, error)?;
+    let format = args.format;
+    batch::convert_in_order(
+        inputs,
+        |converted| Rendered::of(format, converted),
+        |document| {
+            let source = &document.source;
+            match &document.parsed {
+                Ok(with_warnings) => {
+                    tally.parsed += 1;
+                    tally.with_warnings += u64::from(*with_warnings);
+                }
+                Err(error) => {
+                    tally.failed += 1;
+                    bar.suspend(|| eprintln!("lgsco: {source}: {error}"));
+                    if let Some(failures) = &mut failures {
+                        failures.write_error(source, error)?;
+                    }
                 }
             }
-        }
-        bar.inc(1);
-        Ok::<(), String>(())
-    })?;
+            records.write(document.record)?;
+            bar.inc(1);
+            Ok::<(), String>(())
+        },
+    )?;
     records.close()?;
     failures.map_or(Ok(()), Output::close)?;
     Ok(tally)
