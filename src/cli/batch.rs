@@ -30,10 +30,14 @@ pub struct Converted {
 /// Reads and parses one input. Never panics on its content.
 pub fn convert(input: &Input) -> Converted {
     let result = match input {
-        Input::Stdin => read_limited(io::stdin().lock()),
+        Input::Stdin => read_limited(io::stdin().lock(), 0),
         Input::File(path) => File::open(path)
             .map_err(|e| format!("cannot read file: {e}"))
-            .and_then(read_limited),
+            .and_then(|file| {
+                // Sized from the file's length, the buffer is read into without regrowing.
+                let length = file.metadata().map_or(0, |m| m.len().min(MAX_BYTES));
+                read_limited(file, length as usize + 1)
+            }),
         Input::Failed { error, .. } => Err(error.clone()),
     }
     .and_then(|bytes| lgsco::parse_bytes(&bytes).map_err(|e| e.to_string()));
@@ -43,8 +47,8 @@ pub fn convert(input: &Input) -> Converted {
     }
 }
 
-fn read_limited(reader: impl Read) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
+fn read_limited(reader: impl Read, capacity: usize) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::with_capacity(capacity);
     reader
         .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -155,7 +159,7 @@ mod tests {
     fn oversized_and_unreadable_inputs_fail_alone() {
         let big = io::repeat(b'a').take(MAX_BYTES + 10);
         assert!(
-            read_limited(big)
+            read_limited(big, 0)
                 .unwrap_err()
                 .starts_with("larger than 64 MiB")
         );
