@@ -199,27 +199,27 @@ pub enum Prepared {
 impl Format {
     /// Renders the record of a parsed decision for this format.
     pub fn prepare_decision(self, source: &str, decision: &Decision) -> io::Result<Prepared> {
-        match self {
-            Format::JsonLines | Format::Json => Ok(Prepared::Json(serde_json::to_vec(&Sourced {
-                source,
-                decision,
-            })?)),
-            Format::Csv => Ok(Prepared::Row(Box::new(FlatRecord::from_decision(
-                source, decision,
-            )))),
-        }
+        self.prepare(&Sourced { source, decision }, || {
+            FlatRecord::from_decision(source, decision)
+        })
     }
 
     /// Renders the record of a document that could not be parsed for this format.
     pub fn prepare_error(self, source: &str, error: &str) -> io::Result<Prepared> {
+        self.prepare(&Failed { source, error }, || {
+            FlatRecord::from_error(source, error)
+        })
+    }
+
+    /// The JSON object for the JSON formats, the flat row for CSV.
+    fn prepare(
+        self,
+        json: &impl Serialize,
+        row: impl FnOnce() -> FlatRecord,
+    ) -> io::Result<Prepared> {
         match self {
-            Format::JsonLines | Format::Json => Ok(Prepared::Json(serde_json::to_vec(&Failed {
-                source,
-                error,
-            })?)),
-            Format::Csv => Ok(Prepared::Row(Box::new(FlatRecord::from_error(
-                source, error,
-            )))),
+            Format::JsonLines | Format::Json => Ok(Prepared::Json(serde_json::to_vec(json)?)),
+            Format::Csv => Ok(Prepared::Row(Box::new(row()))),
         }
     }
 }
