@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, take_while_m_n, take_while1},
+    bytes::complete::{tag, take_while_m_n},
     character::complete::alpha1,
     combinator::{map_opt, map_res, opt},
     sequence::terminated,
@@ -16,6 +16,7 @@ use regex::Regex;
 
 use crate::model::{DateMention, DateValue, Precision};
 use crate::pieces::Piece;
+use crate::words::spaces;
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -43,10 +44,6 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
         .iter()
         .position(|name| name.starts_with(lower))
         .map(|i| i as u32 + 1)
-}
-
-fn spaces(input: &str) -> IResult<&str, &str> {
-    take_while1(|c: char| c.is_whitespace())(input)
 }
 
 fn number<'a>(

@@ -6,7 +6,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag_no_case, take_while1},
+    bytes::complete::tag_no_case,
     character::complete::{alpha1, digit1},
     combinator::{map_opt, opt, recognize},
     sequence::{preceded, terminated},
@@ -14,15 +14,7 @@ use nom::{
 use regex::Regex;
 
 use crate::model::{Period, PeriodUnit};
-
-const NUMBER_WORDS: [&str; 12] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve",
-];
-
-fn spaces(input: &str) -> IResult<&str, &str> {
-    take_while1(char::is_whitespace).parse(input)
-}
+use crate::words::{number_word, spaces};
 
 /// `4`, `20`, `four`, `twenty`, `a`.
 fn count(input: &str) -> IResult<&str, u32> {
@@ -33,10 +25,7 @@ fn count(input: &str) -> IResult<&str, u32> {
             "a" | "an" => Some(1),
             "twenty" => Some(20),
             "thirty" => Some(30),
-            _ => NUMBER_WORDS
-                .iter()
-                .position(|n| *n == w)
-                .and_then(|i| u32::try_from(i + 1).ok()),
+            _ => number_word(&w),
         }
     });
     alt((numeral, word)).parse(input)

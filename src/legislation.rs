@@ -16,10 +16,7 @@ use regex::Regex;
 
 use crate::model::{ActReference, Citation};
 use crate::pieces::Piece;
-
-fn spaces(input: &str) -> IResult<&str, &str> {
-    take_while1(char::is_whitespace).parse(input)
-}
+use crate::words::spaces;
 
 /// A section number: `26`, `26A`, `26(1)`, `34H(i)`, `26(6)(c)`.
 fn section(input: &str) -> IResult<&str, &str> {

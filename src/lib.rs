@@ -48,6 +48,7 @@ mod pieces;
 mod remedies;
 mod segment;
 mod sharing;
+mod words;
 
 pub use error::{ErrorKind, ParseError};
 pub use model::{

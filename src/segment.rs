@@ -11,6 +11,7 @@ use crate::headings::{
 };
 use crate::lines::{Chrome, Line, chrome, fold, is_chrome_prefix, tail};
 use crate::model::{Item, Layout, Paragraph, Section, Span, Warning, WarningKind};
+use crate::words::number_word;
 
 /// The body of a statement, segmented.
 #[derive(Debug)]
@@ -114,17 +115,10 @@ static ANNOUNCED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn announced_count(lead_in: &str) -> Option<usize> {
-    let n = ANNOUNCED_COUNT
-        .captures(lead_in)?
-        .name("n")?
-        .as_str()
-        .to_ascii_lowercase();
-    let words = [
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    ];
+    let n = ANNOUNCED_COUNT.captures(lead_in)?.name("n")?.as_str();
     n.parse()
         .ok()
-        .or_else(|| words.iter().position(|w| *w == n).map(|i| i + 2))
+        .or_else(|| number_word(n).map(|n| n as usize))
 }
 
 /// The opening of an item: its first word, and its second unless the first is too common to tell.
