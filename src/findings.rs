@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
+use crate::headings::heading_key;
 use crate::lines::fold;
 use crate::model::{Finding, Section, Span, Verdict};
 use crate::pieces::{self, Piece};
@@ -48,8 +49,8 @@ static NARRATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The scope after a heading, given the scope before it: unknown headings keep the scope.
 fn scope_after(heading: &str, current: Scope) -> Scope {
-    let folded = fold(heading);
-    let folded = folded.trim().trim_end_matches([':', '.']).trim();
+    let key = heading_key(heading);
+    let folded = key.as_str();
     let procedure_heading = heading.starts_with(char::is_uppercase)
         && (folded.contains("complaints process") || folded.contains("complaints procedure"));
     if OUT.is_match(folded) {

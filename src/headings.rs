@@ -80,6 +80,16 @@ pub(crate) fn starts_common_heading(text: &str) -> bool {
             .any(|h| h.starts_with(folded.as_str()))
 }
 
+/// A heading folded for comparison: lower case, plain quotes, without surrounding space or a
+/// closing `:` or `.` (`Agreed action:` and `agreed action` compare equal).
+pub(crate) fn heading_key(heading: &str) -> String {
+    fold(heading)
+        .trim()
+        .trim_end_matches([':', '.'])
+        .trim()
+        .to_string()
+}
+
 /// Whether a main section usually holds sub-headings (`What I found`, `My assessment`).
 pub(crate) fn holds_sub_headings(heading: &str) -> bool {
     let folded = fold(heading);

@@ -10,6 +10,7 @@ use regex::Regex;
 
 use crate::complainant::PEOPLE;
 use crate::deadlines::find_deadline;
+use crate::headings::heading_key;
 use crate::lines::fold;
 use crate::model::{ActionKind, AgreedAction, Deadline, Payment, Section};
 use crate::money::find_amounts;
@@ -25,8 +26,8 @@ pub(crate) struct Remedies {
 
 /// How well a heading names the agreed actions: lower is better.
 fn heading_rank(heading: &str) -> Option<u8> {
-    let folded = fold(heading);
-    let folded = folded.trim().trim_end_matches([':', '.']).trim();
+    let key = heading_key(heading);
+    let folded = key.as_str();
     match folded {
         "agreed action" | "agreed actions" => Some(0),
         "recommendation" | "recommendations" | "recommended action" | "recommended actions" => {
