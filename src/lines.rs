@@ -181,6 +181,11 @@ fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
 
 /// Whether a line cut off by truncation is the start of a chrome line (`Back to `).
 pub(crate) fn is_chrome_prefix(line: &str) -> bool {
+    // The chrome lines are 15 characters at most, and a folded character comes from at most
+    // four bytes: a longer line (usually a cut-off paragraph) is not worth folding.
+    if line.len() > 60 {
+        return false;
+    }
     let folded = fold(line);
     folded.len() >= 6
         && ("back to top".starts_with(&folded) || "print this page".starts_with(&folded))
