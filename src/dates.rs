@@ -1,8 +1,6 @@
 //! Small exact grammars for calendar dates written in words (`22 Aug 2023`, `13 September 2021`,
 //! `November 2023`, `2019`), and finding the dates a text mentions.
 
-use std::sync::LazyLock;
-
 use chrono::NaiveDate;
 use nom::{
     IResult, Parser,
@@ -12,7 +10,6 @@ use nom::{
     combinator::{map_opt, map_res, opt},
     sequence::terminated,
 };
-use regex::Regex;
 
 use crate::model::{DateMention, DateValue, Precision};
 use crate::pieces::Piece;
@@ -127,31 +124,121 @@ pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
     Some((value, text.len() - rest.len()))
 }
 
-/// Candidates: a capitalised month name with a year (and perhaps a day before it), or a bare
-/// year after a preposition (`In 2019`), so that `Act 1974` is never a date. Digits and word
-/// boundaries are ASCII, as the grammar's are, so the fast lazy DFA runs on text with curly
-/// quotes too.
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{4}(?-u:\b)
-          | (?-u:\b)(?i:in|since|until|during|before|after|by|from|throughout|early|late|mid)\s+([0-9]{4})(?-u:\b)",
-    )
-    .expect("date regex")
-});
-
 /// Every date in `text`, as (value, start, end) with offsets relative to `text`.
+///
+/// Every date ends in a year, so the search starts from each four-digit year standing alone
+/// after whitespace and reads back to where the date begins: a capitalised month name (`May`,
+/// `Sept.`), perhaps with a day before it (`13`, `1st`), or else a preposition (`in 2019`, `since
+/// 2019`: the date is the year). A year after anything else (`Act 1974`) is not a date. Word
+/// boundaries are ASCII ones, as the grammar's digits and month names are.
 pub(crate) fn find_dates(text: &str) -> Vec<(DateValue, usize, usize)> {
-    // Every date has a year; text without a digit has no date.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return Vec::new();
-    }
-    DATE.captures_iter(text)
-        .filter_map(|caps| {
-            let start = caps.get(1).or_else(|| caps.get(0))?.start();
+    years(text)
+        .filter_map(|year| {
+            let start = date_start(text, year)?;
             let (value, len) = parse_date_phrase(text.get(start..)?)?;
             Some((value, start, start + len))
         })
         .collect()
+}
+
+/// Where each year candidate starts: exactly four ASCII digits after whitespace and before a
+/// character that is not an ASCII letter, digit or `_`.
+fn years(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let start = at + bytes[at..].iter().position(u8::is_ascii_digit)?;
+            let len = bytes[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            at = start + len;
+            let after_space = text[..start].ends_with(char::is_whitespace);
+            let word_ends = !bytes.get(at).is_some_and(|&b| is_word_byte(b));
+            if len == 4 && after_space && word_ends {
+                return Some(start);
+            }
+        }
+        None
+    })
+}
+
+/// Where the date whose year starts at `year` begins, if the words before the year make one.
+fn date_start(text: &str, year: usize) -> Option<usize> {
+    let before = text[..year].trim_end_matches(char::is_whitespace);
+    let month_word = before.strip_suffix('.').unwrap_or(before);
+    if let Some(month) = word_before(month_word).filter(|w| is_month_word(w)) {
+        let month_start = month_word.len() - month.len();
+        return Some(day_start(&text[..month_start]).unwrap_or(month_start));
+    }
+    let preposition = word_before(before)?;
+    PREPOSITIONS
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(preposition))
+        .then_some(year)
+}
+
+/// Words after which a bare year is a date.
+const PREPOSITIONS: [&str; 12] = [
+    "in",
+    "since",
+    "until",
+    "during",
+    "before",
+    "after",
+    "by",
+    "from",
+    "throughout",
+    "early",
+    "late",
+    "mid",
+];
+
+/// Where a day (`13`, `1st`) ending `text`, before whitespace, starts.
+fn day_start(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end_matches(char::is_whitespace);
+    if trimmed.len() == text.len() {
+        return None;
+    }
+    let number = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|ordinal| trimmed.strip_suffix(ordinal))
+        .unwrap_or(trimmed);
+    let digits = number.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let start = number.len() - digits;
+    ((1..=2).contains(&digits) && starts_word(text, start)).then_some(start)
+}
+
+/// The run of ASCII letters that ends `text`, if it starts a word.
+fn word_before(text: &str) -> Option<&str> {
+    let letters = text
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let start = text.len() - letters;
+    (letters > 0 && starts_word(text, start)).then(|| &text[start..])
+}
+
+/// A month name as it is capitalised in a date: `Jan` to `Dec` and lower-case letters after.
+fn is_month_word(word: &str) -> bool {
+    const ABBREVIATIONS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    ABBREVIATIONS.iter().any(|a| {
+        word.strip_prefix(a)
+            .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_lowercase()))
+    })
+}
+
+/// Whether an ASCII word boundary comes before `text[at..]`.
+fn starts_word(text: &str, at: usize) -> bool {
+    at == 0 || !is_word_byte(text.as_bytes()[at - 1])
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Reads a whole header value such as `22 Aug 2023` as a date.
@@ -250,6 +337,39 @@ mod tests {
                 ("13 September 2021", Precision::Day)
             ]
         );
+    }
+
+    /// The date candidates as one regex reads them: the specification `find_dates` scans for by
+    /// hand, year first.
+    fn find_dates_by_regex(text: &str) -> Vec<(DateValue, usize, usize)> {
+        let candidates = regex::Regex::new(
+            r"(?x)(?-u:\b)(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{4}(?-u:\b)
+              | (?-u:\b)(?i-u:in|since|until|during|before|after|by|from|throughout|early|late|mid)\s+([0-9]{4})(?-u:\b)",
+        )
+        .unwrap();
+        candidates
+            .captures_iter(text)
+            .filter_map(|caps| {
+                let start = caps.get(1).or_else(|| caps.get(0))?.start();
+                let (value, len) = parse_date_phrase(&text[start..])?;
+                Some((value, start, start + len))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn finds_what_the_candidate_regex_reads(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "13", "1st", "113", "x1", "2nd", "May", "Mayor", "Sept.", "Sept", "JUNE", "Junk",
+                "in", "IN", "within", "Mid", "since", "Act", "2019", "2020", "20190", "2019a",
+                "2019_", "1899", " ", "  ", "\u{a0}", "\n", ".", ",", "(", "é", "x",
+            ]),
+            0..12,
+        )) {
+            let text = words.concat();
+            proptest::prop_assert_eq!(find_dates(&text), find_dates_by_regex(&text));
+        }
     }
 
     #[test]
