@@ -12,10 +12,11 @@ use nom::{
     multi::{many0, separated_list1},
     sequence::{delimited, preceded, terminated},
 };
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use crate::model::{ActReference, Citation};
-use crate::pieces::Piece;
+use crate::pieces::{self, Piece};
 use crate::words::spaces;
 
 /// A section number: `26`, `26A`, `26(1)`, `34H(i)`, `26(6)(c)`.
@@ -176,10 +177,12 @@ static ACT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("act regex")
 });
 
+/// Every citation holds the word `Act`; most paragraphs do not.
+static ACT_WORD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Act"));
+
 /// Every citation in `text`, as (reference, start, end) with offsets relative to `text`.
 pub(crate) fn find_citations(text: &str) -> Vec<(ActReference, usize, usize)> {
-    // Every citation holds the word `Act`; most paragraphs do not.
-    if !text.contains("Act") {
+    if ACT_WORD.find(text.as_bytes()).is_none() {
         return Vec::new();
     }
     ACT.find_iter(text)
@@ -190,10 +193,11 @@ pub(crate) fn find_citations(text: &str) -> Vec<(ActReference, usize, usize)> {
         .collect()
 }
 
-/// Every citation of an Act in `pieces`, in order.
-pub(crate) fn citations(pieces: &[Piece<'_>]) -> Vec<Citation> {
-    pieces
-        .iter()
+/// Every citation of an Act in `pieces` of `input`, in order. `Act` is looked for once in the
+/// whole input, and only the pieces that hold it are read.
+pub(crate) fn citations(input: &str, pieces: &[Piece<'_>]) -> Vec<Citation> {
+    let acts: Vec<usize> = ACT_WORD.find_iter(input.as_bytes()).collect();
+    pieces::holding(pieces, &acts, ACT_WORD.needle().len())
         .flat_map(|piece| {
             find_citations(piece.text)
                 .into_iter()

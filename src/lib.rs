@@ -172,8 +172,8 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
         fault_found: findings::fault_found(&findings),
         findings,
         dates: dates::date_mentions(&body_pieces),
-        legislation: legislation::citations(&body_pieces),
-        shared_with: sharing::shared_with(&body_pieces),
+        legislation: legislation::citations(text, &body_pieces),
+        shared_with: sharing::shared_with(text, &body_pieces),
     })
 }
 

@@ -84,6 +84,20 @@ pub(crate) fn of_sections<'a, 's>(
         .flat_map(move |p| all(input, p))
 }
 
+/// The pieces that hold one of `starts` (offsets in the input where something was found by one
+/// search over the whole input) with `len` bytes after it inside the piece: where a rare literal
+/// lies, so that a closer reading need not search every piece for it.
+pub(crate) fn holding<'p, 'a>(
+    pieces: &'p [Piece<'a>],
+    starts: &'p [usize],
+    len: usize,
+) -> impl Iterator<Item = &'p Piece<'a>> {
+    pieces.iter().filter(move |piece| {
+        let end = piece.start + piece.text.len();
+        starts.iter().any(|&at| piece.start <= at && at + len <= end)
+    })
+}
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "e.g", "i.e", "etc", "no", "para", "st", "vs",
 ];

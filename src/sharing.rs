@@ -4,12 +4,19 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::pieces::Piece;
+use crate::pieces::{self, Piece};
 
+/// How the sharing sentence starts.
+const SHARE_START: &str = r"(?i)share (?:this|the|our|my) (?:final )?decision(?: statement)? with ";
+
+/// The sharing sentence: where it starts, and the bodies up to the full stop.
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)share (?:this|the|our|my) (?:final )?decision(?: statement)? with (.+?)(?:\.(?:\s|$)|$)")
-        .expect("share regex")
+    Regex::new(&format!(r"(?-u:\b){SHARE_START}(.+?)(?:\.(?:\s|$)|$)")).expect("share regex")
 });
+
+/// Where the sharing sentence may start, looked for once in the whole input.
+static SHARE_STARTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(SHARE_START).expect("share start regex"));
 
 static SHORT_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Z][A-Za-z&' ]{1,40})\)").expect("short name regex"));
@@ -17,14 +24,12 @@ static SHORT_NAME: LazyLock<Regex> =
 static LIST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s*(?:and\s+)?|\s+and\s+").expect("list regex"));
 
-/// The bodies named in `pieces`' information-sharing sentences, short names preferred, each once.
-pub(crate) fn shared_with(pieces: &[Piece<'_>]) -> Vec<String> {
+/// The bodies named in the information-sharing sentences of `pieces` of `input`, short names
+/// preferred, each once.
+pub(crate) fn shared_with(input: &str, pieces: &[Piece<'_>]) -> Vec<String> {
     let mut bodies: Vec<String> = Vec::new();
-    for piece in pieces {
-        // Nearly no paragraph shares the decision: a plain match is cheaper than setting up captures.
-        if !SHARE.is_match(piece.text) {
-            continue;
-        }
+    let starts: Vec<usize> = SHARE_STARTS.find_iter(input).map(|m| m.start()).collect();
+    for piece in pieces::holding(pieces, &starts, 0) {
         for caps in SHARE.captures_iter(piece.text) {
             let Some(list) = caps.get(1).map(|m| m.as_str()) else {
                 continue;
@@ -59,7 +64,7 @@ mod tests {
     use super::*;
 
     fn shared(text: &str) -> Vec<String> {
-        shared_with(&[Piece {
+        shared_with(text, &[Piece {
             text,
             start: 0,
             paragraph: None,
