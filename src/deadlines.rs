@@ -6,7 +6,6 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::tag_no_case,
     character::complete::{alpha1, digit1},
     combinator::{map_opt, opt, recognize},
     sequence::{preceded, terminated},
@@ -14,7 +13,7 @@ use nom::{
 use regex::Regex;
 
 use crate::model::{Period, PeriodUnit};
-use crate::words::{number_word, spaces};
+use crate::words::{number_word, spaces, tag_ascii_no_case};
 
 /// `4`, `20`, `four`, `twenty`, `a`.
 fn count(input: &str) -> IResult<&str, u32> {
@@ -35,20 +34,20 @@ fn count(input: &str) -> IResult<&str, u32> {
 fn unit(input: &str) -> IResult<&str, PeriodUnit> {
     let working = preceded(
         terminated(
-            alt((tag_no_case("working"), tag_no_case("business"))),
+            alt((tag_ascii_no_case("working"), tag_ascii_no_case("business"))),
             spaces,
         ),
-        tag_no_case("day"),
+        tag_ascii_no_case("day"),
     )
     .map(|_| PeriodUnit::WorkingDays);
     let (rest, unit) = alt((
         working,
-        tag_no_case("month").map(|_| PeriodUnit::Months),
-        tag_no_case("week").map(|_| PeriodUnit::Weeks),
-        tag_no_case("day").map(|_| PeriodUnit::Days),
+        tag_ascii_no_case("month").map(|_| PeriodUnit::Months),
+        tag_ascii_no_case("week").map(|_| PeriodUnit::Weeks),
+        tag_ascii_no_case("day").map(|_| PeriodUnit::Days),
     ))
     .parse(input)?;
-    let (rest, _) = opt(tag_no_case("s")).parse(rest)?;
+    let (rest, _) = opt(tag_ascii_no_case("s")).parse(rest)?;
     Ok((rest, unit))
 }
 
@@ -56,18 +55,18 @@ fn unit(input: &str) -> IResult<&str, PeriodUnit> {
 fn of_decision(input: &str) -> IResult<&str, &str> {
     recognize((
         spaces,
-        tag_no_case("of"),
+        tag_ascii_no_case("of"),
         spaces,
-        opt((tag_no_case("the date of"), spaces)),
+        opt((tag_ascii_no_case("the date of"), spaces)),
         alt((
-            tag_no_case("the"),
-            tag_no_case("my"),
-            tag_no_case("this"),
-            tag_no_case("our"),
+            tag_ascii_no_case("the"),
+            tag_ascii_no_case("my"),
+            tag_ascii_no_case("this"),
+            tag_ascii_no_case("our"),
         )),
         spaces,
-        opt((tag_no_case("final"), spaces)),
-        tag_no_case("decision"),
+        opt((tag_ascii_no_case("final"), spaces)),
+        tag_ascii_no_case("decision"),
     ))
     .parse(input)
 }
@@ -89,7 +88,7 @@ fn of_decision(input: &str) -> IResult<&str, &str> {
 /// assert!(parse_deadline("within reason").is_none());
 /// ```
 pub fn parse_deadline(text: &str) -> Option<(Period, usize)> {
-    let (rest, (_, _, count, _, unit)) = (tag_no_case("within"), spaces, count, spaces, unit)
+    let (rest, (_, _, count, _, unit)) = (tag_ascii_no_case("within"), spaces, count, spaces, unit)
         .parse(text)
         .ok()?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {

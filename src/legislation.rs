@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
+    bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{char, digit1, satisfy},
     combinator::{opt, recognize, verify},
     multi::{many0, separated_list1},
@@ -17,7 +17,7 @@ use regex::Regex;
 
 use crate::model::{ActReference, Citation};
 use crate::pieces::{self, Piece};
-use crate::words::spaces;
+use crate::words::{spaces, tag_ascii_no_case};
 
 /// A section number: `26`, `26A`, `26(1)`, `34H(i)`, `26(6)(c)`.
 fn section(input: &str) -> IResult<&str, &str> {
@@ -51,7 +51,7 @@ fn section_list(input: &str) -> IResult<&str, Vec<&str>> {
 fn sections_clause(input: &str) -> IResult<&str, Vec<&str>> {
     let word = alt((
         terminated(
-            recognize((tag_no_case("section"), opt(tag_no_case("s")))),
+            recognize((tag_ascii_no_case("section"), opt(tag_ascii_no_case("s")))),
             spaces,
         ),
         recognize((tag("s"), opt(tag(".")), opt(spaces))),
@@ -125,7 +125,7 @@ fn act_year(input: &str) -> IResult<&str, &str> {
 pub fn parse_citation(text: &str) -> Option<(ActReference, usize)> {
     let before = terminated(
         sections_clause,
-        (spaces, tag("of"), spaces, opt((tag_no_case("the"), spaces))),
+        (spaces, tag("of"), spaces, opt((tag_ascii_no_case("the"), spaces))),
     );
     let (rest, (leading, _, name, year)) =
         (opt(before), opt((tag("The"), spaces)), act_name, act_year)
@@ -181,16 +181,49 @@ static ACT: LazyLock<Regex> = LazyLock::new(|| {
 static ACT_WORD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Act"));
 
 /// Every citation in `text`, as (reference, start, end) with offsets relative to `text`.
+///
+/// The candidate regex finds the same matches as it would scanning the whole text, but each search
+/// starts just before the next `Act`: after the last character no candidate can hold (such as `;`,
+/// a curly quote, or a full stop not after `s`), since a candidate is one run of such characters
+/// ending in `Act` and its year.
 pub(crate) fn find_citations(text: &str) -> Vec<(ActReference, usize, usize)> {
-    if ACT_WORD.find(text.as_bytes()).is_none() {
-        return Vec::new();
+    let mut found = Vec::new();
+    let mut searched_to = 0;
+    for act in ACT_WORD.find_iter(text.as_bytes()) {
+        if act < searched_to {
+            continue;
+        }
+        let from = searched_to.max(clause_start(text.as_bytes(), act));
+        let Some(candidate) = ACT.find_at(text, from) else {
+            break;
+        };
+        searched_to = candidate.end();
+        let start = candidate.start();
+        if let Some((reference, len)) = text.get(start..).and_then(parse_citation) {
+            found.push((reference, start, start + len));
+        }
     }
-    ACT.find_iter(text)
-        .filter_map(|m| {
-            let (reference, len) = parse_citation(text.get(m.start()..)?)?;
-            Some((reference, m.start(), m.start() + len))
-        })
-        .collect()
+    found
+}
+
+/// Where the run of characters that a candidate can hold, ending at `end`, starts.
+fn clause_start(text: &[u8], end: usize) -> usize {
+    (0..end)
+        .rev()
+        .find(|&at| cannot_be_in_candidate(text, at))
+        .map_or(0, |at| at + 1)
+}
+
+/// Whether `text[at]` is a byte no candidate match can hold: ASCII punctuation the regex has no
+/// place for, a full stop not after `s` (`s.`), or the last byte of a curly quote.
+fn cannot_be_in_candidate(text: &[u8], at: usize) -> bool {
+    let before = |back: usize| at.checked_sub(back).map(|i| text[i]);
+    match text[at] {
+        b'.' => !matches!(before(1), Some(b's' | b'S')),
+        b'\'' | b'-' | b'(' | b')' | b',' | b'&' | b'_' => false,
+        0x98 | 0x99 | 0x9c | 0x9d => before(1) == Some(0x80) && before(2) == Some(0xe2),
+        b => b.is_ascii_punctuation(),
+    }
 }
 
 /// Every citation of an Act in `pieces` of `input`, in order. `Act` is looked for once in the
@@ -263,6 +296,33 @@ mod tests {
             let expected =
                 expected.map(|(a, s)| (a.to_string(), s.iter().map(|s| s.to_string()).collect()));
             assert_eq!(cite(text), expected, "{text}");
+        }
+    }
+
+    /// The citations the candidate regex reads when it scans the whole text: what `find_citations`
+    /// must find with its shorter searches.
+    fn find_citations_by_whole_scan(text: &str) -> Vec<(ActReference, usize, usize)> {
+        ACT.find_iter(text)
+            .filter_map(|m| {
+                let (reference, len) = parse_citation(&text[m.start()..])?;
+                Some((reference, m.start(), m.start() + len))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn finds_what_a_whole_scan_reads(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Act", "Act 1974", "Act (1989)", "Action", "Local", "Government", "Children",
+                "and", "of", "the", "The", "section", "sections", "s.", "S.", "s", "26(1)", "26A",
+                "Care", " ", "  ", "\n", ".", ",", ";", "(", ")", "\u{2019}", "\u{201c}", "é",
+                "1974", "x", "-", "&",
+            ]),
+            0..16,
+        )) {
+            let text = words.concat();
+            proptest::prop_assert_eq!(find_citations(&text), find_citations_by_whole_scan(&text));
         }
     }
 
