@@ -135,15 +135,23 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("negation regex")
 });
 
-/// The words every verdict pattern needs one of (`fault`, `injustice` or a harm), in any ASCII
-/// case: a cheap literal search that lets most text skip sentence splitting, folding and the
-/// verdict regexes, which could match nothing there.
+/// The words every verdict pattern needs one of (`fault`, `injustice` or a harm), in lower case:
+/// a cheap literal search that lets most text skip sentence splitting, folding and the verdict
+/// regexes, which could match nothing there.
 static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i-u)fault|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion",
+        r"fault|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion",
     )
     .expect("verdict words regex")
 });
+
+/// Where the verdict words start in `text`, in any ASCII case. They are looked for in an ASCII
+/// lower-cased copy, which keeps every offset: a search for ten lower-case literals is several
+/// times faster than one that ignores case.
+fn verdict_words(text: &str) -> Vec<usize> {
+    let lower = text.to_ascii_lowercase();
+    VERDICT_WORDS.find_iter(&lower).map(|m| m.start()).collect()
+}
 
 /// The verdict patterns in one set, so a sentence is scanned once; the indices below name them.
 static VERDICT_SET: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -159,10 +167,16 @@ static VERDICT_SET: LazyLock<RegexSet> = LazyLock::new(|| {
 const SET_NOT_A_DECISION: usize = 0;
 
 /// What one sentence decides, fault first.
-pub(crate) fn verdicts(sentence: &str) -> Vec<Verdict> {
-    if !VERDICT_WORDS.is_match(sentence) {
+#[cfg(test)]
+fn verdicts(sentence: &str) -> Vec<Verdict> {
+    if verdict_words(sentence).is_empty() {
         return Vec::new();
     }
+    decide(sentence)
+}
+
+/// What a sentence that holds a verdict word decides, fault first.
+fn decide(sentence: &str) -> Vec<Verdict> {
     let folded = fold(sentence);
     let folded = folded.trim();
     if folded.ends_with('?') {
@@ -215,12 +229,18 @@ pub(crate) fn find_findings(
     });
     let body = pieces::of_sections(input, decision_sections(sections));
     for piece in summary.into_iter().chain(body) {
-        if !VERDICT_WORDS.is_match(piece.text) {
+        let words = verdict_words(piece.text);
+        if words.is_empty() {
             continue;
         }
         for sentence in pieces::sentences(&piece) {
+            let start = sentence.start - piece.start;
+            let inside = start..start + sentence.text.len();
+            if !words.iter().any(|word| inside.contains(word)) {
+                continue;
+            }
             findings.extend(
-                verdicts(sentence.text)
+                decide(sentence.text)
                     .into_iter()
                     .map(|verdict| finding(&sentence, verdict)),
             );
