@@ -108,7 +108,7 @@ pub(crate) fn sentences<'a>(piece: &Piece<'a>) -> Vec<Piece<'a>> {
     let text = piece.text;
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, mark) in text.match_indices(['.', '!', '?']) {
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
         // The mark is one ASCII byte; closing quotes and brackets belong to its sentence.
         let after_mark = &text[i + 1..];
         let closed = after_mark.trim_start_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']);
@@ -120,7 +120,7 @@ pub(crate) fn sentences<'a>(piece: &Piece<'a>) -> Vec<Piece<'a>> {
                 || q.is_ascii_digit()
                 || matches!(q, '"' | '\u{201c}' | '\u{2018}' | '(')
         });
-        if gap == 0 || !starts_sentence || (mark == "." && ends_with_abbreviation(&text[start..i]))
+        if gap == 0 || !starts_sentence || (text.as_bytes()[i] == b'.' && ends_with_abbreviation(&text[start..i]))
         {
             continue;
         }
