@@ -147,10 +147,10 @@ pub(crate) fn chrome(line: &str) -> Option<Chrome> {
     if line.len() > 100 {
         return None;
     }
-    let line = line.trim_end_matches(['.', ':']);
-    if line.eq_ignore_ascii_case("back to top") {
+    if is_back_to_top(line) {
         return Some(Chrome::BackToTop);
     }
+    let line = line.trim_end_matches(['.', ':']);
     let closing = [
         "decision on behalf of the ombudsman",
         "decision on behalf of the local government and social care ombudsman",
@@ -165,6 +165,12 @@ pub(crate) fn chrome(line: &str) -> Option<Chrome> {
         return Some(Chrome::Page);
     }
     None
+}
+
+/// Whether `line` is a `Back to top` link (the one kind of chrome inside a statement).
+pub(crate) fn is_back_to_top(line: &str) -> bool {
+    line.trim_end_matches(['.', ':'])
+        .eq_ignore_ascii_case("back to top")
 }
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {

@@ -9,7 +9,7 @@ use crate::headings::{
     holds_sub_headings, is_known_heading, reads_as_heading, starts_common_heading,
     starts_like_quote_or_citation,
 };
-use crate::lines::{Chrome, Line, chrome, fold, is_chrome_prefix, tail};
+use crate::lines::{Chrome, Line, chrome, fold, is_back_to_top, is_chrome_prefix, tail};
 use crate::model::{Item, Layout, Paragraph, Section, Span, Warning, WarningKind};
 use crate::words::number_word;
 
@@ -195,7 +195,12 @@ impl ListInference {
 }
 
 fn ends_with_conjunction(text: &str) -> bool {
-    let tail = fold(tail(text.trim_end(), 8));
+    let text = text.trim_end();
+    // Every ending below ends in `d` or `r`; most lines can skip folding their tail.
+    if !text.ends_with(['d', 'D', 'r', 'R']) {
+        return false;
+    }
+    let tail = fold(tail(text, 8));
     [";and", "; and", ", and", "; or", ", or"]
         .iter()
         .any(|end| tail.ends_with(end))
@@ -365,7 +370,7 @@ pub(crate) fn segment(lines: &[Line<'_>]) -> Body {
     let mut blocks = Blocks::default();
     let mut lists = ListInference::default();
     for (i, line) in body.iter().enumerate() {
-        if chrome(line.text) == Some(Chrome::BackToTop) {
+        if is_back_to_top(line.text) {
             blocks.after_back_to_top = true;
             lists.close();
             continue;
