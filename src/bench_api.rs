@@ -47,10 +47,10 @@ pub fn agreed_actions(
     sections: &[Section],
     decision_date: Option<NaiveDate>,
 ) -> Vec<AgreedAction> {
-    crate::remedies::find_remedies(input, sections, decision_date).actions
+    crate::remedies::find_remedies(input, &crate::headings::keyed(sections), decision_date).actions
 }
 
 /// Reads the findings of the summary at `summary` and of segmented `sections` of `input`.
 pub fn findings(input: &str, summary: Option<Span>, sections: &[Section]) -> Vec<Finding> {
-    crate::findings::find_findings(input, summary, sections)
+    crate::findings::find_findings(input, summary, &crate::headings::keyed(sections))
 }

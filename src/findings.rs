@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use crate::headings::heading_key;
+use crate::headings::KeyedSection;
 use crate::lines::fold;
 use crate::model::{Finding, Section, Span, Verdict};
 use crate::pieces::{self, Piece};
@@ -48,9 +48,7 @@ static NARRATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The scope after a heading, given the scope before it: unknown headings keep the scope.
-fn scope_after(heading: &str, current: Scope) -> Scope {
-    let key = heading_key(heading);
-    let folded = key.as_str();
+fn scope_after(heading: &str, folded: &str, current: Scope) -> Scope {
     let procedure_heading = heading.starts_with(char::is_uppercase)
         && (folded.contains("complaints process") || folded.contains("complaints procedure"));
     if OUT.is_match(folded) {
@@ -65,14 +63,15 @@ fn scope_after(heading: &str, current: Scope) -> Scope {
 }
 
 /// The sections whose sentences can be findings.
-pub(crate) fn decision_sections(sections: &[Section]) -> Vec<&Section> {
+pub(crate) fn decision_sections<'s>(sections: &[KeyedSection<'s>]) -> Vec<&'s Section> {
     let mut scope = Scope::Out;
     sections
         .iter()
-        .filter(|section| {
-            scope = scope_after(&section.heading, scope);
+        .filter(|keyed| {
+            scope = scope_after(&keyed.section.heading, &keyed.key, scope);
             scope == Scope::Decision
         })
+        .map(|keyed| keyed.section)
         .collect()
 }
 
@@ -217,7 +216,7 @@ fn judge(folded: &str, positive: &Regex, no: Verdict, yes: Verdict) -> Option<Ve
 pub(crate) fn find_findings(
     input: &str,
     summary: Option<Span>,
-    sections: &[Section],
+    sections: &[KeyedSection<'_>],
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     let summary = summary.and_then(|span| {
@@ -273,6 +272,7 @@ pub(crate) fn fault_found(findings: &[Finding]) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::headings::heading_key;
     use Verdict::*;
 
     #[test]
@@ -381,7 +381,7 @@ mod tests {
         ]
         .iter()
         .map(|h| {
-            scope = scope_after(h, scope);
+            scope = scope_after(h, &heading_key(h), scope);
             scope
         })
         .collect();

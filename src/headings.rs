@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lines::fold;
+use crate::model::Section;
 
 /// Main-section headings of LGSCO statements (matched on folded text: lower case, straight quotes).
 static MAIN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -88,6 +89,25 @@ pub(crate) fn heading_key(heading: &str) -> String {
         .trim_end_matches([':', '.'])
         .trim()
         .to_string()
+}
+
+/// A section with its heading folded once into a [`heading_key`], for the readers that pick
+/// sections by heading (findings, agreed actions, the complaint).
+#[derive(Debug)]
+pub(crate) struct KeyedSection<'s> {
+    pub section: &'s Section,
+    pub key: String,
+}
+
+/// Every section with its heading key, in order.
+pub(crate) fn keyed(sections: &[Section]) -> Vec<KeyedSection<'_>> {
+    sections
+        .iter()
+        .map(|section| KeyedSection {
+            section,
+            key: heading_key(&section.heading),
+        })
+        .collect()
 }
 
 /// Whether a main section usually holds sub-headings (`What I found`, `My assessment`).

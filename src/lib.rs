@@ -78,7 +78,7 @@ pub mod grammar {
 }
 
 use complainant::{Source, find_complainants};
-use lines::{fold, split_lines};
+use lines::split_lines;
 
 /// Parses the text of one decision statement.
 ///
@@ -115,13 +115,11 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     if let Some(span) = header.spans.summary {
         sources.push((&text[span.range()], span.start));
     }
-    let complaint_section = body
-        .sections
+    let keyed = headings::keyed(&body.sections);
+    let complaint_section = keyed
         .iter()
-        .find(|s| {
-            let heading = fold(&s.heading);
-            heading.starts_with("the complaint") || heading.starts_with("complaint")
-        })
+        .find(|s| s.key.starts_with("the complaint") || s.key.starts_with("complaint"))
+        .map(|s| s.section)
         .or(body.sections.first());
     if let Some(section) = complaint_section {
         sources.extend(
@@ -144,8 +142,8 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     }
     let mut spans = header.spans;
     spans.complainant = found.span;
-    let remedies = remedies::find_remedies(text, &body.sections, header.decision_date);
-    let findings = findings::find_findings(text, spans.summary, &body.sections);
+    let remedies = remedies::find_remedies(text, &keyed, header.decision_date);
+    let findings = findings::find_findings(text, spans.summary, &keyed);
     let mut body_pieces: Vec<pieces::Piece<'_>> = body
         .preamble
         .iter()

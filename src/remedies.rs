@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::complainant::PEOPLE;
 use crate::deadlines::find_deadline;
-use crate::headings::heading_key;
+use crate::headings::KeyedSection;
 use crate::lines::fold;
 use crate::model::{ActionKind, AgreedAction, Deadline, Payment, Section};
 use crate::money::find_amounts;
@@ -25,10 +25,8 @@ pub(crate) struct Remedies {
 }
 
 /// How well a heading names the agreed actions: lower is better.
-fn heading_rank(heading: &str) -> Option<u8> {
-    let key = heading_key(heading);
-    let folded = key.as_str();
-    match folded {
+fn heading_rank(key: &str) -> Option<u8> {
+    match key {
         "agreed action" | "agreed actions" => Some(0),
         "recommendation" | "recommendations" | "recommended action" | "recommended actions" => {
             Some(1)
@@ -39,11 +37,11 @@ fn heading_rank(heading: &str) -> Option<u8> {
 }
 
 /// The agreed-action section, with the sub-headings under it when it is a main section.
-fn action_sections(sections: &[Section]) -> Vec<&Section> {
+fn action_sections<'s>(sections: &[KeyedSection<'s>]) -> Vec<&'s Section> {
     let best = sections
         .iter()
         .enumerate()
-        .filter_map(|(i, s)| heading_rank(&s.heading).map(|rank| (rank, i)))
+        .filter_map(|(i, s)| heading_rank(&s.key).map(|rank| (rank, i)))
         .min();
     let Some((_, at)) = best else {
         return Vec::new();
@@ -51,9 +49,14 @@ fn action_sections(sections: &[Section]) -> Vec<&Section> {
     let Some((chosen, after)) = sections.get(at..).and_then(|s| s.split_first()) else {
         return Vec::new();
     };
-    let mut chosen_sections = vec![chosen];
-    if chosen.level == 1 {
-        chosen_sections.extend(after.iter().take_while(|s| s.level > 1));
+    let mut chosen_sections = vec![chosen.section];
+    if chosen.section.level == 1 {
+        chosen_sections.extend(
+            after
+                .iter()
+                .map(|s| s.section)
+                .take_while(|s| s.level > 1),
+        );
     }
     chosen_sections
 }
@@ -68,7 +71,7 @@ static AGREEMENT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads the agreed actions of `sections`, counting deadlines from `decision_date`.
 pub(crate) fn find_remedies(
     input: &str,
-    sections: &[Section],
+    sections: &[KeyedSection<'_>],
     decision_date: Option<NaiveDate>,
 ) -> Remedies {
     let mut actions = Vec::new();
