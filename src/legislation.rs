@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -12,7 +13,6 @@ use nom::{
     multi::{many0, separated_list1},
     sequence::{delimited, preceded, terminated},
 };
-use memchr::memmem::Finder;
 use regex::Regex;
 
 use crate::model::{ActReference, Citation};
@@ -125,7 +125,12 @@ fn act_year(input: &str) -> IResult<&str, &str> {
 pub fn parse_citation(text: &str) -> Option<(ActReference, usize)> {
     let before = terminated(
         sections_clause,
-        (spaces, tag("of"), spaces, opt((tag_ascii_no_case("the"), spaces))),
+        (
+            spaces,
+            tag("of"),
+            spaces,
+            opt((tag_ascii_no_case("the"), spaces)),
+        ),
     );
     let (rest, (leading, _, name, year)) =
         (opt(before), opt((tag("The"), spaces)), act_name, act_year)

@@ -94,7 +94,9 @@ pub(crate) fn holding<'p, 'a>(
 ) -> impl Iterator<Item = &'p Piece<'a>> {
     pieces.iter().filter(move |piece| {
         let end = piece.start + piece.text.len();
-        starts.iter().any(|&at| piece.start <= at && at + len <= end)
+        starts
+            .iter()
+            .any(|&at| piece.start <= at && at + len <= end)
     })
 }
 
@@ -120,7 +122,9 @@ pub(crate) fn sentences<'a>(piece: &Piece<'a>) -> Vec<Piece<'a>> {
                 || q.is_ascii_digit()
                 || matches!(q, '"' | '\u{201c}' | '\u{2018}' | '(')
         });
-        if gap == 0 || !starts_sentence || (text.as_bytes()[i] == b'.' && ends_with_abbreviation(&text[start..i]))
+        if gap == 0
+            || !starts_sentence
+            || (text.as_bytes()[i] == b'.' && ends_with_abbreviation(&text[start..i]))
         {
             continue;
         }

@@ -51,12 +51,7 @@ fn action_sections<'s>(sections: &[KeyedSection<'s>]) -> Vec<&'s Section> {
     };
     let mut chosen_sections = vec![chosen.section];
     if chosen.section.level == 1 {
-        chosen_sections.extend(
-            after
-                .iter()
-                .map(|s| s.section)
-                .take_while(|s| s.level > 1),
-        );
+        chosen_sections.extend(after.iter().map(|s| s.section).take_while(|s| s.level > 1));
     }
     chosen_sections
 }

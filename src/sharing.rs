@@ -64,11 +64,14 @@ mod tests {
     use super::*;
 
     fn shared(text: &str) -> Vec<String> {
-        shared_with(text, &[Piece {
+        shared_with(
             text,
-            start: 0,
-            paragraph: None,
-        }])
+            &[Piece {
+                text,
+                start: 0,
+                paragraph: None,
+            }],
+        )
     }
 
     #[test]

@@ -43,7 +43,10 @@ mod tests {
     fn reads_spaces_and_number_words() {
         assert_eq!(spaces(" \u{a0}x"), Ok(("x", " \u{a0}")));
         assert!(spaces("x").is_err());
-        assert_eq!(tag_ascii_no_case("section").parse("SECTIONs 2"), Ok(("s 2", "SECTION")));
+        assert_eq!(
+            tag_ascii_no_case("section").parse("SECTIONs 2"),
+            Ok(("s 2", "SECTION"))
+        );
         assert!(tag_ascii_no_case("section").parse("sect").is_err());
         assert!(tag_ascii_no_case("é").parse("É").is_err());
         assert_eq!(number_word("Four"), Some(4));
