@@ -198,7 +198,7 @@ pub(crate) fn find_citations(text: &str) -> Vec<(ActReference, usize, usize)> {
         if act < searched_to {
             continue;
         }
-        let from = searched_to.max(clause_start(text.as_bytes(), act));
+        let from = clause_start(text.as_bytes(), searched_to, act);
         let Some(candidate) = ACT.find_at(text, from) else {
             break;
         };
@@ -211,12 +211,13 @@ pub(crate) fn find_citations(text: &str) -> Vec<(ActReference, usize, usize)> {
     found
 }
 
-/// Where the run of characters that a candidate can hold, ending at `end`, starts.
-fn clause_start(text: &[u8], end: usize) -> usize {
-    (0..end)
+/// Where the run of characters that a candidate can hold, ending at `end`, starts, looking no
+/// further back than `floor` (where the last search ended), so no byte is looked at twice.
+fn clause_start(text: &[u8], floor: usize, end: usize) -> usize {
+    (floor..end)
         .rev()
         .find(|&at| cannot_be_in_candidate(text, at))
-        .map_or(0, |at| at + 1)
+        .map_or(floor, |at| at + 1)
 }
 
 /// Whether `text[at]` is a byte no candidate match can hold: ASCII punctuation the regex has no

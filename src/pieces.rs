@@ -84,19 +84,20 @@ pub(crate) fn of_sections<'a, 's>(
         .flat_map(move |p| all(input, p))
 }
 
-/// The pieces that hold one of `starts` (offsets in the input where something was found by one
-/// search over the whole input) with `len` bytes after it inside the piece: where a rare literal
-/// lies, so that a closer reading need not search every piece for it.
+/// The pieces that hold one of `starts` (ascending offsets in the input where something was found
+/// by one search over the whole input) with `len` bytes after it inside the piece: where a rare
+/// literal lies, so that a closer reading need not search every piece for it.
 pub(crate) fn holding<'p, 'a>(
     pieces: &'p [Piece<'a>],
     starts: &'p [usize],
     len: usize,
 ) -> impl Iterator<Item = &'p Piece<'a>> {
     pieces.iter().filter(move |piece| {
-        let end = piece.start + piece.text.len();
+        // The first start inside the piece is the one that can fit; a binary search finds it.
+        let first = starts.partition_point(|&at| at < piece.start);
         starts
-            .iter()
-            .any(|&at| piece.start <= at && at + len <= end)
+            .get(first)
+            .is_some_and(|&at| at + len <= piece.start + piece.text.len())
     })
 }
 
