@@ -147,14 +147,17 @@ pub(crate) fn find_dates(text: &str) -> Vec<(DateValue, usize, usize)> {
 fn years(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'1', b'2', bytes).filter(move |&start| {
+        // Only a digit after whitespace starts a run, and no more than five digits are counted,
+        // so a long run of digits is not counted again from each of its digits.
+        if !text[..start].ends_with(char::is_whitespace) {
+            return false;
+        }
         let len = bytes[start..]
             .iter()
+            .take(5)
             .take_while(|b| b.is_ascii_digit())
             .count();
-        let end = start + len;
-        len == 4
-            && text[..start].ends_with(char::is_whitespace)
-            && !bytes.get(end).is_some_and(|&b| is_word_byte(b))
+        len == 4 && !bytes.get(start + len).is_some_and(|&b| is_word_byte(b))
     })
 }
 
