@@ -233,9 +233,13 @@ pub(crate) fn find_findings(
             continue;
         }
         for sentence in pieces::sentences(&piece) {
+            // `words` ascend: the first at or after the sentence's start is the one to test.
             let start = sentence.start - piece.start;
-            let inside = start..start + sentence.text.len();
-            if !words.iter().any(|word| inside.contains(word)) {
+            let first = words.partition_point(|&word| word < start);
+            if words
+                .get(first)
+                .is_none_or(|&word| word >= start + sentence.text.len())
+            {
                 continue;
             }
             findings.extend(
