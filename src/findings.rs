@@ -8,20 +8,12 @@
 
 use std::sync::LazyLock;
 
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::bytes::{Regex, RegexSet};
 
 use crate::headings::KeyedSection;
-use crate::lines::fold;
+use crate::lines::{fold, folded_regex, folded_regex_set};
 use crate::model::{Finding, Section, Span, Verdict};
 use crate::pieces::{self, Piece};
-
-/// A regex over bytes with ASCII classes. The patterns here run on folded text, where every
-/// whitespace character has become a space, so `\S` is exactly `[^ ]` (a run of bytes that are
-/// not spaces always holds whole characters) and `\w` reads ASCII words. Unicode classes would
-/// give the same answers with automata several times larger.
-fn ascii_regex(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern).unicode(false).build()
-}
 
 /// Whether a section's sentences can be findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,21 +27,21 @@ enum Scope {
 }
 
 static OUT: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
+    folded_regex(
         r"^(?:the complaints?|complaint background|background to the complaint|the ombudsm[ae]n'?s'? role.*|our role.*|role and powers|what (?:i|we) (?:have|did).*investigat.*|parts? of the complaint.*|how (?:i|we) considered.*|agreed actions?|recommendations?|recommended actions?)$",
     )
     .expect("out-of-scope heading regex")
 });
 
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
+    folded_regex(
         r"^(?:what (?:i|we) found|(?:my |our )?findings?|(?:the ombudsman's |my |our )?analysis|conclusions?|final decisions?|decisions?|(?:my |our )?assessment|injustice|fault|(?:my )?consideration.*)$",
     )
     .expect("decision heading regex")
 });
 
 static NARRATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
+    folded_regex(
         r"^(?:law(?-u:\b)|relevant law|legal(?-u:\b)|legislation|guidance|statutory|what happened|background|brief background|chronology|key facts|key events|stage \S+ findings|complaint$|events(?-u:\b))",
     )
     .expect("narrative heading regex")
@@ -63,7 +55,8 @@ fn scope_after(heading: &str, folded: &str, current: Scope) -> Scope {
         Scope::Out
     } else if DECISION.is_match(folded.as_bytes()) {
         Scope::Decision
-    } else if NARRATIVE.is_match(folded.as_bytes()) || (procedure_heading && current != Scope::Out) {
+    } else if NARRATIVE.is_match(folded.as_bytes()) || (procedure_heading && current != Scope::Out)
+    {
         Scope::Narrative
     } else {
         current
@@ -85,7 +78,7 @@ pub(crate) fn decision_sections<'s>(sections: &[KeyedSection<'s>]) -> Vec<&'s Se
 
 /// Sentences that describe the Ombudsman's tests, ask questions, or report what others said.
 static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
+    folded_regex(
         r"(?x)(?-u:\b)whether(?-u:\b) | (?-u:\b)if\ (?:there|we|i|a|an|the|it)(?-u:\b) | (?-u:\b)we\ (?:may|must|can|cannot|will|would)(?-u:\b) | (?-u:\b)unless(?-u:\b)
         | (?-u:\b)not\ enough\ evidence(?-u:\b) | (?-u:\b)insufficient\ evidence(?-u:\b)
         | (?-u:\b)(?:she|he|they|(?:ms|mr|mrs|miss)\ [a-z]|the\ complainant|the\ panel|the\ investigator|the\ io|the\ ip)
@@ -96,7 +89,7 @@ static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
+    folded_regex(
         r"(?x)(?-u:\b)no\ fault(?-u:\b) | (?-u:\b)without\ fault(?-u:\b) | (?-u:\b)no\ evidence\ of\ fault(?-u:\b) | (?-u:\b)not\ (?:\S+\ ){0,5}?(?:at\ )?fault(?-u:\b)
         | (?-u:\b)(?:do|did|does|would)\ not\ (?:consider|find|think)\ (?:\S+\ ){0,6}?(?:at\ )?fault(?-u:\b)",
     )
@@ -104,7 +97,7 @@ static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
+    folded_regex(
         r"(?x)(?-u:\b)(?:was|is|were|are|be|been|amounts?\ to|amounted\ to|constitutes?|constituted)\ (?:also\ )?(?:at\ )?faults?(?-u:\b)
         | (?-u:\b)(?:found|finds?)\ (?:\S+\ ){0,3}?(?:at\ )?fault(?-u:\b)
         | (?-u:\b)(?:the|this|these|those|its|their|such)\ faults?\ (?:has\ |have\ |had\ )?(?:also\ )?caused(?-u:\b)
@@ -118,7 +111,7 @@ static FAULT: LazyLock<Regex> = LazyLock::new(|| {
 const HARM: &str = r"(?:injustice|distress|frustration|uncertainty|time\ and\ trouble|inconvenience|anxiety|upset|confusion)";
 
 static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(&format!(
+    folded_regex(&format!(
         r"(?x)(?-u:\b)(?:did|does|has|have|had)\ not\ (?:\S+\ )?caus\w*\ (?:\S+\ ){{0,8}}?{HARM}
         | (?-u:\b)no\ (?:\S+\ )?injustice(?-u:\b) | (?-u:\b)not\ caused?\ (?:\S+\ ){{0,6}}?injustice"
     ))
@@ -126,7 +119,7 @@ static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(&format!(
+    folded_regex(&format!(
         r"(?x)(?-u:\b)caus\w*\ (?:\S+\ ){{0,8}}?{HARM}
         | (?-u:\b){HARM}\ (?:\S+\ ){{0,3}}?caused\ by
         | (?-u:\b)put\ to\ (?:\S+\ ){{0,3}}?time\ and\ trouble
@@ -138,7 +131,7 @@ static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `I do not consider that …`: negates what follows it in the sentence.
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?-u:\b)(?:do|did|does|would) not (?:consider|find|think|accept)(?-u:\b)|(?-u:\b)(?:have|has|had) not found(?-u:\b)|(?-u:\b)not persuaded(?-u:\b)")
+    folded_regex(r"(?-u:\b)(?:do|did|does|would) not (?:consider|find|think|accept)(?-u:\b)|(?-u:\b)(?:have|has|had) not found(?-u:\b)|(?-u:\b)not persuaded(?-u:\b)")
         .expect("negation regex")
 });
 
@@ -146,7 +139,7 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 /// a cheap literal search that lets most text skip sentence splitting, folding and the verdict
 /// regexes, which could match nothing there.
 static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
+    folded_regex(
         r"fault|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion",
     )
     .expect("verdict words regex")
@@ -162,7 +155,7 @@ fn verdict_words(text: &str) -> Vec<usize> {
 
 /// The verdict patterns in one set, so a sentence is scanned once; the indices below name them.
 static VERDICT_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSetBuilder::new([
+    folded_regex_set([
         NOT_A_DECISION.as_str(),
         NO_FAULT.as_str(),
         FAULT.as_str(),
@@ -170,8 +163,6 @@ static VERDICT_SET: LazyLock<RegexSet> = LazyLock::new(|| {
         INJUSTICE.as_str(),
         NEGATED.as_str(),
     ])
-    .unicode(false)
-    .build()
     .expect("verdict set")
 });
 const SET_NOT_A_DECISION: usize = 0;

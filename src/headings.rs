@@ -2,14 +2,14 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::bytes::Regex;
 
-use crate::lines::fold;
+use crate::lines::{fold, folded_regex};
 use crate::model::Section;
 
 /// Main-section headings of LGSCO statements (matched on folded text: lower case, straight quotes).
 static MAIN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    folded_regex(
         r"(?x)^(?:
             the\ complaints? | complaint\ background | background\ to\ the\ complaint
           | the\ ombudsm[ae]n'?s'?\ role(?:\ and\ powers)? | our\ role\ and\ powers | role\ and\ powers
@@ -26,7 +26,7 @@ static MAIN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sub-headings common enough to recognise without layout hints.
 static SUB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    folded_regex(
         r"(?x)^(?:
             law\ and\ guidance.* | relevant\ law.* | legal\ and\ administrative\ background
           | what\ happened | background | key\ facts | chronology
@@ -44,7 +44,7 @@ pub(crate) fn is_known_heading(text: &str) -> Option<u8> {
         return None;
     }
     let folded = fold(text);
-    let folded = folded.trim();
+    let folded = folded.trim().as_bytes();
     if MAIN_HEADING.is_match(folded) {
         Some(1)
     } else if SUB_HEADING.is_match(folded) {
@@ -125,12 +125,10 @@ pub(crate) fn holds_sub_headings(heading: &str) -> bool {
     )
 }
 
-/// Whether a bare line (no list marker) reads as a heading rather than a paragraph:
-/// short, no sentence-ending punctuation, not a quotation or citation.
+/// Whether a bare line (no list marker) that is not a [known heading](is_known_heading) reads
+/// as a heading rather than a paragraph: short, no sentence-ending punctuation, not a quotation
+/// or citation.
 pub(crate) fn reads_as_heading(text: &str) -> bool {
-    if is_known_heading(text).is_some() {
-        return true;
-    }
     let words = text.split_whitespace().count();
     let last = text.chars().next_back().unwrap_or('.');
     let first = text.chars().next().unwrap_or(' ');
