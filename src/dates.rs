@@ -35,11 +35,12 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    let lower = lower.trim_end_matches('.');
+    let word = word.trim_end_matches('.').as_bytes();
     MONTHS
         .iter()
-        .position(|name| name.starts_with(lower))
+        .position(|name| {
+            name.len() >= word.len() && name.as_bytes()[..word.len()].eq_ignore_ascii_case(word)
+        })
         .map(|i| i as u32 + 1)
 }
 

@@ -120,6 +120,15 @@ pub(crate) struct Header {
 }
 
 fn is_final_decision_line(text: &str) -> bool {
+    // Every form starts with `the` or `final`; folding only lowers the case of ASCII letters and
+    // makes no other character one, so most lines are ruled out without folding them.
+    let starts = |prefix: &str| {
+        text.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    if !starts("the") && !starts("final") {
+        return false;
+    }
     let folded = fold(text);
     let folded = folded.trim_end_matches(':').trim_end();
     folded.starts_with("the ombudsman's final decision")
