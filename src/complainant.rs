@@ -110,9 +110,10 @@ pub(crate) fn find_complainants(sources: &[Source<'_>]) -> Complainants {
         .unwrap_or_default()
 }
 
-/// Words every explicit naming holds one of: a cheap literal search before the full regex.
+/// What every explicit naming holds: `call`, `refer` or `complainant (`. A search for these before
+/// the full regex, which most paragraphs of a complaint section fail.
 static EXPLICIT_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"call|refer|complainant").expect("explicit words regex"));
+    LazyLock::new(|| Regex::new(r"call|refer|complainant\s+\(").expect("explicit words regex"));
 
 fn explicit(sources: &[Source<'_>]) -> Option<Complainants> {
     sources.iter().find_map(|&(text, offset)| {

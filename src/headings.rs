@@ -2,37 +2,52 @@
 
 use std::sync::LazyLock;
 
-use regex::bytes::Regex;
+use regex::bytes::{Regex, RegexBuilder};
 
-use crate::lines::{fold, folded_regex};
+use crate::lines::{APOSTROPHES, fold};
 use crate::model::Section;
 
-/// Main-section headings of LGSCO statements (matched on folded text: lower case, straight quotes).
+/// A regex for a heading's own (unfolded) text that reads as `alternatives` would on its
+/// [folded](fold) form, with an optional closing `:`. In `alternatives` (verbose syntax), `_`
+/// stands for the one space folding makes of any whitespace character and `'` for any apostrophe
+/// folding makes straight; letters match in any ASCII case, as folding lowers only ASCII.
+/// Matching the text itself spares folding (and allocating) every line of a statement.
+fn heading_regex(alternatives: &str) -> Result<Regex, regex::Error> {
+    let apostrophes: String = APOSTROPHES.iter().collect();
+    let pattern = alternatives
+        .replace('_', r"(?u:\s)")
+        .replace('\'', &format!("(?u:[{apostrophes}])"));
+    RegexBuilder::new(&format!(r"(?xis)^(?:{pattern})(?u:\s)*:?$"))
+        .unicode(false)
+        .build()
+}
+
+/// Main-section headings of LGSCO statements.
 static MAIN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    folded_regex(
-        r"(?x)^(?:
-            the\ complaints? | complaint\ background | background\ to\ the\ complaint
-          | the\ ombudsm[ae]n'?s'?\ role(?:\ and\ powers)? | our\ role\ and\ powers | role\ and\ powers
-          | what\ (?:i|we)\ (?:have|did)(?:\ and\ (?:have|did)\ not|\ not)?\ investigated?
-          | parts?\ of\ the\ complaint\ (?:that\ )?(?:i|we)\ (?:did|have|could)\ not\ investigated?
-          | how\ (?:i|we)\ considered\ (?:this|the)\ complaints?.*
-          | what\ (?:i|we)\ found | (?:my|our)\ assessment | assessment
-          | agreed\ actions? | recommendations? | recommended\ actions?
-          | (?:final\ )?decisions?
-        )\s*:?$",
+    heading_regex(
+        r"
+            the_complaints? | complaint_background | background_to_the_complaint
+          | the_ombudsm[ae]n'?s'?_role(?:_and_powers)? | our_role_and_powers | role_and_powers
+          | what_(?:i|we)_(?:have|did)(?:_and_(?:have|did)_not|_not)?_investigated?
+          | parts?_of_the_complaint_(?:that_)?(?:i|we)_(?:did|have|could)_not_investigated?
+          | how_(?:i|we)_considered_(?:this|the)_complaints?.*
+          | what_(?:i|we)_found | (?:my|our)_assessment | assessment
+          | agreed_actions? | recommendations? | recommended_actions?
+          | (?:final_)?decisions?
+        ",
     )
     .expect("main heading regex")
 });
 
 /// Sub-headings common enough to recognise without layout hints.
 static SUB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    folded_regex(
-        r"(?x)^(?:
-            law\ and\ guidance.* | relevant\ law.* | legal\ and\ administrative\ background
-          | what\ happened | background | key\ facts | chronology
-          | (?:my\ )?findings? | (?:my\ |the\ ombudsman's\ )?analysis | conclusions? | injustice | fault
-          | remedy | financial\ remedy | service\ improvements? | delay
-        )\s*:?$",
+    heading_regex(
+        r"
+            law_and_guidance.* | relevant_law.* | legal_and_administrative_background
+          | what_happened | background | key_facts | chronology
+          | (?:my_)?findings? | (?:my_|the_ombudsman's_)?analysis | conclusions? | injustice | fault
+          | remedy | financial_remedy | service_improvements? | delay
+        ",
     )
     .expect("sub heading regex")
 });
@@ -43,11 +58,10 @@ pub(crate) fn is_known_heading(text: &str) -> Option<u8> {
     if text.len() > 120 {
         return None;
     }
-    let folded = fold(text);
-    let folded = folded.trim().as_bytes();
-    if MAIN_HEADING.is_match(folded) {
+    let text = text.trim().as_bytes();
+    if MAIN_HEADING.is_match(text) {
         Some(1)
-    } else if SUB_HEADING.is_match(folded) {
+    } else if SUB_HEADING.is_match(text) {
         Some(2)
     } else {
         None
@@ -171,6 +185,39 @@ mod tests {
         assert_eq!(is_known_heading("Law and guidance"), Some(2));
         assert_eq!(is_known_heading("My findings"), Some(2));
         assert_eq!(is_known_heading("Ms X\u{2019}s second complaint"), None);
+        // Read as folding reads them: any case, any whitespace, any apostrophe.
+        assert_eq!(
+            is_known_heading("THE\u{a0}Ombudsman`s role and\tpowers :"),
+            Some(1)
+        );
+        assert_eq!(is_known_heading("Relevant law, guidance."), Some(2));
+        assert_eq!(is_known_heading("What  I found"), None);
+    }
+
+    proptest::proptest! {
+        /// Reading a heading's own text gives what reading its folded form gives: case, odd
+        /// whitespace and curly apostrophes make no difference.
+        #[test]
+        fn reads_text_as_its_folded_form(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "The", "the", "COMPLAINT", "complaint", "Ombudsman\u{2019}s", "ombudsman's",
+                "Ombudsmen`s", "role", "and", "Powers", "What", "I", "we", "found", "have", "not",
+                "investigated", "How", "considered", "this", "Law", "guidance", "relevant",
+                "My", "findings", "Final", "decision", "Agreed", "action", ":", ".", "(a)",
+            ]),
+            1..7,
+        ), spaces in proptest::collection::vec(
+            proptest::sample::select(vec![" ", " ", "\u{a0}", "\t", "  ", "\u{2003}"]),
+            7,
+        )) {
+            let text: String = words
+                .iter()
+                .zip(&spaces)
+                .flat_map(|(word, space)| [*word, *space])
+                .collect();
+            let text = text.trim_end();
+            proptest::prop_assert_eq!(is_known_heading(text), is_known_heading(&fold(text)));
+        }
     }
 
     #[test]

@@ -115,10 +115,13 @@ fn plain_ascii_len(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len() - done)
 }
 
+/// The characters [`fold`] makes a straight apostrophe.
+pub(crate) const APOSTROPHES: [char; 5] = ['\'', '`', '\u{2018}', '\u{2019}', '\u{02bc}'];
+
 /// What [`fold`] makes of a character that is not plain ASCII.
 fn fold_char(c: char) -> char {
     match c {
-        '`' | '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
+        c if APOSTROPHES.contains(&c) => '\'',
         '\u{201c}' | '\u{201d}' => '"',
         '\u{2013}' | '\u{2014}' => '-',
         c if c.is_whitespace() => ' ',
