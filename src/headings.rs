@@ -98,11 +98,10 @@ pub(crate) fn starts_common_heading(text: &str) -> bool {
 /// A heading folded for comparison: lower case, plain quotes, without surrounding space or a
 /// closing `:` or `.` (`Agreed action:` and `agreed action` compare equal).
 pub(crate) fn heading_key(heading: &str) -> String {
-    fold(heading)
-        .trim()
-        .trim_end_matches([':', '.'])
-        .trim()
-        .to_string()
+    let mut key = fold(heading.trim());
+    let kept = key.trim_end_matches([':', '.']).trim_end().len();
+    key.truncate(kept);
+    key
 }
 
 /// A section with its heading folded once into a [`heading_key`], for the readers that pick
@@ -124,19 +123,15 @@ pub(crate) fn keyed(sections: &[Section]) -> Vec<KeyedSection<'_>> {
         .collect()
 }
 
+/// Main sections that usually hold sub-headings.
+static CONTAINER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    heading_regex(r"what_(?:i|we)_found | (?:my_|our_)?assessment | findings")
+        .expect("container heading regex")
+});
+
 /// Whether a main section usually holds sub-headings (`What I found`, `My assessment`).
 pub(crate) fn holds_sub_headings(heading: &str) -> bool {
-    let folded = fold(heading);
-    let folded = folded.trim().trim_end_matches(':');
-    matches!(
-        folded,
-        "what i found"
-            | "what we found"
-            | "my assessment"
-            | "our assessment"
-            | "assessment"
-            | "findings"
-    )
+    CONTAINER_HEADING.is_match(heading.trim().as_bytes())
 }
 
 /// Whether a bare line (no list marker) that is not a [known heading](is_known_heading) reads
@@ -192,6 +187,17 @@ mod tests {
         );
         assert_eq!(is_known_heading("Relevant law, guidance."), Some(2));
         assert_eq!(is_known_heading("What  I found"), None);
+    }
+
+    #[test]
+    fn knows_sections_that_hold_sub_headings() {
+        assert!(holds_sub_headings("What I found:"));
+        assert!(holds_sub_headings("MY\u{a0}ASSESSMENT"));
+        assert!(holds_sub_headings("Findings"));
+        assert!(!holds_sub_headings("Analysis"));
+        assert!(!holds_sub_headings("What I found out"));
+        assert_eq!(heading_key(" Agreed\u{a0}Action: "), "agreed action");
+        assert_eq!(heading_key("Final decision."), "final decision");
     }
 
     proptest::proptest! {
