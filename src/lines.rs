@@ -222,16 +222,21 @@ pub(crate) fn is_back_to_top(line: &str) -> bool {
         .eq_ignore_ascii_case("back to top")
 }
 
+// Both compare one byte before the rest: almost every line differs there, and the slice
+// comparison is built for long equal runs.
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+    let (text, prefix) = (text.as_bytes(), prefix.as_bytes());
+    text.first().zip(prefix.first()).is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+        && text
+            .get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
 }
 
 fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() >= suffix.len()
-        && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.last().zip(suffix.last()).is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+        && text.len() >= suffix.len()
+        && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// Whether a line cut off by truncation is the start of a chrome line (`Back to `).
