@@ -9,8 +9,8 @@ use nom::{
     branch::alt,
     bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{char, digit1, satisfy},
-    combinator::{opt, recognize, verify},
-    multi::{many0, separated_list1},
+    combinator::{map, opt, recognize, verify},
+    multi::{fold_many0, many0_count, separated_list1},
     sequence::{delimited, preceded, terminated},
 };
 use regex::Regex;
@@ -24,7 +24,7 @@ fn section(input: &str) -> IResult<&str, &str> {
     recognize((
         digit1,
         take_while_m_n(0, 2, |c: char| c.is_ascii_uppercase()),
-        many0(delimited(
+        many0_count(delimited(
             char('('),
             take_while1(|c: char| c.is_ascii_alphanumeric()),
             char(')'),
@@ -34,7 +34,7 @@ fn section(input: &str) -> IResult<&str, &str> {
 }
 
 /// `26(1) and 26A(1)`, `26B, 34D`, `30(1B) & 34H(i)`.
-fn section_list(input: &str) -> IResult<&str, Vec<&str>> {
+fn section_list(input: &str) -> IResult<&str, Vec<String>> {
     let separator = alt((
         recognize((
             opt(spaces),
@@ -44,11 +44,11 @@ fn section_list(input: &str) -> IResult<&str, Vec<&str>> {
         )),
         recognize((spaces, alt((tag("and"), tag("or"), tag("&"))), spaces)),
     ));
-    separated_list1(separator, section).parse(input)
+    separated_list1(separator, map(section, str::to_string)).parse(input)
 }
 
 /// `section 26(1)`, `sections 26B and 34D`, `s508B`.
-fn sections_clause(input: &str) -> IResult<&str, Vec<&str>> {
+fn sections_clause(input: &str) -> IResult<&str, Vec<String>> {
     let word = alt((
         terminated(
             recognize((tag_ascii_no_case("section"), opt(tag_ascii_no_case("s")))),
@@ -74,8 +74,9 @@ fn capitalised(input: &str) -> IResult<&str, &str> {
 }
 
 /// `Local Government`, `Adoption and Children`: capitalised words, with `and`/`of`/`in`/`for`
-/// between them but never first (`The and Children Act 1989` names no Act).
-fn act_name(input: &str) -> IResult<&str, Vec<&str>> {
+/// between them but never first (`The and Children Act 1989` names no Act). Returns the words
+/// joined by single spaces.
+fn act_name(input: &str) -> IResult<&str, String> {
     let connector = terminated(
         alt((
             tag("and"),
@@ -87,13 +88,17 @@ fn act_name(input: &str) -> IResult<&str, Vec<&str>> {
         )),
         spaces,
     );
-    let (rest, (first, mut words)) = (
-        terminated(capitalised, opt(spaces)),
-        many0(terminated(alt((capitalised, connector)), opt(spaces))),
+    let (rest, first) = terminated(capitalised, opt(spaces)).parse(input)?;
+    fold_many0(
+        terminated(alt((capitalised, connector)), opt(spaces)),
+        move || first.to_string(),
+        |mut name, word| {
+            name.push(' ');
+            name.push_str(word);
+            name
+        },
     )
-        .parse(input)?;
-    words.insert(0, first);
-    Ok((rest, words))
+    .parse(rest)
 }
 
 /// `Act 1974` or `Act (1989)`.
@@ -139,11 +144,7 @@ pub fn parse_citation(text: &str) -> Option<(ActReference, usize)> {
     if year.len() != 4 || rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let mut sections: Vec<String> = leading
-        .unwrap_or_default()
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut sections: Vec<String> = leading.unwrap_or_default();
     let mut rest = rest;
     loop {
         let after_clause = preceded(
@@ -157,7 +158,7 @@ pub fn parse_citation(text: &str) -> Option<(ActReference, usize)> {
         .parse(rest);
         match after_clause {
             Ok((after, more)) => {
-                sections.extend(more.iter().map(|s| s.to_string()));
+                sections.extend(more);
                 rest = after;
             }
             Err(_) => break,
@@ -166,7 +167,9 @@ pub fn parse_citation(text: &str) -> Option<(ActReference, usize)> {
     if let Ok((after, _)) = (tag(","), spaces, tag("as amended")).parse(rest) {
         rest = after;
     }
-    let act = format!("{} Act {year}", name.join(" "));
+    let mut act = name;
+    act.push_str(" Act ");
+    act.push_str(year);
     Some((ActReference { act, sections }, text.len() - rest.len()))
 }
 

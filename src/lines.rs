@@ -226,7 +226,9 @@ pub(crate) fn is_back_to_top(line: &str) -> bool {
 // comparison is built for long equal runs.
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
     let (text, prefix) = (text.as_bytes(), prefix.as_bytes());
-    text.first().zip(prefix.first()).is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+    text.first()
+        .zip(prefix.first())
+        .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
         && text
             .get(..prefix.len())
             .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
@@ -234,7 +236,9 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 
 fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
     let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
-    text.last().zip(suffix.last()).is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+    text.last()
+        .zip(suffix.last())
+        .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
         && text.len() >= suffix.len()
         && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }

@@ -367,7 +367,11 @@ pub(crate) fn segment(lines: &[Line<'_>]) -> Body {
         body = &body[..body.len() - 1];
     }
     let layout = detect_layout(body);
-    let mut blocks = Blocks::default();
+    // A block per line at most: room for them all spares regrowing the vector.
+    let mut blocks = Blocks {
+        blocks: Vec::with_capacity(body.len()),
+        after_back_to_top: false,
+    };
     let mut lists = ListInference::default();
     for (i, line) in body.iter().enumerate() {
         if is_back_to_top(line.text) {
