@@ -87,11 +87,19 @@ pub(crate) struct Complainants {
 /// A piece of text to search, with its offset in the input.
 pub(crate) type Source<'a> = (&'a str, usize);
 
+/// `Mrs.  X` as `Mrs X`: full stops dropped, words joined by single spaces.
 fn normalise_name(name: &str) -> String {
-    name.replace('.', "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut normal = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        let mut letters = word.chars().filter(|&c| c != '.').peekable();
+        if letters.peek().is_some() {
+            if !normal.is_empty() {
+                normal.push(' ');
+            }
+            normal.extend(letters);
+        }
+    }
+    normal
 }
 
 fn found(names: Vec<String>, at: usize, len: usize) -> Complainants {
@@ -200,6 +208,13 @@ fn bare_letter(sources: &[Source<'_>]) -> Option<Complainants> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalises_names() {
+        assert_eq!(normalise_name("Mrs.\u{a0} X"), "Mrs X");
+        assert_eq!(normalise_name("Mr . X"), "Mr X");
+        assert_eq!(normalise_name("Dr B"), "Dr B");
+    }
 
     fn names(texts: &[&str]) -> Vec<String> {
         let sources: Vec<Source<'_>> = texts.iter().map(|t| (*t, 0)).collect();

@@ -10,7 +10,7 @@ use nom::{
     bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{char, digit1, satisfy},
     combinator::{map, opt, recognize, verify},
-    multi::{fold_many0, many0_count, separated_list1},
+    multi::{many0_count, separated_list1},
     sequence::{delimited, preceded, terminated},
 };
 use regex::Regex;
@@ -88,17 +88,20 @@ fn act_name(input: &str) -> IResult<&str, String> {
         )),
         spaces,
     );
-    let (rest, first) = terminated(capitalised, opt(spaces)).parse(input)?;
-    fold_many0(
-        terminated(alt((capitalised, connector)), opt(spaces)),
-        move || first.to_string(),
-        |mut name, word| {
+    let (rest, words) = recognize((
+        terminated(capitalised, opt(spaces)),
+        many0_count(terminated(alt((capitalised, connector)), opt(spaces))),
+    ))
+    .parse(input)?;
+    // Room for ` Act 1974` too, which the caller appends.
+    let mut name = String::with_capacity(words.len() + 9);
+    for word in words.split_whitespace() {
+        if !name.is_empty() {
             name.push(' ');
-            name.push_str(word);
-            name
-        },
-    )
-    .parse(rest)
+        }
+        name.push_str(word);
+    }
+    Ok((rest, name))
 }
 
 /// `Act 1974` or `Act (1989)`.
