@@ -49,10 +49,13 @@ pub(crate) fn lead<'a>(input: &'a str, paragraph: &Paragraph) -> Piece<'a> {
 /// a substring searcher for every paragraph would cost more than the rest of the lookup.
 fn find_near_start(haystack: &str, needle: &str) -> Option<usize> {
     const MARKER_BYTES: usize = 16;
+    let (bytes, first) = (haystack.as_bytes(), needle.as_bytes().first());
     (0..=haystack.len().min(MARKER_BYTES))
         .find(|&at| {
-            haystack.is_char_boundary(at)
-                && haystack.as_bytes()[at..].starts_with(needle.as_bytes())
+            // The first byte rules out most places before the whole comparison is made.
+            (first.is_none() || bytes.get(at) == first)
+                && haystack.is_char_boundary(at)
+                && bytes[at..].starts_with(needle.as_bytes())
         })
         .or_else(|| haystack.find(needle))
 }
