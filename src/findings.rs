@@ -8,10 +8,10 @@
 
 use std::sync::LazyLock;
 
-use regex::bytes::{Regex, RegexSet};
+use regex::bytes::Regex;
 
 use crate::headings::KeyedSection;
-use crate::lines::{fold, folded_regex, folded_regex_set};
+use crate::lines::{FoldedSet, fold, folded_regex};
 use crate::model::{Finding, Section, Span, Verdict};
 use crate::pieces::{self, Piece};
 
@@ -158,8 +158,8 @@ fn verdict_words(text: &str, lower: &mut Vec<u8>, words: &mut Vec<usize>) {
 }
 
 /// The verdict patterns in one set, so a sentence is scanned once; the indices below name them.
-static VERDICT_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    folded_regex_set([
+static VERDICT_SET: LazyLock<FoldedSet> = LazyLock::new(|| {
+    FoldedSet::new(&[
         NOT_A_DECISION.as_str(),
         NO_FAULT.as_str(),
         FAULT.as_str(),
@@ -190,7 +190,7 @@ fn decide(sentence: &str) -> Vec<Verdict> {
     if folded.ends_with('?') {
         return Vec::new();
     }
-    let matched = VERDICT_SET.matches(folded.as_bytes());
+    let matched = VERDICT_SET.matches(folded);
     if matched.matched(SET_NOT_A_DECISION) {
         return Vec::new();
     }

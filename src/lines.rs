@@ -3,6 +3,9 @@
 //! Nothing is copied: each [`Line`] borrows its trimmed text from the input, and its span points
 //! back into the input, so every value read from a line can be traced to its bytes.
 
+use regex_automata::util::syntax;
+use regex_automata::{Input, MatchKind, PatternID, PatternSet, meta};
+
 use crate::model::Span;
 
 /// One non-blank line of the input, trimmed of whitespace (including no-break spaces and a BOM).
@@ -141,15 +144,46 @@ pub(crate) fn folded_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::
         .build()
 }
 
-/// Patterns for [`fold`]ed text in one set, with the ASCII classes of [`folded_regex`].
-pub(crate) fn folded_regex_set<I, S>(patterns: I) -> Result<regex::bytes::RegexSet, regex::Error>
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
-    regex::bytes::RegexSetBuilder::new(patterns)
-        .unicode(false)
-        .build()
+/// Patterns for [`fold`]ed text in one set that tells which of them match in one pass, with the
+/// ASCII classes of [`folded_regex`].
+///
+/// Unlike `regex::RegexSet`, the set runs without a literal prefilter: sets of sentence patterns
+/// start with common words (`the`, `was`, `not`), so a prefilter would stop at nearly every word
+/// and hand over to the automaton again; alone, the automaton reads a sentence about a third
+/// faster (measured on the verdict set over the statements' decision sentences).
+pub(crate) struct FoldedSet(meta::Regex);
+
+/// Which patterns of a [`FoldedSet`] matched.
+pub(crate) struct FoldedSetMatches(PatternSet);
+
+impl FoldedSet {
+    pub(crate) fn new(patterns: &[&str]) -> Result<FoldedSet, Box<meta::BuildError>> {
+        meta::Regex::builder()
+            .configure(
+                meta::Regex::config()
+                    .match_kind(MatchKind::All)
+                    .auto_prefilter(false),
+            )
+            .syntax(syntax::Config::new().unicode(false).utf8(false))
+            .build_many(patterns)
+            .map(FoldedSet)
+            .map_err(Box::new)
+    }
+
+    /// Which patterns match somewhere in `folded`.
+    pub(crate) fn matches(&self, folded: &str) -> FoldedSetMatches {
+        let mut matched = PatternSet::new(self.0.pattern_len());
+        self.0
+            .which_overlapping_matches(&Input::new(folded), &mut matched);
+        FoldedSetMatches(matched)
+    }
+}
+
+impl FoldedSetMatches {
+    /// Whether the pattern at `index` (in the order given to [`FoldedSet::new`]) matched.
+    pub(crate) fn matched(&self, index: usize) -> bool {
+        PatternID::new(index).is_ok_and(|id| self.0.contains(id))
+    }
 }
 
 /// The last `max_bytes` bytes of `text` or a little fewer, cut on a char boundary.
