@@ -80,13 +80,22 @@ fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, inputs: &mut Vec<Input>) {
             let mut errors = Vec::new();
             for entry in entries {
                 match entry {
-                    Ok(entry) => children.push(entry.path()),
+                    Ok(entry) => {
+                        let path = entry.path();
+                        // The entry's type comes with the directory listing; only a symbolic
+                        // link needs a look at its target.
+                        let is_dir = match entry.file_type() {
+                            Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+                            _ => path.is_dir(),
+                        };
+                        children.push((path, is_dir));
+                    }
                     Err(e) => errors.push(failed(format!("cannot read directory entry: {e}"))),
                 }
             }
             children.sort();
-            for child in children {
-                if child.is_dir() {
+            for (child, is_dir) in children {
+                if is_dir {
                     walk(&child, ancestors, inputs);
                 } else if is_txt(&child) {
                     inputs.push(Input::File(child));
