@@ -134,9 +134,9 @@ pub(crate) fn holds_sub_headings(heading: &str) -> bool {
     CONTAINER_HEADING.is_match(heading.trim().as_bytes())
 }
 
-/// Whether a bare line (no list marker) that is not a [known heading](is_known_heading) reads
-/// as a heading rather than a paragraph: short, no sentence-ending punctuation, not a quotation
-/// or citation.
+/// Whether a bare line (no list marker) reads as a heading rather than a paragraph by its shape:
+/// short, no sentence-ending punctuation, not a quotation or citation. Known headings that fail
+/// it (`Agreed action:`) are told by [`is_known_heading`].
 pub(crate) fn reads_as_heading(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let last = text.chars().next_back().unwrap_or('.');

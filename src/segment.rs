@@ -271,6 +271,8 @@ enum Block<'a> {
     Heading {
         line: Line<'a>,
         after_back_to_top: bool,
+        /// What [`is_known_heading`] says of the line, read once.
+        known_level: Option<u8>,
     },
     Paragraph(Para<'a>),
 }
@@ -313,6 +315,7 @@ impl<'a> Blocks<'a> {
         self.blocks.push(Block::Heading {
             line,
             after_back_to_top,
+            known_level: is_known_heading(line.text),
         });
     }
 
@@ -468,10 +471,19 @@ fn is_heading_line(
     is_last_of_cut_text: bool,
     lists: &ListInference,
 ) -> bool {
-    let text = line.text;
-    if is_known_heading(text).is_some() {
-        return true;
-    }
+    // A known heading is one whatever its shape; the shape is tested first, as it is cheaper and
+    // tells most headings (the block then reads the known level once).
+    heading_by_shape(line.text, layout, is_last_of_cut_text, lists)
+        || is_known_heading(line.text).is_some()
+}
+
+/// Whether a line reads as a heading by its shape and place, in the dashed and plain layouts.
+fn heading_by_shape(
+    text: &str,
+    layout: Layout,
+    is_last_of_cut_text: bool,
+    lists: &ListInference,
+) -> bool {
     if starts_like_quote_or_citation(text) {
         return false;
     }
@@ -533,12 +545,13 @@ fn into_sections(blocks: Vec<Block<'_>>) -> (Vec<Paragraph>, Vec<Section>) {
             Block::Heading {
                 line,
                 after_back_to_top,
+                known_level,
             } => {
                 let first = sections.is_empty();
                 // Copies with `Back to top` lines show where the website's main sections start;
                 // others are read from the template: before `What I found` (or `My assessment`)
                 // every heading is a main section, inside it unknown headings are sub-headings.
-                let main = is_known_heading(line.text) == Some(1)
+                let main = known_level == Some(1)
                     || if uses_back_to_top {
                         after_back_to_top || first
                     } else {
