@@ -145,10 +145,10 @@ static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("verdict words regex")
 });
 
-/// Where the verdict words start in `text`, in any ASCII case. They are looked for in an ASCII
-/// lower-cased copy, which keeps every offset: a search for ten lower-case literals is several
-/// times faster than one that ignores case.
-/// The buffers are the caller's, reused from one paragraph to the next.
+/// Where the verdict words start in `text`, in any ASCII case, written to `words`. They are
+/// looked for in an ASCII lower-cased copy (`lower`), which keeps every offset: a search for ten
+/// lower-case literals is several times faster than one that ignores case. Both buffers are the
+/// caller's, reused from one paragraph to the next.
 fn verdict_words(text: &str, lower: &mut Vec<u8>, words: &mut Vec<usize>) {
     lower.clear();
     lower.extend_from_slice(text.as_bytes());
