@@ -13,7 +13,7 @@ use nom::{
 
 use crate::model::{DateMention, DateValue, Precision};
 use crate::pieces::Piece;
-use crate::words::spaces;
+use crate::words::{is_word_byte, spaces, starts_with_ignore_case};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -35,12 +35,10 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 {
         return None;
     }
-    let word = word.trim_end_matches('.').as_bytes();
+    let word = word.trim_end_matches('.');
     MONTHS
         .iter()
-        .position(|name| {
-            name.len() >= word.len() && name.as_bytes()[..word.len()].eq_ignore_ascii_case(word)
-        })
+        .position(|name| starts_with_ignore_case(name, word))
         .map(|i| i as u32 + 1)
 }
 
@@ -233,10 +231,6 @@ fn is_month_word(word: &str) -> bool {
 /// Whether an ASCII word boundary comes before `text[at..]`.
 fn starts_word(text: &str, at: usize) -> bool {
     at == 0 || !is_word_byte(text.as_bytes()[at - 1])
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Reads a whole header value such as `22 Aug 2023` as a date.

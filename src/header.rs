@@ -12,6 +12,7 @@ use regex::Regex;
 use crate::dates::parse_header_date;
 use crate::lines::{Line, fold};
 use crate::model::{Category, FieldSpans, Outcome, OutcomeKind, Warning, WarningKind};
+use crate::words::{is_word_byte, starts_with_ignore_case};
 
 /// A title line taken apart: `Knowsley Metropolitan Borough Council (22 014 796)`.
 #[derive(Debug, PartialEq, Eq)]
@@ -39,7 +40,7 @@ fn reference(input: &str) -> IResult<&str, String> {
         suffix,
     )
         .parse(input)?;
-    if rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+    if rest.bytes().next().is_some_and(is_word_byte) {
         return Err(nom::Err::Error(nom::error::Error::new(
             rest,
             ErrorKind::Verify,
@@ -122,11 +123,7 @@ pub(crate) struct Header {
 fn is_final_decision_line(text: &str) -> bool {
     // Every form starts with `the` or `final`; folding only lowers the case of ASCII letters and
     // makes no other character one, so most lines are ruled out without folding them.
-    let starts = |prefix: &str| {
-        text.get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-    };
-    if !starts("the") && !starts("final") {
+    if !starts_with_ignore_case(text, "the") && !starts_with_ignore_case(text, "final") {
         return false;
     }
     let folded = fold(text);
@@ -137,8 +134,8 @@ fn is_final_decision_line(text: &str) -> bool {
 }
 
 fn is_summary_line(text: &str) -> bool {
-    text.len() >= 7 && text.is_char_boundary(7) && text[..7].eq_ignore_ascii_case("summary") && {
-        let rest = text[7..].trim_start();
+    starts_with_ignore_case(text, "summary") && {
+        let rest = text["summary".len()..].trim_start();
         rest.starts_with(':') || rest.is_empty()
     }
 }

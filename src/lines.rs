@@ -7,6 +7,7 @@ use regex_automata::util::syntax;
 use regex_automata::{Input, MatchKind, PatternID, PatternSet, meta};
 
 use crate::model::Span;
+use crate::words::{ends_with_ignore_case, starts_with_ignore_case};
 
 /// One non-blank line of the input, trimmed of whitespace (including no-break spaces and a BOM).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,27 +255,6 @@ pub(crate) fn chrome(line: &str) -> Option<Chrome> {
 pub(crate) fn is_back_to_top(line: &str) -> bool {
     line.trim_end_matches(['.', ':'])
         .eq_ignore_ascii_case("back to top")
-}
-
-// Both compare one byte before the rest: almost every line differs there, and the slice
-// comparison is built for long equal runs.
-fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    let (text, prefix) = (text.as_bytes(), prefix.as_bytes());
-    text.first()
-        .zip(prefix.first())
-        .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
-        && text
-            .get(..prefix.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
-}
-
-fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
-    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
-    text.last()
-        .zip(suffix.last())
-        .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
-        && text.len() >= suffix.len()
-        && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// Whether a line cut off by truncation is the start of a chrome line (`Back to `).

@@ -11,7 +11,7 @@ use crate::headings::{
 };
 use crate::lines::{Chrome, Line, chrome, fold, is_back_to_top, is_chrome_prefix, tail};
 use crate::model::{Item, Layout, Paragraph, Section, Span, Warning, WarningKind};
-use crate::words::number_word;
+use crate::words::{number_word, starts_with_ignore_case};
 
 /// The body of a statement, segmented.
 #[derive(Debug)]
@@ -256,10 +256,8 @@ fn starts_with_imperative(text: &str) -> bool {
 fn looks_like_item(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
     let last = text.trim_end().chars().next_back().unwrap_or('.');
-    let evidence_boilerplate = text
-        .get(..4)
-        .is_some_and(|start| start.eq_ignore_ascii_case("the "))
-        && text.contains("with evidence");
+    let evidence_boilerplate =
+        starts_with_ignore_case(text, "the ") && text.contains("with evidence");
     first.is_lowercase()
         || !matches!(last, '.' | '!' | '?' | ':' | '"' | '\u{201d}')
         || (text.len() <= 100 && !evidence_boilerplate)

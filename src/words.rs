@@ -1,4 +1,5 @@
-//! Small pieces the grammars share: runs of whitespace, and numbers written as words.
+//! Small pieces the grammars share: runs of whitespace, numbers written as words, ASCII word
+//! bytes and comparisons that ignore ASCII case.
 
 use nom::{
     IResult, Parser,
@@ -16,14 +17,44 @@ pub(crate) fn spaces(input: &str) -> IResult<&str, &str> {
     take_while1(char::is_whitespace).parse(input)
 }
 
+/// Whether `text` starts with `prefix` in any ASCII case. Compares byte by byte and stops at the
+/// first difference, which for most texts is the first byte.
+pub(crate) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text
+            .bytes()
+            .zip(prefix.bytes())
+            .all(|(a, b)| a.eq_ignore_ascii_case(&b))
+}
+
+/// Whether `text` ends with `suffix` in any ASCII case, compared from the last byte back.
+pub(crate) fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text
+            .bytes()
+            .rev()
+            .zip(suffix.bytes().rev())
+            .all(|(a, b)| a.eq_ignore_ascii_case(&b))
+}
+
+/// Whether a byte belongs to a word as an ASCII `\b` sees it: a letter, digit or `_`.
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// `word` in any ASCII case (`Section`, `SECTION`): nom's `tag_no_case` compares with full
 /// Unicode lower-casing, which costs more than the rest of a small grammar.
 pub(crate) fn tag_ascii_no_case<'a>(
     word: &'static str,
 ) -> impl Parser<&'a str, Output = &'a str, Error = Error<&'a str>> {
-    move |input: &'a str| match input.get(..word.len()) {
-        Some(head) if head.eq_ignore_ascii_case(word) => Ok((&input[word.len()..], head)),
-        _ => Err(nom::Err::Error(Error::new(input, ErrorKind::Tag))),
+    move |input: &'a str| {
+        if starts_with_ignore_case(input, word) {
+            // The bytes matched are ASCII, so the split falls between characters.
+            let (head, rest) = input.split_at(word.len());
+            Ok((rest, head))
+        } else {
+            Err(nom::Err::Error(Error::new(input, ErrorKind::Tag)))
+        }
     }
 }
 
@@ -49,6 +80,14 @@ mod tests {
         );
         assert!(tag_ascii_no_case("section").parse("sect").is_err());
         assert!(tag_ascii_no_case("é").parse("É").is_err());
+        assert!(starts_with_ignore_case("Back to top", "BACK"));
+        assert!(starts_with_ignore_case("x", ""));
+        assert!(!starts_with_ignore_case("Ba", "back"));
+        assert!(ends_with_ignore_case(
+            "On behalf of the OMBUDSMAN",
+            "ombudsman"
+        ));
+        assert!(!ends_with_ignore_case("man", "ombudsman"));
         assert_eq!(number_word("Four"), Some(4));
         assert_eq!(number_word("twelve"), Some(12));
         assert_eq!(number_word("thirteen"), None);
