@@ -14,7 +14,7 @@ target_mb=${1:-100}
 work=$(mktemp -d "${TMPDIR:-/tmp}/lgsco-batch.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet
+cargo build --profile dist --quiet
 sources=(corpus/*.txt ../shared/corpus/dev/*.txt)
 mkdir -p "$work/set" "$work/in"
 cp "${sources[@]}" "$work/set/"
@@ -37,12 +37,12 @@ mbps() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
 
 find "$work/in" -type f -exec cat {} + > /dev/null # warm the page cache
 
-timed target/release/lgsco -q "$work/in" > "$work/lgsco.jsonl"
+timed target/dist/lgsco -q "$work/in" > "$work/lgsco.jsonl"
 lgsco_secs=$secs
 echo "lgsco:  ${lgsco_secs}s  $(mbps "$lgsco_secs") MB/s  peak RSS $((rss / 1024)) MB  output $(wc -c < "$work/lgsco.jsonl") bytes"
 rm -f "$work/lgsco.jsonl"
 
-timed target/release/lgsco -q -j1 "$work/in" > /dev/null
+timed target/dist/lgsco -q -j1 "$work/in" > /dev/null
 echo "lgsco -j1: ${secs}s  $(mbps "$secs") MB/s  peak RSS $((rss / 1024)) MB"
 
 if ((target_mb <= 200)); then
