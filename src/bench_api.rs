@@ -52,5 +52,6 @@ pub fn agreed_actions(
 
 /// Reads the findings of the summary at `summary` and of segmented `sections` of `input`.
 pub fn findings(input: &str, summary: Option<Span>, sections: &[Section]) -> Vec<Finding> {
+    let summary = summary.and_then(|span| crate::pieces::unnumbered(input, span));
     crate::findings::find_findings(input, summary, &crate::headings::keyed(sections))
 }

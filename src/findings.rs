@@ -12,7 +12,7 @@ use regex::bytes::Regex;
 
 use crate::headings::KeyedSection;
 use crate::lines::{FoldedSet, fold, folded_regex};
-use crate::model::{Finding, Section, Span, Verdict};
+use crate::model::{Finding, OutcomeKind, Section, Verdict};
 use crate::pieces::{self, Piece};
 
 /// Whether a section's sentences can be findings.
@@ -76,35 +76,60 @@ pub(crate) fn decision_sections<'s>(sections: &[KeyedSection<'s>]) -> Vec<&'s Se
         .collect()
 }
 
-/// Sentences that describe the Ombudsman's tests, ask questions, or report what others said.
+/// Words that make what follows them a description of the Ombudsman's test or a condition
+/// (`whether there was fault`, `If there has been fault`, `we may suggest`): a verdict after them
+/// is not one, a verdict before them is (`it failed to consider whether …`).
+static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(
+        r"(?x)(?-u:\b)whether(?-u:\b) | (?-u:\b)if\ (?:there|we|i|a|an|the|it)(?-u:\b) | (?-u:\b)we\ (?:may|must|can|cannot|will|would)(?-u:\b) | (?-u:\b)unless(?-u:\b)",
+    )
+    .expect("hypothetical regex")
+});
+
+/// Sentences that give reasons not to investigate, or report what others said or admitted (an
+/// organisation's own admission is not the Ombudsman's verdict).
 static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"(?x)(?-u:\b)whether(?-u:\b) | (?-u:\b)if\ (?:there|we|i|a|an|the|it)(?-u:\b) | (?-u:\b)we\ (?:may|must|can|cannot|will|would)(?-u:\b) | (?-u:\b)unless(?-u:\b)
-        | (?-u:\b)not\ enough\ evidence(?-u:\b) | (?-u:\b)insufficient\ evidence(?-u:\b)
-        | (?-u:\b)(?:she|he|they|(?:ms|mr|mrs|miss)\ [a-z]|the\ complainant|the\ panel|the\ investigator|the\ io|the\ ip)
-          \ (?:says?|said|told|complain\w*|believes?|felt|feels|alleg\w*|argues?|argued|thinks?|wants?)(?-u:\b)
-        | (?-u:\b)the\ council\ (?:also\ |initially\ |then\ )?(?:offered|said|says|told|wrote|accepted|agreed|apologised)(?-u:\b)",
+        r"(?x)(?-u:\b)not\ enough\ evidence(?-u:\b) | (?-u:\b)insufficient\ evidence(?-u:\b)
+        | (?-u:\b)(?:she|he|they|(?:ms|mr|mrs|miss|dr)\ [a-z]|the\ complainant|the\ panel|the\ investigator|the\ io|the\ ip)
+          \ (?:also\ )?(?:says?|said|told|complain\w*|believes?|felt|feels|alleg\w*|argues?|argued|thinks?|wants?|asked|considers?|disagree\w*)(?-u:\b)
+        | (?-u:\b)(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ landlord)
+          \ (?:also\ |initially\ |then\ |now\ )?(?:offered|said|says|told|wrote|agreed|apologised|(?:has\ |had\ )?(?:accepts?|accepted|admits?|admitted|acknowledges?|acknowledged|conceded))(?-u:\b)",
     )
     .expect("not-a-decision regex")
 });
 
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"(?x)(?-u:\b)no\ fault(?-u:\b) | (?-u:\b)without\ fault(?-u:\b) | (?-u:\b)no\ evidence\ of\ fault(?-u:\b) | (?-u:\b)not\ (?:\S+\ ){0,5}?(?:at\ )?fault(?-u:\b)
-        | (?-u:\b)(?:do|did|does|would)\ not\ (?:consider|find|think)\ (?:\S+\ ){0,6}?(?:at\ )?fault(?-u:\b)",
+        r"(?x)(?-u:\b)no\ fault(?-u:\b) | (?-u:\b)without\ fault(?-u:\b) | (?-u:\b)no\ evidence\ of\ (?:\S+\ )?fault(?-u:\b) | (?-u:\b)not\ (?:\S+\ ){0,5}?(?:at\ )?fault(?-u:\b)
+        | (?-u:\b)(?:do|did|does|would)\ not\ (?:consider|find|think)\ (?:\S+\ ){0,6}?(?:at\ )?fault(?-u:\b)
+        | (?-u:\b)(?:do|did|does|will|have|has)\ not\ uphold(?-u:\b)",
     )
     .expect("no fault regex")
 });
 
+/// A body the Ombudsman investigates, as a finding names it (`the Council`, `the Care Provider`,
+/// `it`).
+const BODY: &str = r"(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ academy|the\ landlord|the\ agency|the\ authority|it)";
+
+/// Words that judge how something was done, as a finding says it (`was poor`).
+const POOR: &str = r"(?:poor|inadequate|unreasonable|flawed|unacceptable|insufficient|deficient|not\ good\ enough|not\ adequate|not\ appropriate|inappropriate|unlawful|wrong)";
+
 static FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    folded_regex(
-        r"(?x)(?-u:\b)(?:was|is|were|are|be|been|amounts?\ to|amounted\ to|constitutes?|constituted)\ (?:also\ )?(?:at\ )?faults?(?-u:\b)
-        | (?-u:\b)(?:found|finds?)\ (?:\S+\ ){0,3}?(?:at\ )?fault(?-u:\b)
+    folded_regex(&format!(
+        r"(?x)(?-u:\b)(?:was|is|were|are|be|been|amounts?\ to|amounted\ to|constitutes?|constituted)\ (?:also\ )?(?:at\ |a\ )?faults?(?-u:\b)
+        | (?-u:\b)(?:found|finds?|finding)\ (?:\S+\ ){{0,3}}?(?:at\ )?fault(?-u:\b)
         | (?-u:\b)(?:the|this|these|those|its|their|such)\ faults?\ (?:has\ |have\ |had\ )?(?:also\ )?caused(?-u:\b)
         | (?-u:\b)injustice\ caused\ by\ (?:the\ |its\ |this\ |these\ |those\ )?faults?(?-u:\b)
         | (?-u:\b)there\ (?:was|is|has\ been|were)\ (?:also\ |some\ )?fault(?-u:\b)
-        | (?-u:\b)findings?\ of\ fault(?-u:\b)",
-    )
+        | (?-u:\b)findings?\ of\ fault(?-u:\b)
+        | (?-u:\b)(?:found|finds?|finding|identified|were|there\ (?:were|was|have\ been))\ (?:\S+\ ){{0,3}}?(?:failings|failures)(?-u:\b)
+        | (?-u:\b)(?:failings|failures)\ (?:by|of|in|on\ the\ part\ of)\ {BODY}(?-u:\b)
+        | (?-u:\b){BODY}\ (?:also\ |then\ |therefore\ |has\ |had\ |twice\ )?failed\ to(?-u:\b)
+        | (?-u:\b){BODY}\ (?:\S+\ )?(?:did|does|has|had|have)\ not\ (?:properly|adequately|appropriately|correctly|fully|suitably)(?-u:\b)
+        | (?-u:\b)(?:i|we)\ (?:also\ )?(?:find|found|consider|considered|conclude|concluded)\ (?:that\ )?(?:\S+\ ){{1,8}}?(?:was|were|had\ been|has\ been|is|are)\ (?:\S+\ )?{POOR}(?-u:\b)
+        | (?-u:\b)(?:i|we)\ (?:have\ )?(?:uphold|upheld)(?-u:\b) | ^upholding(?-u:\b)"
+    ))
     .expect("fault regex")
 });
 
@@ -131,7 +156,7 @@ static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `I do not consider that …`: negates what follows it in the sentence.
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    folded_regex(r"(?-u:\b)(?:do|did|does|would) not (?:consider|find|think|accept)(?-u:\b)|(?-u:\b)(?:have|has|had) not found(?-u:\b)|(?-u:\b)not persuaded(?-u:\b)")
+    folded_regex(r"(?-u:\b)(?:do|did|does|would) not (?:consider|find|think|accept|uphold)(?-u:\b)|(?-u:\b)(?:have|has|had) not found(?-u:\b)|(?-u:\b)not persuaded(?-u:\b)")
         .expect("negation regex")
 });
 
@@ -140,7 +165,7 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 /// regexes, which could match nothing there.
 static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"fault|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion",
+        r"fault|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion|fail|uphold|upheld|properly|adequate|appropriate|correctly|fully|suitably|poor|unreasonable|flawed|unacceptable|insufficient|deficient|good enough|unlawful|wrong",
     )
     .expect("verdict words regex")
 });
@@ -166,11 +191,13 @@ static VERDICT_SET: LazyLock<FoldedSet> = LazyLock::new(|| {
         NO_INJUSTICE.as_str(),
         INJUSTICE.as_str(),
         NEGATED.as_str(),
+        HYPOTHETICAL.as_str(),
     ])
     .expect("verdict set")
 });
 const SET_NOT_A_DECISION: usize = 0;
 const SET_NEGATED: usize = 5;
+const SET_HYPOTHETICAL: usize = 6;
 
 /// What one sentence decides, fault first.
 #[cfg(test)]
@@ -194,15 +221,29 @@ fn decide(sentence: &str) -> Vec<Verdict> {
     if matched.matched(SET_NOT_A_DECISION) {
         return Vec::new();
     }
+    // Where the first condition starts; looked up only in the few sentences that hold one.
+    let hypothetical = matched
+        .matched(SET_HYPOTHETICAL)
+        .then(|| HYPOTHETICAL.find(folded.as_bytes()).map(|m| m.start()))
+        .flatten();
+    let after_condition = |form: &Regex| {
+        hypothetical.is_some_and(|at| form.find(folded.as_bytes()).is_none_or(|m| at < m.start()))
+    };
     let axes = [
-        (1, &*FAULT, Verdict::NoFault, Verdict::Fault),
-        (3, &*INJUSTICE, Verdict::NoInjustice, Verdict::Injustice),
+        (1, &*NO_FAULT, &*FAULT, Verdict::NoFault, Verdict::Fault),
+        (
+            3,
+            &*NO_INJUSTICE,
+            &*INJUSTICE,
+            Verdict::NoInjustice,
+            Verdict::Injustice,
+        ),
     ];
     axes.into_iter()
-        .filter_map(|(negative, positive, no, yes)| {
-            if matched.matched(negative) {
-                Some(no)
-            } else if matched.matched(negative + 1) {
+        .filter_map(|(negative_set, negative, positive, no, yes)| {
+            if matched.matched(negative_set) {
+                (!after_condition(negative)).then_some(no)
+            } else if matched.matched(negative_set + 1) && !after_condition(positive) {
                 judge(folded, matched.matched(SET_NEGATED), positive, no, yes)
             } else {
                 None
@@ -234,17 +275,10 @@ fn judge(
 /// Council`), and is often all a cut-off copy has.
 pub(crate) fn find_findings(
     input: &str,
-    summary: Option<Span>,
+    summary: Option<Piece<'_>>,
     sections: &[KeyedSection<'_>],
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let summary = summary.and_then(|span| {
-        Some(Piece {
-            text: input.get(span.range())?,
-            start: span.start,
-            paragraph: None,
-        })
-    });
     let body = pieces::of_sections(input, decision_sections(sections));
     let (mut lower, mut words) = (Vec::new(), Vec::new());
     for piece in summary.into_iter().chain(body) {
@@ -278,19 +312,77 @@ fn finding(sentence: &Piece<'_>, verdict: Verdict) -> Finding {
         span: sentence.whole(),
         text: sentence.text.to_string(),
         verdict,
+        subject: subject(sentence.text),
     }
 }
 
-/// `Some(true)` if any finding is of fault, `Some(false)` if there are only findings of no fault.
-pub(crate) fn fault_found(findings: &[Finding]) -> Option<bool> {
+/// Whether the statement finds fault.
+///
+/// `Some(true)` if any finding is of fault, whatever else the statement says; otherwise `None`
+/// when it declined to investigate (its reasons, such as `there is no evidence of fault`, are not
+/// verdicts); otherwise `Some(true)` for an `Upheld` decision, since the Ombudsman upholds a
+/// complaint when it finds fault (the verdict is often worded without the word: `did not
+/// properly consider`); otherwise `Some(false)` when a finding or a `Not upheld` decision says there
+/// was none; otherwise `None`.
+pub(crate) fn fault_found(
+    findings: &[Finding],
+    outcome: Option<OutcomeKind>,
+    declined: bool,
+) -> Option<bool> {
     let any = |v: Verdict| findings.iter().any(|f| f.verdict == v);
     if any(Verdict::Fault) {
         Some(true)
-    } else if any(Verdict::NoFault) {
+    } else if declined {
+        None
+    } else if outcome == Some(OutcomeKind::Upheld) {
+        Some(true)
+    } else if any(Verdict::NoFault) || outcome == Some(OutcomeKind::NotUpheld) {
         Some(false)
     } else {
         None
     }
+}
+
+static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(
+        r"(?x)(?-u:\b)(?:will|shall|cannot|can\ not|did|do|does|have\ decided|has\ decided|decided)\ not\ (?:to\ )?(?:investigate|start\ an\ investigation)(?-u:\b)
+        | (?-u:\b)(?:discontinued|ended|stopped)\ (?:our|my|the|its)\ investigation(?-u:\b)",
+    )
+    .expect("declined regex")
+});
+
+/// Whether the Ombudsman declined to investigate: the outcome is `Closed after initial enquiries`,
+/// or the summary's first sentence says so (`We will not investigate this complaint about …`). A
+/// later sentence that declines one part (`We will not investigate her complaint about X`) does
+/// not decline the statement.
+///
+/// The summary is given as a piece of the input.
+pub(crate) fn declined_to_investigate(
+    outcome: Option<OutcomeKind>,
+    summary: Option<Piece<'_>>,
+) -> bool {
+    outcome == Some(OutcomeKind::ClosedAfterInitialEnquiries)
+        || summary.is_some_and(|summary| {
+            pieces::sentences(&summary)
+                .first()
+                .is_some_and(|first| DECLINED.is_match(fold(first.text).as_bytes()))
+        })
+}
+
+/// The body a finding names (`the Council`, `the Care Provider`, `the NHS Trust`): the first
+/// capitalised organisation noun after `the` in the sentence.
+static SUBJECT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"\b[Tt]he ((?:[A-Z][\w'’-]*\s+){0,3}?(?:Council|Provider|Trust|Home|School|Academy|Landlord|Agency|Authority|Service|Partnership|Board|Company|Association))\b",
+    )
+    .expect("subject regex")
+});
+
+fn subject(sentence: &str) -> Option<String> {
+    SUBJECT
+        .captures(sentence)
+        .and_then(|caps| caps.get(0))
+        .map(|m| format!("the {}", &m.as_str()[4..]))
 }
 
 #[cfg(test)]
@@ -384,10 +476,132 @@ mod tests {
                 "The Council also offered Ms C \u{a3}150 for the distress caused by the faults.",
                 &[],
             ),
+            // Verdicts worded without `fault`, and what is not a verdict.
+            (
+                "Upholding the complaint, we found the Trust at fault because it lost the referral.",
+                &[Fault],
+            ),
+            (
+                "We uphold the complaint, finding fault in how the Council handled the review.",
+                &[Fault],
+            ),
+            (
+                "We found failings in how the care home recorded his falls.",
+                &[Fault],
+            ),
+            (
+                "The Council failed to follow the statutory guidance when it closed the case.",
+                &[Fault],
+            ),
+            (
+                "We find the Care Provider\u{2019}s record keeping was poor.",
+                &[Fault],
+            ),
+            (
+                "But it did not properly consider her request, or whether to offer help.",
+                &[Fault],
+            ),
+            ("The Council was a fault for the delay.", &[Fault]),
+            ("Mr D says the Council failed to reply to his letters.", &[]),
+            (
+                "The Council accepted it had failed to send the plan on time.",
+                &[],
+            ),
+            (
+                "We do not uphold the complaint about the assessment.",
+                &[NoFault],
+            ),
+            (
+                "We will not uphold a complaint unless the Council failed to follow its policy.",
+                &[],
+            ),
+            (
+                "There is no evidence of procedural fault, so we cannot question the merits.",
+                &[NoFault],
+            ),
         ];
         for (sentence, expected) in cases {
             assert_eq!(verdicts(sentence), *expected, "{sentence}");
         }
+    }
+
+    fn found(verdicts: &[Verdict], outcome: Option<OutcomeKind>, declined: bool) -> Option<bool> {
+        let findings: Vec<Finding> = verdicts
+            .iter()
+            .map(|&verdict| Finding {
+                paragraph: None,
+                span: crate::model::Span::new(0, 0),
+                text: String::new(),
+                verdict,
+                subject: None,
+            })
+            .collect();
+        fault_found(&findings, outcome, declined)
+    }
+
+    #[test]
+    fn decides_fault_found_from_findings_outcome_and_declining() {
+        use OutcomeKind::*;
+        // A finding of fault wins over findings of no fault and over declining.
+        assert_eq!(found(&[NoFault, Fault], Some(NotUpheld), false), Some(true));
+        assert_eq!(
+            found(&[Fault], Some(ClosedAfterInitialEnquiries), true),
+            Some(true)
+        );
+        // Reasons not to investigate are not verdicts.
+        assert_eq!(found(&[NoFault], None, true), None);
+        // Upheld means fault was found, however it is worded; not upheld means none was.
+        assert_eq!(
+            found(&[NoFault, Injustice], Some(Upheld), false),
+            Some(true)
+        );
+        assert_eq!(found(&[], Some(NotUpheld), false), Some(false));
+        assert_eq!(found(&[NoFault], None, false), Some(false));
+        assert_eq!(found(&[Injustice], None, false), None);
+        assert_eq!(found(&[], Some(Upheld), true), None);
+    }
+
+    #[test]
+    fn sees_a_summary_that_declines_to_investigate() {
+        let declines = |summary: &str| {
+            let piece = Piece {
+                text: summary,
+                start: 0,
+                paragraph: None,
+            };
+            declined_to_investigate(None, Some(piece))
+        };
+        assert!(declines(
+            "We will not investigate Mr B\u{2019}s complaint about his rent. It is late."
+        ));
+        assert!(declines(
+            "The Ombudsman has decided not to investigate this complaint."
+        ));
+        assert!(!declines(
+            "We found fault by the Council. We will not investigate her complaint about the school."
+        ));
+        assert!(!declines("Ms C complained about the care home."));
+        assert!(declined_to_investigate(
+            Some(OutcomeKind::ClosedAfterInitialEnquiries),
+            None
+        ));
+    }
+
+    #[test]
+    fn names_the_body_a_finding_concerns() {
+        assert_eq!(
+            subject("We found the Care Provider at fault.").as_deref(),
+            Some("the Care Provider")
+        );
+        assert_eq!(
+            subject("There was fault by the Council.").as_deref(),
+            Some("the Council")
+        );
+        assert_eq!(
+            subject("the NHS Trust failed to reply.").as_deref(),
+            Some("the NHS Trust")
+        );
+        assert_eq!(subject("This was fault.").as_deref(), None);
     }
 
     #[test]

@@ -143,12 +143,15 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     let mut spans = header.spans;
     spans.complainant = found.span;
     let remedies = remedies::find_remedies(text, &keyed, header.decision_date);
-    let findings = findings::find_findings(text, spans.summary, &keyed);
-    let mut body_pieces: Vec<pieces::Piece<'_>> = body
-        .preamble
-        .iter()
-        .flat_map(|p| pieces::all(text, p))
-        .collect();
+    let summary = spans
+        .summary
+        .and_then(|span| pieces::unnumbered(text, span));
+    let findings = findings::find_findings(text, summary, &keyed);
+    let outcome_kind = header.outcome.as_ref().map(|o| o.kind);
+    let declined = findings::declined_to_investigate(outcome_kind, summary);
+    // The summary first, then the preamble and the sections: the pieces dates are read from.
+    let mut body_pieces: Vec<pieces::Piece<'_>> = summary.into_iter().collect();
+    body_pieces.extend(body.preamble.iter().flat_map(|p| pieces::all(text, p)));
     body_pieces.extend(pieces::of_sections(text, &body.sections));
     Ok(Decision {
         organisation: header.organisation,
@@ -167,7 +170,7 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
         warnings,
         agreed_actions: remedies.actions,
         total_payment_pence: remedies.total_pence,
-        fault_found: findings::fault_found(&findings),
+        fault_found: findings::fault_found(&findings, outcome_kind, declined),
         findings,
         dates: dates::date_mentions(&body_pieces),
         legislation: legislation::citations(text, &body_pieces),

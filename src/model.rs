@@ -351,6 +351,8 @@ pub struct Finding {
     pub text: String,
     /// What it decides.
     pub verdict: Verdict,
+    /// The body the sentence names (`the Council`, `the Care Provider`), if it names one.
+    pub subject: Option<String>,
 }
 
 /// What a [`Finding`] decides. One sentence can give two findings (`was fault … and caused`).

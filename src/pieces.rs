@@ -23,6 +23,15 @@ impl<'a> Piece<'a> {
     }
 }
 
+/// The text of `span` in `input` as a piece outside any numbered paragraph (the summary).
+pub(crate) fn unnumbered(input: &str, span: Span) -> Option<Piece<'_>> {
+    Some(Piece {
+        text: input.get(span.range())?,
+        start: span.start,
+        paragraph: None,
+    })
+}
+
 /// A paragraph's own text (after its list marker), as a piece of `input`.
 pub(crate) fn lead<'a>(input: &'a str, paragraph: &Paragraph) -> Piece<'a> {
     let piece = |start: usize, len: usize| {
