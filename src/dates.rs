@@ -13,7 +13,7 @@ use nom::{
 
 use crate::model::{DateMention, DateValue, Precision};
 use crate::pieces::Piece;
-use crate::words::{is_word_byte, spaces, starts_with_ignore_case};
+use crate::words::{ends_with_ignore_case, is_word_byte, spaces, starts_with_ignore_case};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -123,32 +123,75 @@ pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
     Some((value, text.len() - rest.len()))
 }
 
-/// Every date in `text`, as (value, start, end) with offsets relative to `text`.
+/// Every date in `text`, as (value, start, end) with offsets relative to `text`, in order: the
+/// dates written whole ([`dated_phrases`]) and the ends of ranges that share their year with the
+/// other end (`between April and August 2022` gives April 2022 too; `between 2017 and 2018`
+/// gives 2018 too).
+pub(crate) fn find_dates(text: &str) -> Vec<(DateValue, usize, usize)> {
+    let whole = dated_phrases(text);
+    let mut found = Vec::with_capacity(whole.len());
+    for (i, phrase) in whole.iter().enumerate() {
+        let (value, start, end) = phrase.date();
+        if let Some(first) = shared_year_start(text, phrase) {
+            found.push(first);
+        }
+        found.push((value, start, end));
+        let next_start = whole.get(i + 1).map_or(text.len(), |next| next.start);
+        found.extend(second_year(text, phrase).filter(|&(_, start, _)| start < next_start));
+    }
+    found
+}
+
+/// A date written whole: the qualifier or first word it starts at (`early 2019`, `the end of
+/// March 2021`), where its grammar phrase starts (`2019`, `March 2021`), and what it reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct DatedPhrase {
+    start: usize,
+    phrase: usize,
+    end: usize,
+    value: DateValue,
+}
+
+impl DatedPhrase {
+    fn date(&self) -> (DateValue, usize, usize) {
+        (self.value, self.start, self.end)
+    }
+}
+
+/// Every date written whole in `text`.
 ///
 /// Every date ends in a year, so the search starts from each four-digit year standing alone
-/// after whitespace and reads back to where the date begins: a capitalised month name (`May`,
-/// `Sept.`), perhaps with a day before it (`13`, `1st`), or else a preposition (`in 2019`, `since
-/// 2019`: the date is the year). A year after anything else (`Act 1974`) is not a date. Word
-/// boundaries are ASCII ones, as the grammar's digits and month names are.
-pub(crate) fn find_dates(text: &str) -> Vec<(DateValue, usize, usize)> {
+/// after whitespace (or `mid-`) and reads back to where the date begins: a capitalised month
+/// name (`May`, `Sept.`), perhaps with a day before it (`13`, `1st`), or else a time word (`in
+/// 2019`, `since 2019`: the date is the year) or a qualifier (`late 2015`, `mid-2020`, `the end
+/// of 2021`), which is kept in the date's text. A year after anything else (`Act 1974`, `the 2019
+/// assessment`) is not a date. Word boundaries are ASCII ones, as the grammar's digits and month
+/// names are.
+pub(crate) fn dated_phrases(text: &str) -> Vec<DatedPhrase> {
     years(text)
         .filter_map(|year| {
-            let start = date_start(text, year)?;
-            let (value, len) = parse_date_phrase(text.get(start..)?)?;
-            Some((value, start, start + len))
+            let (start, phrase) = date_start(text, year)?;
+            let (value, len) = parse_date_phrase(text.get(phrase..)?)?;
+            Some(DatedPhrase {
+                start,
+                phrase,
+                end: phrase + len,
+                value,
+            })
         })
         .collect()
 }
 
-/// Where each year candidate starts: exactly four ASCII digits after whitespace and before a
-/// character that is not an ASCII letter, digit or `_`. Only years from 1900 to 2099 can be
-/// read, so the search jumps between the digits `1` and `2` with a vectorised byte search.
+/// Where each year candidate starts: exactly four ASCII digits after whitespace (or `mid-`) and
+/// before a character that is not an ASCII letter, digit or `_`. Only years from 1900 to 2099 can
+/// be read, so the search jumps between the digits `1` and `2` with a vectorised byte search.
 fn years(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'1', b'2', bytes).filter(move |&start| {
         // Only a digit after whitespace starts a run, and no more than five digits are counted,
         // so a long run of digits is not counted again from each of its digits.
-        if !text[..start].ends_with(char::is_whitespace) {
+        let before = &text[..start];
+        if !before.ends_with(char::is_whitespace) && mid_hyphen(before).is_none() {
             return false;
         }
         let len = bytes[start..]
@@ -160,23 +203,38 @@ fn years(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// Where the date whose year starts at `year` begins, if the words before the year make one.
-fn date_start(text: &str, year: usize) -> Option<usize> {
+/// Where `mid-` ending `text` starts, as a word.
+fn mid_hyphen(text: &str) -> Option<usize> {
+    let start = text.len().checked_sub(4)?;
+    (text.is_char_boundary(start)
+        && ends_with_ignore_case(text, "mid-")
+        && starts_word(text, start))
+    .then_some(start)
+}
+
+/// Where the date whose year starts at `year` begins (its qualifier, if any) and where its
+/// grammar phrase begins, if the words before the year make a date.
+fn date_start(text: &str, year: usize) -> Option<(usize, usize)> {
     let before = text[..year].trim_end_matches(char::is_whitespace);
     let month_word = before.strip_suffix('.').unwrap_or(before);
     if let Some(month) = word_before(month_word).filter(|w| is_month_word(w)) {
         let month_start = month_word.len() - month.len();
-        return Some(day_start(&text[..month_start]).unwrap_or(month_start));
+        let phrase = day_start(&text[..month_start]).unwrap_or(month_start);
+        return Some((qualifier_start(text, phrase), phrase));
+    }
+    let qualified = qualifier_start(text, year);
+    if qualified < year {
+        return Some((qualified, year));
     }
     let preposition = word_before(before)?;
     PREPOSITIONS
         .iter()
         .any(|p| p.eq_ignore_ascii_case(preposition))
-        .then_some(year)
+        .then_some((year, year))
 }
 
 /// Words after which a bare year is a date.
-const PREPOSITIONS: [&str; 12] = [
+const PREPOSITIONS: [&str; 10] = [
     "in",
     "since",
     "until",
@@ -185,11 +243,156 @@ const PREPOSITIONS: [&str; 12] = [
     "after",
     "by",
     "from",
+    "between",
     "throughout",
-    "early",
-    "late",
-    "mid",
 ];
+
+/// Where a qualifier before the date phrase at `phrase` starts (`early`, `mid`, `late`, `mid-`,
+/// `the end of`, `the start of`, `the beginning of`, `the middle of`), or `phrase` if none does.
+fn qualifier_start(text: &str, phrase: usize) -> usize {
+    let before = &text[..phrase];
+    if let Some(start) = mid_hyphen(before) {
+        return start;
+    }
+    let trimmed = before.trim_end_matches(char::is_whitespace);
+    if trimmed.len() == before.len() {
+        return phrase;
+    }
+    let Some(word) = word_before(trimmed) else {
+        return phrase;
+    };
+    let word_start = trimmed.len() - word.len();
+    if ["early", "mid", "late"]
+        .iter()
+        .any(|q| q.eq_ignore_ascii_case(word))
+    {
+        return word_start;
+    }
+    if !word.eq_ignore_ascii_case("of") {
+        return phrase;
+    }
+    let part_of = text[..word_start].trim_end_matches(char::is_whitespace);
+    let Some(part) = word_before(part_of).filter(|part| {
+        ["end", "start", "beginning", "middle"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(part))
+    }) else {
+        return phrase;
+    };
+    let part_start = part_of.len() - part.len();
+    let the = text[..part_start].trim_end_matches(char::is_whitespace);
+    match word_before(the) {
+        Some(article) if article.eq_ignore_ascii_case("the") && the.len() < part_start => {
+            the.len() - article.len()
+        }
+        _ => part_start,
+    }
+}
+
+/// The words that join the two ends of a range (`April and August 2022`, `2017 to 2018`).
+const RANGE_WORDS: [&str; 4] = ["and", "to", "until", "till"];
+
+/// The text before `end` without a range word or dash (and the spaces around it) that ends it.
+fn before_range_word(text: &str, end: usize) -> Option<&str> {
+    let before = text[..end].trim_end_matches(char::is_whitespace);
+    if let Some(dashed) = before.strip_suffix(['-', '\u{2013}', '\u{2014}']) {
+        return Some(dashed.trim_end_matches(char::is_whitespace));
+    }
+    let word = word_before(before)?;
+    (before.len() < end && RANGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
+        .then(|| before[..before.len() - word.len()].trim_end_matches(char::is_whitespace))
+}
+
+/// The text after a range word or dash (and the spaces around it) that starts `text`.
+fn after_range_word(text: &str) -> Option<&str> {
+    let text = text.trim_start_matches(char::is_whitespace);
+    if let Some(dashed) = text.strip_prefix(['-', '\u{2013}', '\u{2014}']) {
+        return Some(dashed);
+    }
+    let word_len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let (word, rest) = text.split_at(word_len);
+    (RANGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+        && rest.starts_with(char::is_whitespace))
+    .then_some(rest)
+}
+
+/// The first end of a range that takes its year (and month) from the date `phrase` ends it with:
+/// `between April and August 2022` gives April 2022, `from 4 March to 9 November 2018` gives 4
+/// March 2018, `between 4 and 9 March 2018` gives 4 March 2018.
+fn shared_year_start(text: &str, phrase: &DatedPhrase) -> Option<(DateValue, usize, usize)> {
+    use chrono::Datelike;
+    let (year, month) = (phrase.value.date.year(), phrase.value.date.month());
+    if phrase.value.precision == Precision::Year {
+        return None;
+    }
+    let before = before_range_word(text, phrase.start)?;
+    let end = before.len();
+    let month_word = before.strip_suffix('.').unwrap_or(before);
+    let (start, date, precision) =
+        if let Some(name) = word_before(month_word).filter(|w| is_month_word(w)) {
+            let month_start = month_word.len() - name.len();
+            let first_month = month_number(name)?;
+            match day_start(&text[..month_start]) {
+                Some(day_at) => {
+                    let day = leading_number(&text[day_at..])?;
+                    (
+                        day_at,
+                        NaiveDate::from_ymd_opt(year, first_month, day)?,
+                        Precision::Day,
+                    )
+                }
+                None => (
+                    month_start,
+                    NaiveDate::from_ymd_opt(year, first_month, 1)?,
+                    Precision::Month,
+                ),
+            }
+        } else if phrase.value.precision == Precision::Day {
+            let day_at = day_ending(before)?;
+            let day = leading_number(&text[day_at..])?;
+            (
+                day_at,
+                NaiveDate::from_ymd_opt(year, month, day)?,
+                Precision::Day,
+            )
+        } else {
+            return None;
+        };
+    let value = DateValue { date, precision };
+    Some((value, qualifier_start(text, start), end))
+}
+
+/// The number the ASCII digits at the start of `text` make.
+fn leading_number(text: &str) -> Option<u32> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    text[..digits].parse().ok()
+}
+
+/// The bare year that ends a range begun by the bare year `phrase` reads (`between 2017 and
+/// 2018`, `from 2017 to 2019`), when no time word already makes it a date.
+fn second_year(text: &str, phrase: &DatedPhrase) -> Option<(DateValue, usize, usize)> {
+    if phrase.value.precision != Precision::Year {
+        return None;
+    }
+    let after_word = after_range_word(&text[phrase.end..])?;
+    let year_text = after_word.trim_start_matches(char::is_whitespace);
+    let start = text.len() - year_text.len();
+    let digits = year_text
+        .bytes()
+        .take(5)
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if digits != 4
+        || year_text
+            .as_bytes()
+            .get(4)
+            .is_some_and(|&b| is_word_byte(b))
+    {
+        return None;
+    }
+    let (value, len) = parse_date_phrase(&year_text[..4])?;
+    Some((value, start, start + len))
+}
 
 /// Where a day (`13`, `1st`) ending `text`, before whitespace, starts.
 fn day_start(text: &str) -> Option<usize> {
@@ -197,10 +400,15 @@ fn day_start(text: &str) -> Option<usize> {
     if trimmed.len() == text.len() {
         return None;
     }
+    day_ending(trimmed)
+}
+
+/// Where a day (`13`, `1st`) that ends `text` starts, as a word.
+fn day_ending(text: &str) -> Option<usize> {
     let number = ["st", "nd", "rd", "th"]
         .iter()
-        .find_map(|ordinal| trimmed.strip_suffix(ordinal))
-        .unwrap_or(trimmed);
+        .find_map(|ordinal| text.strip_suffix(ordinal))
+        .unwrap_or(text);
     let digits = number.bytes().rev().take_while(u8::is_ascii_digit).count();
     let start = number.len() - digits;
     ((1..=2).contains(&digits) && starts_word(text, start)).then_some(start)
@@ -325,26 +533,36 @@ mod tests {
             found,
             [
                 ("2019", Precision::Year),
-                ("April 2024", Precision::Month),
+                ("the start of April 2024", Precision::Month),
                 ("13 September 2021", Precision::Day)
             ]
         );
     }
 
-    /// The date candidates as one regex reads them: the specification `find_dates` scans for by
-    /// hand, year first.
-    fn find_dates_by_regex(text: &str) -> Vec<(DateValue, usize, usize)> {
+    /// The date candidates as one regex reads them: the specification `dated_phrases` scans for
+    /// by hand, year first.
+    fn dated_phrases_by_regex(text: &str) -> Vec<(DateValue, usize, usize)> {
         let candidates = regex::Regex::new(
-            r"(?x)(?-u:\b)(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{4}(?-u:\b)
-              | (?-u:\b)(?i-u:in|since|until|during|before|after|by|from|throughout|early|late|mid)\s+([0-9]{4})(?-u:\b)",
+            r"(?x)
+              (?P<q>(?i-u:(?-u:\b)the\s+)?(?i-u:(?-u:\b)(?:end|start|beginning|middle)\s+of\s+)|(?i-u:(?-u:\b)(?:early|mid|late)\s+)|(?i-u:(?-u:\b)mid-))?
+              (?:
+                (?P<m>(?-u:\b)(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{4}(?-u:\b))
+                | (?P<y>[0-9]{4})(?-u:\b)
+              )
+              | (?-u:\b)(?i-u:in|since|until|during|before|after|by|from|between|throughout)\s+(?P<p>[0-9]{4})(?-u:\b)",
         )
         .unwrap();
         candidates
             .captures_iter(text)
             .filter_map(|caps| {
-                let start = caps.get(1).or_else(|| caps.get(0))?.start();
-                let (value, len) = parse_date_phrase(&text[start..])?;
-                Some((value, start, start + len))
+                let qualifier = caps.name("q");
+                let phrase = caps
+                    .name("m")
+                    .or(caps.name("p"))
+                    .or(caps.name("y").filter(|_| qualifier.is_some()))?;
+                let start = qualifier.map_or(phrase.start(), |q| q.start());
+                let (value, len) = parse_date_phrase(&text[phrase.start()..])?;
+                Some((value, start, phrase.start() + len))
             })
             .collect()
     }
@@ -355,13 +573,48 @@ mod tests {
             proptest::sample::select(vec![
                 "13", "1st", "113", "x1", "2nd", "May", "Mayor", "Sept.", "Sept", "JUNE", "Junk",
                 "in", "IN", "within", "Mid", "since", "Act", "2019", "2020", "20190", "2019a",
-                "2019_", "1899", "3019", "12019", " ", "  ", "\u{a0}", "\n", ".", ",", "(", "é", "x",
+                "2019_", "1899", "3019", "12019", " ", "  ", "\u{a0}", "\n", ".", ",", "(", "\u{e9}", "x",
+                "early", "mid-", "the", "end", "of", "between",
             ]),
             0..12,
         )) {
             let text = words.concat();
-            proptest::prop_assert_eq!(find_dates(&text), find_dates_by_regex(&text));
+            let found: Vec<_> = dated_phrases(&text).iter().map(DatedPhrase::date).collect();
+            proptest::prop_assert_eq!(found, dated_phrases_by_regex(&text));
         }
+    }
+
+    #[test]
+    fn reads_ranges_and_qualified_dates() {
+        let text = "Between April and August 2022, from 4 March to 9 November 2018, between 4 and 9 \
+                    May 2019 and between 2017 and 2018; in early 2020, mid-2022, by the end of 2021, \
+                    late June 2019 and the end of March 2021, but not the 2019 assessment, in March, \
+                    the Care Act 2014 or 2015 and 2016.";
+        let found: Vec<_> = find_dates(text)
+            .iter()
+            .map(|(v, s, e)| (&text[*s..*e], v.date.to_string(), v.precision))
+            .collect();
+        use Precision::*;
+        let expected = [
+            ("April", "2022-04-01", Month),
+            ("August 2022", "2022-08-01", Month),
+            ("4 March", "2018-03-04", Day),
+            ("9 November 2018", "2018-11-09", Day),
+            ("4", "2019-05-04", Day),
+            ("9 May 2019", "2019-05-09", Day),
+            ("2017", "2017-01-01", Year),
+            ("2018", "2018-01-01", Year),
+            ("early 2020", "2020-01-01", Year),
+            ("mid-2022", "2022-01-01", Year),
+            ("the end of 2021", "2021-01-01", Year),
+            ("late June 2019", "2019-06-01", Month),
+            ("the end of March 2021", "2021-03-01", Month),
+        ];
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|(t, d, p)| (*t, d.to_string(), *p))
+            .collect();
+        assert_eq!(found, expected);
     }
 
     #[test]
