@@ -38,7 +38,7 @@ static SHARED_LETTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// One or more people: `Ms A and Mr B`, `Mr and Mrs X`, `Mr & Mrs X`, `Ms W`.
-fn people() -> String {
+pub(crate) fn people() -> String {
     let one = format!(r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?:and|&)\s+{TITLED}|{TITLED})");
     format!(r"{one}(?:\s*(?:,|and|&)\s*{one})*")
 }

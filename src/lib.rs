@@ -53,8 +53,8 @@ mod words;
 pub use error::{ErrorKind, ParseError};
 pub use model::{
     ActReference, ActionKind, AgreedAction, Category, Citation, DateMention, DateValue, Deadline,
-    Decision, FieldSpans, Finding, Item, Layout, Outcome, OutcomeKind, Paragraph, Payment, Period,
-    PeriodUnit, Precision, Section, Span, Verdict, Warning, WarningKind,
+    Decision, FieldSpans, Finding, Item, Layout, Outcome, OutcomeKind, Paragraph, Payment,
+    PaymentKind, Period, PeriodUnit, Precision, Section, Span, Verdict, Warning, WarningKind,
 };
 pub use output::{FlatRecord, Format, Prepared, RecordWriter};
 

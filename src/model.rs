@@ -301,6 +301,19 @@ pub struct Payment {
     pub text: String,
     /// The amount's bytes in the input.
     pub span: Span,
+    /// A remedy payment, or a charge refunded or waived.
+    #[serde(rename = "type")]
+    pub kind: PaymentKind,
+}
+
+/// What a [`Payment`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentKind {
+    /// A sum paid to someone as a remedy (`pay Ms X £300`).
+    Symbolic,
+    /// A charge refunded, reimbursed, waived or written off (`refund the £1,240 it charged`).
+    RefundOrWaiver,
 }
 
 /// When an [`AgreedAction`] is due.

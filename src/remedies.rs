@@ -12,7 +12,7 @@ use crate::complainant::PEOPLE;
 use crate::deadlines::find_deadline;
 use crate::headings::KeyedSection;
 use crate::lines::fold;
-use crate::model::{ActionKind, AgreedAction, Deadline, Payment, Section};
+use crate::model::{ActionKind, AgreedAction, Deadline, Payment, PaymentKind, Section};
 use crate::money::find_amounts;
 use crate::pieces::{self, Piece};
 
@@ -70,21 +70,29 @@ pub(crate) fn find_remedies(
     decision_date: Option<NaiveDate>,
 ) -> Remedies {
     let mut actions = Vec::new();
+    let mut reader = PaymentReader::default();
     for paragraph in action_sections(sections).iter().flat_map(|s| &s.paragraphs) {
         let lead = pieces::lead(input, paragraph);
         let items: Vec<_> = pieces::items(input, paragraph).collect();
         if items.is_empty() {
             if !AGREEMENT_ONLY.is_match(fold(lead.text).trim()) {
-                actions.push(action(&lead, None, decision_date));
+                actions.push(action(&lead, None, decision_date, &mut reader, false));
             }
             continue;
         }
         let lead_deadline = deadline(&lead, decision_date);
-        actions.extend(
-            items
-                .iter()
-                .map(|item| action(item, lead_deadline.clone(), decision_date)),
-        );
+        // Items under `pay:` pay without saying so again (`£150 to Mr F`).
+        let lead_pays = PAY.is_match(&fold(lead.text));
+        reader.read(&lead, false);
+        for item in &items {
+            actions.push(action(
+                item,
+                lead_deadline.clone(),
+                decision_date,
+                &mut reader,
+                lead_pays,
+            ));
+        }
     }
     let total_pence = (!actions.is_empty()).then(|| {
         actions
@@ -115,8 +123,10 @@ fn action(
     piece: &Piece<'_>,
     inherited: Option<Deadline>,
     decision_date: Option<NaiveDate>,
+    reader: &mut PaymentReader,
+    about_paying: bool,
 ) -> AgreedAction {
-    let payments = payments(piece);
+    let payments = reader.read(piece, about_paying);
     // The first sentence states the action; any others explain it.
     let first_sentence = pieces::sentences(piece).first().copied().unwrap_or(*piece);
     AgreedAction {
@@ -130,44 +140,206 @@ fn action(
 }
 
 static PAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:pay(?:s|ing|ment|ments)?|paid|refund\w*|reimburs\w*)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:pay(?:s|ing|ment|ments)?|paid|refund\w*|reimburs\w*|waiv\w*|write off|written off)(?-u:\b)")
         .expect("pay regex")
 });
 
-/// The sums an action pays: amounts in an action about paying, less bracketed breakdowns, and
-/// less rates (`£50 for every month`) when the action also states a sum.
-fn payments(piece: &Piece<'_>) -> Vec<Payment> {
-    if !PAY.is_match(&fold(piece.text)) {
-        return Vec::new();
+/// What the words before an amount say happens to it; the nearest one in the sentence decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// `pay`, `a payment of`, `compensate`.
+    Pay,
+    /// `refund`, `reimburse`, `waive`, `write off`.
+    Refund,
+    /// Not agreed now: paid or offered before, refused, claimed, charged, owed, or beside the
+    /// payment (`in addition to`).
+    Other,
+}
+
+static CUES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?-u:\b)(?:
+            (?P<refund>refund\w*|reimburs\w*|repay\w*|waiv\w*|write\ off|writes\ off|written\ off|cancel\w*|credit\w*)
+          | (?P<pay>pay|pays|paying|payments?|compensat\w*|award\w*)
+          | (?P<other>already|previously|earlier|offered|offering|has\ paid|had\ paid|have\ paid|was\ paid|were\ paid|it\ paid|refused|declined|rejected|asked\ for|claimed|claims?|wanted|wants|sought|seeking|requested|owes|owed|owing|charged|charges|debt|arrears|in\ addition\ to|on\ top\ of|instead\ of|rather\ than)
+        )(?-u:\b)",
+    )
+    .expect("money cue regex")
+});
+
+/// Words right after an amount that make it a sum paid or offered before (`the £200 it has
+/// already paid`, `the £150 it offered`).
+static PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[^,;.()]{0,40}?(?-u:\b)(?:already|previously|offered|has\ paid|had\ paid|have\ paid|was\ paid|were\ paid|refused|declined|rejected|claimed|sought|requested)(?-u:\b)",
+    )
+    .expect("past-after regex")
+});
+
+/// `to Ms C`, `to each of Mr and Mrs F` right after an amount: who it is paid to.
+static TO_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s+(?:each\s+)?to\s+(?:each\s+of\s+|both\s+)?(?P<who>{})",
+        crate::complainant::people()
+    ))
+    .expect("to-person regex")
+});
+
+/// A pronoun that stands for someone named earlier (`pay her £100`).
+static PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:her|him|them)(?-u:\b)").expect("pronoun regex"));
+
+/// The nearest cue before `at` in `sentence` (folded to lower case, offsets kept).
+fn cue_before(folded: &str, at: usize) -> Option<Cue> {
+    CUES.captures_iter(folded.get(..at)?).last().map(|caps| {
+        if caps.name("refund").is_some() {
+            Cue::Refund
+        } else if caps.name("pay").is_some() {
+            Cue::Pay
+        } else {
+            Cue::Other
+        }
+    })
+}
+
+/// Who an amount in `sentence` (ending at `end`, starting at `start`) is paid to: the person it
+/// is paid `to` just after it, else the last person named before it in the sentence, else (for
+/// `her`, `him`, `them`) the person named last before the sentence, else the first after it.
+fn recipient(
+    sentence: &str,
+    start: usize,
+    end: usize,
+    named_before: Option<&str>,
+) -> Option<String> {
+    if let Some(caps) = sentence
+        .get(end..)
+        .and_then(|after| TO_PERSON.captures(after))
+    {
+        return caps.name("who").map(|m| m.as_str().to_string());
     }
-    let amounts: Vec<_> = find_amounts(piece.text)
-        .into_iter()
-        .filter(|a| !a.breakdown)
-        .collect();
-    let has_sum = amounts.iter().any(|a| !a.rate);
-    let sentences = pieces::sentences(piece);
-    amounts
-        .into_iter()
-        .filter(|a| !(has_sum && a.rate))
-        .map(|a| {
-            let absolute = piece.start + a.start;
-            let recipient = sentences
-                .iter()
-                .find(|s| (s.start..s.start + s.text.len()).contains(&absolute))
-                .and_then(|s| PEOPLE.find(s.text))
-                .map(|m| m.as_str().to_string());
-            Payment {
-                amount_pence: a.pence,
-                recipient,
+    let before = sentence.get(..start)?;
+    if let Some(last) = PEOPLE.find_iter(before).last() {
+        return Some(last.as_str().to_string());
+    }
+    if PRONOUN.is_match(before) {
+        if let Some(name) = named_before {
+            return Some(name.to_string());
+        }
+    }
+    PEOPLE
+        .find(sentence.get(end..)?)
+        .map(|m| m.as_str().to_string())
+}
+
+/// Reads the payments of the texts of one remedy in order, one sentence at a time, remembering
+/// the person named last so that `pay her £100` finds who `her` is.
+#[derive(Debug, Default)]
+struct PaymentReader {
+    named_last: Option<String>,
+}
+
+impl PaymentReader {
+    /// The sums `piece` agrees to pay or refund: each amount whose nearest cue before it in its
+    /// sentence is paying or refunding (or that has no cue, in a text about paying), less
+    /// bracketed breakdowns, rates beside a sum, sums paid, offered or refused before, and the
+    /// parts of a sum also stated whole. `about_paying` says whether the text's context is about
+    /// paying (an item under `pay:`).
+    fn read(&mut self, piece: &Piece<'_>, about_paying: bool) -> Vec<Payment> {
+        let folded = fold(piece.text);
+        if !about_paying && !PAY.is_match(&folded) {
+            self.remember_people(piece.text);
+            return Vec::new();
+        }
+        let amounts = find_amounts(piece.text);
+        let has_sum = amounts.iter().any(|a| !a.rate && !a.breakdown);
+        let sentences = pieces::sentences(piece);
+        let mut sentence_at = 0;
+        let mut found = Vec::new();
+        for amount in amounts {
+            // Amounts come in order, so the sentence holding each one is found moving forward.
+            let absolute = piece.start + amount.start;
+            while sentences
+                .get(sentence_at)
+                .is_some_and(|s| s.start + s.text.len() <= absolute)
+            {
+                self.remember_people(sentences[sentence_at].text);
+                sentence_at += 1;
+            }
+            if amount.breakdown || (has_sum && amount.rate) {
+                continue;
+            }
+            let Some(sentence) = sentences.get(sentence_at) else {
+                break;
+            };
+            let (start, end) = (
+                absolute - sentence.start,
+                absolute - sentence.start + amount.end - amount.start,
+            );
+            let sentence_folded = &folded[sentence.start - piece.start..][..sentence.text.len()];
+            let kind = match cue_before(sentence_folded, start) {
+                Some(Cue::Refund) => PaymentKind::RefundOrWaiver,
+                Some(Cue::Pay) => PaymentKind::Symbolic,
+                None if about_paying && !PAST_AFTER.is_match(&sentence_folded[end..]) => {
+                    PaymentKind::Symbolic
+                }
+                _ => continue,
+            };
+            found.push(Payment {
+                amount_pence: amount.pence,
+                recipient: recipient(sentence.text, start, end, self.named_last.as_deref()),
                 text: piece
                     .text
-                    .get(a.start..a.end)
+                    .get(amount.start..amount.end)
                     .unwrap_or_default()
                     .to_string(),
-                span: piece.span(a.start, a.end),
-            }
-        })
-        .collect()
+                span: piece.span(amount.start, amount.end),
+                kind,
+            });
+        }
+        for sentence in sentences.get(sentence_at..).unwrap_or_default() {
+            self.remember_people(sentence.text);
+        }
+        without_parts_of_totals(found)
+    }
+
+    fn remember_people(&mut self, text: &str) {
+        if let Some(last) = PEOPLE.find_iter(text).last() {
+            self.named_last = Some(last.as_str().to_string());
+        }
+    }
+}
+
+/// `payments` less the parts of a sum stated whole as well (`£900 … made up of £600 for distress
+/// and £300 for time and trouble`, or the parts first and `a total of £900` after): a run of two
+/// or more payments right after or right before one, adding up to it, is dropped.
+fn without_parts_of_totals(mut payments: Vec<Payment>) -> Vec<Payment> {
+    let mut i = 0;
+    while i < payments.len() {
+        let total = payments[i].amount_pence;
+        if let Some(parts) = run_adding_up_to(payments[i + 1..].iter(), total) {
+            payments.drain(i + 1..i + 1 + parts);
+        } else if let Some(parts) = run_adding_up_to(payments[..i].iter().rev(), total) {
+            payments.drain(i - parts..i);
+            i -= parts;
+        }
+        i += 1;
+    }
+    payments
+}
+
+/// The length (two or more) of the run at the start of `payments` that adds up to `total`.
+fn run_adding_up_to<'p>(payments: impl Iterator<Item = &'p Payment>, total: u64) -> Option<usize> {
+    let mut sum = 0u64;
+    for (count, payment) in payments.enumerate() {
+        sum = sum.saturating_add(payment.amount_pence);
+        if sum == total && count >= 1 {
+            return Some(count + 1);
+        }
+        if sum >= total {
+            return None;
+        }
+    }
+    None
 }
 
 static KINDS: LazyLock<Vec<(ActionKind, Regex)>> = LazyLock::new(|| {
@@ -251,7 +423,8 @@ mod tests {
                 start: 0,
                 paragraph: None,
             };
-            let got: Vec<_> = payments(&piece)
+            let got: Vec<_> = PaymentReader::default()
+                .read(&piece, false)
                 .into_iter()
                 .map(|p| (p.amount_pence, p.recipient))
                 .collect();
@@ -261,6 +434,94 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    /// (pence, recipient, kind) of each payment `text` agrees.
+    fn paid(text: &str) -> Vec<(u64, Option<String>, PaymentKind)> {
+        let piece = Piece {
+            text,
+            start: 0,
+            paragraph: None,
+        };
+        PaymentReader::default()
+            .read(&piece, false)
+            .into_iter()
+            .map(|p| (p.amount_pence, p.recipient, p.kind))
+            .collect()
+    }
+
+    #[test]
+    fn reads_payments_however_they_are_worded() {
+        use PaymentKind::*;
+        let cases: &[(&str, &[(u64, Option<&str>, PaymentKind)])] = &[
+            (
+                "Make a payment of £500 to Miss D.",
+                &[(50000, Some("Miss D"), Symbolic)],
+            ),
+            (
+                "Pay Mr E a symbolic payment of £200 for his distress.",
+                &[(20000, Some("Mr E"), Symbolic)],
+            ),
+            (
+                "pay £150 to each of Mr and Mrs F for their time and trouble.",
+                &[(15000, Some("Mr and Mrs F"), Symbolic)],
+            ),
+            (
+                "Apologise to Mrs G and pay her £100.",
+                &[(10000, Some("Mrs G"), Symbolic)],
+            ),
+            (
+                "Refund the £1,240 it charged Mr H for respite care.",
+                &[(124000, Some("Mr H"), RefundOrWaiver)],
+            ),
+            (
+                "Waive the outstanding invoice of £3,500.",
+                &[(350000, None, RefundOrWaiver)],
+            ),
+            (
+                "Pay Mrs J £900. This is made up of £600 for her distress and £300 for her time and trouble.",
+                &[(90000, Some("Mrs J"), Symbolic)],
+            ),
+            (
+                "Pay Mrs J £600 for her distress and £300 for her time and trouble, a total of £900.",
+                &[(90000, Some("Mrs J"), Symbolic)],
+            ),
+            (
+                "Pay Ms K £300. This is in addition to the £200 it has already paid her.",
+                &[(30000, Some("Ms K"), Symbolic)],
+            ),
+            (
+                "Pay Mr L £250; he refused the £100 the Council offered in 2023.",
+                &[(25000, Some("Mr L"), Symbolic)],
+            ),
+            (
+                "Pay Mr M £200 and Mrs M £150.",
+                &[
+                    (20000, Some("Mr M"), Symbolic),
+                    (15000, Some("Mrs M"), Symbolic),
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            let want: Vec<_> = expected
+                .iter()
+                .map(|(p, r, k)| (*p, r.map(str::to_string), *k))
+                .collect();
+            assert_eq!(paid(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_is_the_person_named_before() {
+        let mut reader = PaymentReader::default();
+        let piece = |text| Piece {
+            text,
+            start: 0,
+            paragraph: None,
+        };
+        reader.read(&piece("Apologise to Miss N for the delay."), false);
+        let paid = reader.read(&piece("Pay her £150 for her time and trouble."), false);
+        assert_eq!(paid[0].recipient.as_deref(), Some("Miss N"));
     }
 
     #[test]
@@ -307,7 +568,8 @@ mod tests {
             paragraph: None,
         };
         let amounts = |text| -> Vec<(u64, Option<String>)> {
-            payments(&piece(text))
+            PaymentReader::default()
+                .read(&piece(text), false)
                 .into_iter()
                 .map(|p| (p.amount_pence, p.recipient))
                 .collect()
