@@ -54,7 +54,8 @@ pub use error::{ErrorKind, ParseError};
 pub use model::{
     ActReference, ActionKind, AgreedAction, Category, Citation, DateMention, DateValue, Deadline,
     Decision, FieldSpans, Finding, Item, Layout, Outcome, OutcomeKind, Paragraph, Payment,
-    PaymentKind, Period, PeriodUnit, Precision, Section, Span, Verdict, Warning, WarningKind,
+    PaymentKind, Period, PeriodUnit, Precision, Section, Span, SummaryRemedy, Verdict, Warning,
+    WarningKind,
 };
 pub use output::{FlatRecord, Format, Prepared, RecordWriter};
 
@@ -170,6 +171,7 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
         warnings,
         agreed_actions: remedies.actions,
         total_payment_pence: remedies.total_pence,
+        summary_remedy: remedies::summary_remedy(summary),
         fault_found: findings::fault_found(&findings, outcome_kind, declined),
         findings,
         dates: dates::date_mentions(&body_pieces),

@@ -104,12 +104,17 @@ pub struct Decision {
     /// The sum of [`AgreedAction::payments`] in pence: `0` when the agreed actions pay nothing,
     /// `None` when the statement has no agreed actions.
     pub total_payment_pence: Option<u64>,
+    /// What the summary says the organisation agreed to do, with its payments; `None` when the
+    /// summary states no remedy. Not counted in `total_payment_pence`.
+    pub summary_remedy: Option<SummaryRemedy>,
     /// The sentences where the statement decides on fault and injustice.
     pub findings: Vec<Finding>,
-    /// `true` if any finding is of fault, `false` if the only fault findings are of no fault,
-    /// `None` when the statement decides neither way.
+    /// `true` if any finding is of fault (or, failing that, the decision is `Upheld`), `false` if
+    /// the statement investigated and found none, `None` when it made no finding on fault
+    /// (declined to investigate, or the copy stops before any verdict).
     pub fault_found: Option<bool>,
-    /// Every calendar date the body mentions (`13 September 2021`, `November 2023`, `2019`).
+    /// Every calendar date the summary and body mention (`13 September 2021`, `November 2023`,
+    /// `early 2019`), with both ends of ranges.
     pub dates: Vec<DateMention>,
     /// Every citation of an Act in the body.
     pub legislation: Vec<Citation>,
@@ -304,6 +309,20 @@ pub struct Payment {
     /// A remedy payment, or a charge refunded or waived.
     #[serde(rename = "type")]
     pub kind: PaymentKind,
+}
+
+/// What the summary says the organisation agreed to do (`The Council has agreed to apologise and
+/// pay Mr B £300 for his distress.`): the remedy most cut-off copies still hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryRemedy {
+    /// The summary's remedy sentences, from the first to the last.
+    pub text: String,
+    /// Their bytes in the input.
+    pub span: Span,
+    /// What the remedy does.
+    pub kinds: Vec<ActionKind>,
+    /// The sums it pays or refunds.
+    pub payments: Vec<Payment>,
 }
 
 /// What a [`Payment`] is.

@@ -12,7 +12,9 @@ use crate::complainant::PEOPLE;
 use crate::deadlines::find_deadline;
 use crate::headings::KeyedSection;
 use crate::lines::fold;
-use crate::model::{ActionKind, AgreedAction, Deadline, Payment, PaymentKind, Section};
+use crate::model::{
+    ActionKind, AgreedAction, Deadline, Payment, PaymentKind, Section, SummaryRemedy,
+};
 use crate::money::find_amounts;
 use crate::pieces::{self, Piece};
 
@@ -108,6 +110,65 @@ pub(crate) fn find_remedies(
     }
 }
 
+/// A sentence of the summary that says what the organisation agreed to do, or what the
+/// Ombudsman recommended (`The Council has agreed to apologise and pay Mr B £300`, `It should
+/// apologise`), but not what it refused or had done before.
+static REMEDY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?-u:\b)(?:
+            (?:has|have|had|was|were)?\ ?agree[sd]?\ to
+          | accept(?:s|ed)?\ (?:our|my|the|these|those)\ (?:\S+\ )?recommendations?
+          | (?:we|i)\ (?:have\ )?(?:also\ )?recommend(?:s|ed)?
+          | (?:should|will|must|to)\ (?:now\ )?(?:apologise|pay|refund|reimburse|waive|make\ a\ payment|review|reconsider|remind|train|carry\ out|complete)
+        )",
+    )
+    .expect("remedy sentence regex")
+});
+
+/// Words that make a remedy sentence one about something refused or not done.
+static NOT_A_REMEDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:not|refused|declined|rejected|already|previously|would\ not|did\ not|has\ not|had\ not)\ (?:\S+\ )?(?:agree|accept|pay|to)(?-u:\b)|(?-u:\b)(?:says?|said|wants?|asked)(?-u:\b)",
+    )
+    .expect("not-a-remedy regex")
+});
+
+/// What the summary says the organisation agreed to do: its remedy sentences, from the first to
+/// the last, with their kinds and payments. `None` when the summary states no remedy.
+pub(crate) fn summary_remedy(summary: Option<Piece<'_>>) -> Option<SummaryRemedy> {
+    let summary = summary?;
+    let sentences = pieces::sentences(&summary);
+    let is_remedy = |sentence: &Piece<'_>| {
+        let folded = fold(sentence.text);
+        REMEDY_SENTENCE.is_match(&folded) && !NOT_A_REMEDY.is_match(&folded)
+    };
+    let first = sentences.iter().position(is_remedy)?;
+    let last = sentences.iter().rposition(is_remedy)?;
+    let (start, end) = (
+        sentences[first].start,
+        sentences[last].start + sentences[last].text.len(),
+    );
+    let remedy = Piece {
+        text: summary
+            .text
+            .get(start - summary.start..end - summary.start)?,
+        start,
+        paragraph: None,
+    };
+    let mut reader = PaymentReader::default();
+    // People named before the remedy sentences are who `her` and `him` stand for.
+    for sentence in &sentences[..first] {
+        reader.remember_people(sentence.text);
+    }
+    let payments = reader.read(&remedy, false);
+    Some(SummaryRemedy {
+        text: remedy.text.to_string(),
+        span: remedy.whole(),
+        kinds: kinds(remedy.text, !payments.is_empty()),
+        payments,
+    })
+}
+
 fn deadline(piece: &Piece<'_>, decision_date: Option<NaiveDate>) -> Option<Deadline> {
     let (period, start, end) = find_deadline(piece.text)?;
     Some(Deadline {
@@ -189,9 +250,9 @@ static TO_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:her|him|them)(?-u:\b)").expect("pronoun regex"));
 
-/// The nearest cue before `at` in `sentence` (folded to lower case, offsets kept).
-fn cue_before(folded: &str, at: usize) -> Option<Cue> {
-    CUES.captures_iter(folded.get(..at)?).last().map(|caps| {
+/// The nearest cue before `at` in `sentence` (in ASCII lower case).
+fn cue_before(sentence: &str, at: usize) -> Option<Cue> {
+    CUES.captures_iter(sentence.get(..at)?).last().map(|caps| {
         if caps.name("refund").is_some() {
             Cue::Refund
         } else if caps.name("pay").is_some() {
@@ -245,8 +306,9 @@ impl PaymentReader {
     /// parts of a sum also stated whole. `about_paying` says whether the text's context is about
     /// paying (an item under `pay:`).
     fn read(&mut self, piece: &Piece<'_>, about_paying: bool) -> Vec<Payment> {
-        let folded = fold(piece.text);
-        if !about_paying && !PAY.is_match(&folded) {
+        // Lower-cased byte for byte, so offsets into it are offsets into the text.
+        let lower = piece.text.to_ascii_lowercase();
+        if !about_paying && !PAY.is_match(&lower) {
             self.remember_people(piece.text);
             return Vec::new();
         }
@@ -275,11 +337,18 @@ impl PaymentReader {
                 absolute - sentence.start,
                 absolute - sentence.start + amount.end - amount.start,
             );
-            let sentence_folded = &folded[sentence.start - piece.start..][..sentence.text.len()];
-            let kind = match cue_before(sentence_folded, start) {
+            let offset = sentence.start - piece.start;
+            let sentence_lower = lower
+                .get(offset..offset + sentence.text.len())
+                .unwrap_or_default();
+            let kind = match cue_before(sentence_lower, start) {
                 Some(Cue::Refund) => PaymentKind::RefundOrWaiver,
                 Some(Cue::Pay) => PaymentKind::Symbolic,
-                None if about_paying && !PAST_AFTER.is_match(&sentence_folded[end..]) => {
+                None if about_paying
+                    && !sentence_lower
+                        .get(end..)
+                        .is_some_and(|after| PAST_AFTER.is_match(after)) =>
+                {
                     PaymentKind::Symbolic
                 }
                 _ => continue,
