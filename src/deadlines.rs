@@ -152,14 +152,41 @@ impl Period {
     }
 }
 
-static WITHIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)within\s").expect("within regex"));
+/// What a deadline phrase sets: a period (`within one month`) or a calendar date (`by 31 March
+/// 2025`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Term {
+    Within(Period),
+    By(NaiveDate),
+}
 
-/// The first deadline phrase in `text`: its period and byte range relative to `text`.
-pub(crate) fn find_deadline(text: &str) -> Option<(Period, usize, usize)> {
-    WITHIN.find_iter(text).find_map(|m| {
-        let (period, len) = parse_deadline(text.get(m.start()..)?)?;
-        Some((period, m.start(), m.start() + len))
+impl Term {
+    /// The date the deadline falls on: a period counted from `decision_date` (when it runs from
+    /// the decision), or the date itself.
+    pub(crate) fn due(&self, decision_date: Option<NaiveDate>) -> Option<NaiveDate> {
+        match self {
+            Term::Within(period) => decision_date
+                .filter(|_| period.from_decision)
+                .and_then(|date| period.due_from(date)),
+            Term::By(date) => Some(*date),
+        }
+    }
+}
+
+static DEADLINE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:within|by)\s").expect("deadline word regex"));
+
+/// The first deadline phrase in `text` (`within 20 working days`, `by 31 March 2025`): what it
+/// sets and its byte range relative to `text`.
+pub(crate) fn find_deadline(text: &str) -> Option<(Term, usize, usize)> {
+    DEADLINE_WORD.find_iter(text).find_map(|m| {
+        let phrase = text.get(m.start()..)?;
+        if let Some((period, len)) = parse_deadline(phrase) {
+            return Some((Term::Within(period), m.start(), m.start() + len));
+        }
+        let date_text = text.get(m.end()..)?;
+        let (rest, date) = crate::dates::day_month_year(date_text).ok()?;
+        Some((Term::By(date), m.start(), text.len() - rest.len()))
     })
 }
 
@@ -221,11 +248,23 @@ mod tests {
     fn finds_the_phrase_inside_a_sentence() {
         let text =
             "The Council has agreed that within 2 months of the date of my final decision, it will";
-        let (period, start, end) = find_deadline(text).unwrap();
-        assert_eq!(period.count, 2);
+        let (term, start, end) = find_deadline(text).unwrap();
+        assert!(matches!(term, Term::Within(Period { count: 2, .. })));
         assert_eq!(
             &text[start..end],
             "within 2 months of the date of my final decision"
         );
+    }
+
+    #[test]
+    fn reads_a_deadline_written_as_a_date() {
+        let text = "Review its procedure by 31 March 2025 and report to us.";
+        let (term, start, end) = find_deadline(text).unwrap();
+        assert_eq!(&text[start..end], "by 31 March 2025");
+        let decided = NaiveDate::from_ymd_opt(2024, 11, 5);
+        assert_eq!(term.due(decided), NaiveDate::from_ymd_opt(2025, 3, 31));
+        assert_eq!(term.due(None), NaiveDate::from_ymd_opt(2025, 3, 31));
+        assert!(find_deadline("by the Council").is_none());
+        assert!(find_deadline("caused by 31 February 2025").is_none());
     }
 }

@@ -338,12 +338,14 @@ pub enum PaymentKind {
 /// When an [`AgreedAction`] is due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadline {
-    /// The phrase as written (`Within one month of the date of the final decision`).
+    /// The phrase as written (`Within one month of the date of the final decision`, `by 31 March
+    /// 2025`).
     pub text: String,
     /// The phrase's bytes in the input.
     pub span: Span,
-    /// The date it falls on, counted from the decision date; `None` without a decision date or
-    /// when the period runs from something else.
+    /// The date it falls on: the date written (`by 31 March 2025`), or the period counted from
+    /// the decision date; `None` for a period without a decision date or one that runs from
+    /// something else.
     pub due: Option<NaiveDate>,
 }
 

@@ -170,13 +170,11 @@ pub(crate) fn summary_remedy(summary: Option<Piece<'_>>) -> Option<SummaryRemedy
 }
 
 fn deadline(piece: &Piece<'_>, decision_date: Option<NaiveDate>) -> Option<Deadline> {
-    let (period, start, end) = find_deadline(piece.text)?;
+    let (term, start, end) = find_deadline(piece.text)?;
     Some(Deadline {
         text: piece.text.get(start..end)?.to_string(),
         span: piece.span(start, end),
-        due: decision_date
-            .filter(|_| period.from_decision)
-            .and_then(|date| period.due_from(date)),
+        due: term.due(decision_date),
     })
 }
 
