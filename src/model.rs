@@ -254,6 +254,8 @@ pub enum WarningKind {
     NoComplainant,
     /// The statement was pasted more than once into the text; only the first copy was read.
     DuplicateStatement,
+    /// The text stops inside a heading (`What I fo`); the fragment is not kept as a section.
+    TruncatedHeading,
 }
 
 /// One action of the `Agreed action` section: a paragraph's item, or a paragraph without items.

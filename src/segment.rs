@@ -406,7 +406,18 @@ pub(crate) fn segment(lines: &[Line<'_>]) -> Body {
             span: None,
         });
     }
-    let (preamble, sections) = into_sections(blocks.blocks);
+    let (preamble, mut sections) = into_sections(blocks.blocks);
+    if truncated && sections.last().is_some_and(is_cut_heading) {
+        let fragment = sections.pop();
+        warnings.extend(fragment.map(|fragment| Warning {
+            kind: WarningKind::TruncatedHeading,
+            message: format!(
+                "the text stops inside a heading ({:?}); it is not kept as a section",
+                fragment.heading
+            ),
+            span: Some(fragment.span),
+        }));
+    }
     Body {
         layout,
         truncated,
@@ -414,6 +425,14 @@ pub(crate) fn segment(lines: &[Line<'_>]) -> Body {
         sections,
         warnings,
     }
+}
+
+/// Whether the last section of a cut-off text is a heading cut short (`What I fo`, `Agreed act`):
+/// it has no paragraphs, and its words start a common heading without being a heading we know.
+fn is_cut_heading(section: &Section) -> bool {
+    section.paragraphs.is_empty()
+        && is_known_heading(&section.heading).is_none()
+        && starts_common_heading(&section.heading)
 }
 
 fn numbered_line<'a>(line: Line<'a>, blocks: &mut Blocks<'a>) {
@@ -623,6 +642,41 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_cut_short_is_not_a_section() {
+        for (text, last) in [
+            (
+                "The complaint\n  1. Mr B complained.\n\nWhat I fo",
+                "The complaint",
+            ),
+            (
+                "The complaint\n- Mr B complained.\nAgreed act",
+                "The complaint",
+            ),
+            (
+                "The complaint\nMr B complained.\nLaw and guid",
+                "The complaint",
+            ),
+            // A whole heading at the cut is kept.
+            (
+                "The complaint\n  1. Mr B complained.\n\nWhat I found",
+                "What I found",
+            ),
+        ] {
+            let body = segment(&split_lines(text));
+            assert_eq!(
+                body.sections.last().map(|s| s.heading.as_str()),
+                Some(last),
+                "{text}"
+            );
+            let cut = body
+                .warnings
+                .iter()
+                .any(|w| w.kind == WarningKind::TruncatedHeading);
+            assert_eq!(cut, last == "The complaint", "{text}");
+        }
+    }
+
+    #[test]
     fn infers_items_in_dashed_layout() {
         let text = "Agreed action\n- Within one month, the Council has agreed to:\n- pay Ms X \u{a3}300; and\n\
                     - Provide evidence of the training.\n- The Council should provide us with evidence it has complied.\n\
@@ -651,7 +705,7 @@ mod tests {
     }
 
     #[test]
-    fn a_heading_cut_off_at_the_end_is_kept() {
+    fn a_heading_cut_off_at_the_end_is_read_as_one_and_left_out() {
         for (text, layout) in [
             (
                 "The complaint\n- Mr X complains.\nWhat I fo",
@@ -661,13 +715,20 @@ mod tests {
         ] {
             let body = segment(&split_lines(text));
             assert_eq!(body.layout, layout);
-            let last = body.sections.last().map(|s| s.heading.as_str());
-            assert_eq!(last, Some("What I fo"), "{layout:?}");
+            assert_eq!(body.sections.len(), 1, "{layout:?}");
+            assert_eq!(body.sections[0].paragraphs.len(), 1, "{layout:?}");
+            let cut = body
+                .warnings
+                .iter()
+                .any(|w| w.kind == WarningKind::TruncatedHeading);
+            assert!(cut, "{layout:?}");
         }
+        // A sentence cut short at the end of a plain text stays a paragraph.
         let body = segment(&split_lines(
             "The complaint\nMr X complains.\nHe said the Council",
         ));
         assert_eq!(body.sections.len(), 1);
+        assert_eq!(body.sections[0].paragraphs.len(), 2);
     }
 
     #[test]
