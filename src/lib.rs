@@ -53,8 +53,8 @@ mod words;
 pub use error::{ErrorKind, ParseError};
 pub use model::{
     ActReference, ActionKind, AgreedAction, Category, Citation, DateMention, DateValue, Deadline,
-    Decision, FieldSpans, Finding, Item, Layout, Outcome, OutcomeKind, Paragraph, Payment, Period,
-    PeriodUnit, Precision, Section, Span, Verdict, Warning, WarningKind,
+    Decision, FieldSpans, Finding, Item, Layout, LegislationKind, Outcome, OutcomeKind, Paragraph,
+    Payment, Period, PeriodUnit, Precision, Section, Span, Verdict, Warning, WarningKind,
 };
 pub use output::{FlatRecord, Format, Prepared, RecordWriter};
 
@@ -68,7 +68,7 @@ pub use output::{FlatRecord, Format, Prepared, RecordWriter};
 /// assert_eq!(parse_amount_pence("£10,000"), Some((1_000_000, "£10,000".len())));
 /// assert_eq!(parse_date_phrase("in 2019"), None);
 /// assert_eq!(parse_deadline("within 6 months").unwrap().0.count, 6);
-/// assert_eq!(parse_citation("Children Act 1989").unwrap().0.act, "Children Act 1989");
+/// assert_eq!(parse_citation("Children Act 1989").unwrap().0.year, Some(1989));
 /// ```
 pub mod grammar {
     pub use crate::dates::parse_date_phrase;
@@ -150,6 +150,13 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
         .flat_map(|p| pieces::all(text, p))
         .collect();
     body_pieces.extend(pieces::of_sections(text, &body.sections));
+    let summary_piece = spans
+        .summary
+        .and_then(|span| pieces::of_span(text, span, None));
+    let cited_pieces: Vec<_> = summary_piece
+        .into_iter()
+        .chain(body_pieces.iter().copied())
+        .collect();
     Ok(Decision {
         organisation: header.organisation,
         reference: header.reference,
@@ -170,7 +177,7 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
         fault_found: findings::fault_found(&findings),
         findings,
         dates: dates::date_mentions(&body_pieces),
-        legislation: legislation::citations(text, &body_pieces),
+        legislation: legislation::citations(text, &cited_pieces),
         shared_with: sharing::shared_with(text, &body_pieces),
     })
 }

@@ -23,6 +23,15 @@ impl<'a> Piece<'a> {
     }
 }
 
+/// The text of `span` in `input` as a piece of paragraph `paragraph`, if the span lies in it.
+pub(crate) fn of_span(input: &str, span: Span, paragraph: Option<u32>) -> Option<Piece<'_>> {
+    Some(Piece {
+        text: input.get(span.range())?,
+        start: span.start,
+        paragraph,
+    })
+}
+
 /// A paragraph's own text (after its list marker), as a piece of `input`.
 pub(crate) fn lead<'a>(input: &'a str, paragraph: &Paragraph) -> Piece<'a> {
     let piece = |start: usize, len: usize| {
@@ -105,7 +114,7 @@ pub(crate) fn holding<'p, 'a>(
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "e.g", "i.e", "etc", "no", "para", "st", "vs",
+    "mr", "mrs", "ms", "dr", "e.g", "i.e", "etc", "no", "para", "s", "ss", "st", "vs",
 ];
 
 /// The sentences of a piece: split after `.`, `!` or `?` (and any closing quote or bracket)
