@@ -216,6 +216,10 @@ impl Provisions {
 
     /// Reads groups joined as list entries are: `s508B and Schedule 35B`.
     fn read<'a>(&mut self, input: &'a str) -> IResult<&'a str, ()> {
+        // Every group starts with `s`, `S`, `p` or `P`; most capitalised words fail here.
+        if !matches!(input.as_bytes().first(), Some(b's' | b'S' | b'p' | b'P')) {
+            return fail(input);
+        }
         let (mut rest, ()) = self.read_group(input)?;
         for _ in 0..MAX_ITEMS {
             match preceded(list_separator, |i| self.read_group(i)).parse(rest) {
@@ -606,9 +610,12 @@ fn may_start(text: &str, at: usize) -> bool {
 /// `section`; an abbreviation (`s.17`) or a Part alone is too loose to stand alone.
 fn read_sentence(sentence: &str) -> Vec<(ActReference, usize, usize)> {
     let mut found = Vec::new();
+    let bytes = sentence.as_bytes();
     let mut at = 0;
-    while at < sentence.len() {
-        if may_start(sentence, at)
+    while at < bytes.len() {
+        // A citation's first byte is a capital, `s` or `p`: one comparison rules out most bytes.
+        if matches!(bytes[at], b'A'..=b'Z' | b's' | b'p')
+            && may_start(sentence, at)
             && let Some((reference, len)) = parse_citation(&sentence[at..])
         {
             found.push((reference, at, at + len));
