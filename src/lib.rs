@@ -53,9 +53,9 @@ mod words;
 pub use error::{ErrorKind, ParseError};
 pub use model::{
     ActReference, ActionKind, AgreedAction, Category, Citation, DateMention, DateValue, Deadline,
-    Decision, FieldSpans, Finding, Item, Layout, Outcome, OutcomeKind, Paragraph, Payment,
-    PaymentKind, Period, PeriodUnit, Precision, Section, Span, SummaryRemedy, Verdict, Warning,
-    WarningKind,
+    Decision, FieldSpans, Finding, Item, Layout, LegislationKind, Outcome, OutcomeKind, Paragraph,
+    Payment, PaymentKind, Period, PeriodUnit, Precision, Section, Span, SummaryRemedy, Verdict,
+    Warning, WarningKind,
 };
 pub use output::{FlatRecord, Format, Prepared, RecordWriter};
 
@@ -69,7 +69,7 @@ pub use output::{FlatRecord, Format, Prepared, RecordWriter};
 /// assert_eq!(parse_amount_pence("£10,000"), Some((1_000_000, "£10,000".len())));
 /// assert_eq!(parse_date_phrase("in 2019"), None);
 /// assert_eq!(parse_deadline("within 6 months").unwrap().0.count, 6);
-/// assert_eq!(parse_citation("Children Act 1989").unwrap().0.act, "Children Act 1989");
+/// assert_eq!(parse_citation("Children Act 1989").unwrap().0.year, Some(1989));
 /// ```
 pub mod grammar {
     pub use crate::dates::parse_date_phrase;

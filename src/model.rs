@@ -116,7 +116,7 @@ pub struct Decision {
     /// Every calendar date the summary and body mention (`13 September 2021`, `November 2023`,
     /// `early 2019`), with both ends of ranges.
     pub dates: Vec<DateMention>,
-    /// Every citation of an Act in the body.
+    /// Every citation of an Act or of Regulations in the summary and the body.
     pub legislation: Vec<Citation>,
     /// The bodies the Ombudsman shares the decision with (`Ofsted`, `Care Quality Commission`).
     pub shared_with: Vec<String>,
@@ -440,22 +440,46 @@ pub struct DateMention {
     pub span: Span,
 }
 
-/// An Act and the sections cited of it, read by [`crate::grammar::parse_citation`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActReference {
-    /// The Act's name and year, normalised (`Children Act 1989`).
-    pub act: String,
-    /// The sections cited, as written (`26(1)`, `26A(1)`); empty when the Act is cited whole.
-    pub sections: Vec<String>,
+/// Whether cited legislation is an Act of Parliament or a set of Regulations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegislationKind {
+    /// A name ending in `Act`: `Care Act 2014`, `the Equality Act`.
+    Act,
+    /// A name ending in `Regulations`: `Care and Support (Assessment) Regulations 2014`.
+    Regulations,
 }
 
-/// A citation of an Act in the body.
+/// A piece of legislation and the provisions cited of it, read by
+/// [`crate::grammar::parse_citation`]. A bare `section 47` names no legislation: `act`, `kind` and
+/// `year` are then `None`. The three lists are always present, empty when nothing of that sort is
+/// cited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActReference {
+    /// The name as written, whitespace folded, with its year when one is written
+    /// (`Children Act 1989`, `Equality Act`); `None` for a bare section.
+    pub act: Option<String>,
+    /// Act or Regulations; `None` when `act` is.
+    pub kind: Option<LegislationKind>,
+    /// The year in the name (`1989`), `None` when none is written.
+    pub year: Option<i32>,
+    /// The sections cited, as written (`26(1)`, `26A(1)`, `34(B)`, a range `20 to 23`); a bare
+    /// bracket after a section replaces that section's last bracket (`24A(6) and (7)` gives
+    /// `24A(6)`, `24A(7)`).
+    pub sections: Vec<String>,
+    /// The Parts cited (`7` of `Part 7`).
+    pub parts: Vec<String>,
+    /// The Schedules cited (`35B`, `5/5A`).
+    pub schedules: Vec<String>,
+}
+
+/// A citation of legislation in the summary or the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
-    /// The Act and sections.
+    /// The legislation and provisions.
     #[serde(flatten)]
     pub reference: ActReference,
-    /// The number of the paragraph it is in.
+    /// The number of the paragraph it is in (`None` in the summary).
     pub paragraph: Option<u32>,
     /// The citation's bytes in the input.
     pub span: Span,

@@ -114,7 +114,7 @@ pub(crate) fn holding<'p, 'a>(
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "e.g", "i.e", "etc", "no", "para", "st", "vs",
+    "mr", "mrs", "ms", "dr", "e.g", "i.e", "etc", "no", "para", "s", "ss", "st", "vs",
 ];
 
 /// The sentences of a piece: split after `.`, `!` or `?` (and any closing quote or bracket)

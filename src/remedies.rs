@@ -520,7 +520,8 @@ mod tests {
     #[test]
     fn reads_payments_however_they_are_worded() {
         use PaymentKind::*;
-        let cases: &[(&str, &[(u64, Option<&str>, PaymentKind)])] = &[
+        type Agreed<'a> = &'a [(u64, Option<&'a str>, PaymentKind)];
+        let cases: &[(&str, Agreed<'_>)] = &[
             (
                 "Make a payment of £500 to Miss D.",
                 &[(50000, Some("Miss D"), Symbolic)],
