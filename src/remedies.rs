@@ -7,11 +7,12 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::Regex;
+use regex::bytes::Regex as BytesRegex;
 
 use crate::complainant::PEOPLE;
 use crate::deadlines::find_deadline;
 use crate::headings::KeyedSection;
-use crate::lines::fold;
+use crate::lines::{fold, folded_regex};
 use crate::model::{
     ActionKind, AgreedAction, Deadline, Payment, PaymentKind, Section, SummaryRemedy,
 };
@@ -113,10 +114,10 @@ pub(crate) fn find_remedies(
 /// A sentence of the summary that says what the organisation agreed to do, or what the
 /// Ombudsman recommended (`The Council has agreed to apologise and pay Mr B £300`, `It should
 /// apologise`), but not what it refused or had done before.
-static REMEDY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static REMEDY_SENTENCE: LazyLock<BytesRegex> = LazyLock::new(|| {
+    folded_regex(
         r"(?x)(?-u:\b)(?:
-            (?:has|have|had|was|were)?\ ?agree[sd]?\ to
+            agree[sd]?\ to
           | accept(?:s|ed)?\ (?:our|my|the|these|those)\ (?:\S+\ )?recommendations?
           | (?:we|i)\ (?:have\ )?(?:also\ )?recommend(?:s|ed)?
           | (?:should|will|must|to)\ (?:now\ )?(?:apologise|pay|refund|reimburse|waive|make\ a\ payment|review|reconsider|remind|train|carry\ out|complete)
@@ -126,9 +127,9 @@ static REMEDY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make a remedy sentence one about something refused or not done.
-static NOT_A_REMEDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:not|refused|declined|rejected|already|previously|would\ not|did\ not|has\ not|had\ not)\ (?:\S+\ )?(?:agree|accept|pay|to)(?-u:\b)|(?-u:\b)(?:says?|said|wants?|asked)(?-u:\b)",
+static NOT_A_REMEDY: LazyLock<BytesRegex> = LazyLock::new(|| {
+    folded_regex(
+        r"(?-u:\b)(?:not|refused|declined|rejected|already|previously)\ (?:\S+\ )?(?:agree|accept|pay|to)(?-u:\b)|(?-u:\b)(?:says?|said|wants?|asked)(?-u:\b)",
     )
     .expect("not-a-remedy regex")
 });
@@ -137,13 +138,23 @@ static NOT_A_REMEDY: LazyLock<Regex> = LazyLock::new(|| {
 /// the last, with their kinds and payments. `None` when the summary states no remedy.
 pub(crate) fn summary_remedy(summary: Option<Piece<'_>>) -> Option<SummaryRemedy> {
     let summary = summary?;
+    // Lower-cased byte for byte, so a sentence's offsets are the same in it.
+    let lower = summary.text.to_ascii_lowercase();
     let sentences = pieces::sentences(&summary);
-    let is_remedy = |sentence: &Piece<'_>| {
-        let folded = fold(sentence.text);
-        REMEDY_SENTENCE.is_match(&folded) && !NOT_A_REMEDY.is_match(&folded)
-    };
-    let first = sentences.iter().position(is_remedy)?;
-    let last = sentences.iter().rposition(is_remedy)?;
+    let remedies: Vec<bool> = sentences
+        .iter()
+        .map(|sentence| {
+            let at = sentence.start - summary.start;
+            let text = lower
+                .as_bytes()
+                .get(at..at + sentence.text.len())
+                .unwrap_or_default();
+            REMEDY_SENTENCE.is_match(text) && !NOT_A_REMEDY.is_match(text)
+        })
+        .collect();
+    let is_remedy = |i: usize| remedies.get(i).copied().unwrap_or(false);
+    let first = (0..sentences.len()).position(is_remedy)?;
+    let last = (0..sentences.len()).rposition(is_remedy)?;
     let (start, end) = (
         sentences[first].start,
         sentences[last].start + sentences[last].text.len(),
