@@ -165,7 +165,7 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 /// regexes, which could match nothing there.
 static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"fault|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion|fail|uphold|upheld|properly|adequately|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
+        r"fault|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|i upheld|we upheld|ve upheld|not properly|not adequately|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
     )
     .expect("verdict words regex")
 });
@@ -355,33 +355,64 @@ static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
 /// or the summary's first sentence says so (`We will not investigate this complaint about …`). A
 /// later sentence that declines one part (`We will not investigate her complaint about X`) does
 /// not decline the statement.
-///
-/// The summary is given as a piece of the input.
 pub(crate) fn declined_to_investigate(
     outcome: Option<OutcomeKind>,
-    summary: Option<Piece<'_>>,
+    first_summary_sentence: Option<&Piece<'_>>,
 ) -> bool {
     outcome == Some(OutcomeKind::ClosedAfterInitialEnquiries)
-        || summary.is_some_and(|summary| {
-            pieces::sentences(&summary)
-                .first()
-                .is_some_and(|first| DECLINED.is_match(fold(first.text).as_bytes()))
-        })
+        || first_summary_sentence
+            .is_some_and(|first| DECLINED.is_match(fold(first.text).as_bytes()))
 }
 
-/// The body a finding names (`the Council`, `the Care Provider`, `the NHS Trust`): the first
-/// capitalised organisation noun after `the` in the sentence. ASCII classes, as the names are.
-static SUBJECT: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?-u:\b)[Tt]he ((?:[A-Z][A-Za-z'-]*[ \t]+){0,3}?(?:Council|Provider|Trust|Home|School|Academy|Landlord|Agency|Authority|Service|Partnership|Board|Company|Association))(?-u:\b)",
-    )
-    .expect("subject regex")
-});
+/// The nouns that name a body a finding can concern (`the Council`, `the Care Provider`).
+const BODIES: [&str; 14] = [
+    "Council",
+    "Provider",
+    "Trust",
+    "Home",
+    "School",
+    "Academy",
+    "Landlord",
+    "Agency",
+    "Authority",
+    "Service",
+    "Partnership",
+    "Board",
+    "Company",
+    "Association",
+];
 
+/// The body a finding names (`the Council`, `the Care Provider`, `the NHS Trust`): the first
+/// `the` followed by up to four capitalised words, the last of them one of [`BODIES`].
 fn subject(sentence: &str) -> Option<String> {
-    SUBJECT
-        .find(sentence)
-        .map(|m| format!("the {}", &m.as_str()[4..]))
+    let bytes = sentence.as_bytes();
+    memchr::memmem::find_iter(bytes, "he ").find_map(|at| {
+        let the = at.checked_sub(1)?;
+        if !matches!(bytes[the], b't' | b'T') || (the > 0 && bytes[the - 1].is_ascii_alphanumeric())
+        {
+            return None;
+        }
+        let mut end = at + 3;
+        for _ in 0..4 {
+            let word_len = bytes[end..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic() || **b == b'-')
+                .count();
+            let word = sentence.get(end..end + word_len)?;
+            if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                return None;
+            }
+            if BODIES.contains(&word) {
+                return Some(format!("the {}", &sentence[at + 3..end + word_len]));
+            }
+            end += word_len;
+            if bytes.get(end) != Some(&b' ') {
+                return None;
+            }
+            end += 1;
+        }
+        None
+    })
 }
 
 #[cfg(test)]
@@ -568,7 +599,7 @@ mod tests {
                 start: 0,
                 paragraph: None,
             };
-            declined_to_investigate(None, Some(piece))
+            declined_to_investigate(None, pieces::sentences(&piece).first())
         };
         assert!(declines(
             "We will not investigate Mr B\u{2019}s complaint about his rent. It is late."

@@ -149,7 +149,8 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
         .and_then(|span| pieces::unnumbered(text, span));
     let findings = findings::find_findings(text, summary, &keyed);
     let outcome_kind = header.outcome.as_ref().map(|o| o.kind);
-    let declined = findings::declined_to_investigate(outcome_kind, summary);
+    let summary_sentences = summary.as_ref().map(pieces::sentences).unwrap_or_default();
+    let declined = findings::declined_to_investigate(outcome_kind, summary_sentences.first());
     // The summary first, then the preamble and the sections: the pieces dates are read from.
     let mut body_pieces: Vec<pieces::Piece<'_>> = summary.into_iter().collect();
     body_pieces.extend(body.preamble.iter().flat_map(|p| pieces::all(text, p)));
@@ -171,7 +172,7 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
         warnings,
         agreed_actions: remedies.actions,
         total_payment_pence: remedies.total_pence,
-        summary_remedy: remedies::summary_remedy(summary),
+        summary_remedy: remedies::summary_remedy(summary, &summary_sentences),
         fault_found: findings::fault_found(&findings, outcome_kind, declined),
         findings,
         dates: dates::date_mentions(&body_pieces),

@@ -8,11 +8,12 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 use regex::bytes::Regex as BytesRegex;
+use regex_automata::meta;
 
 use crate::complainant::PEOPLE;
 use crate::deadlines::find_deadline;
 use crate::headings::KeyedSection;
-use crate::lines::{fold, folded_regex};
+use crate::lines::{FoldedSet, fold, folded_regex};
 use crate::model::{
     ActionKind, AgreedAction, Deadline, Payment, PaymentKind, Section, SummaryRemedy,
 };
@@ -136,11 +137,15 @@ static NOT_A_REMEDY: LazyLock<BytesRegex> = LazyLock::new(|| {
 
 /// What the summary says the organisation agreed to do: its remedy sentences, from the first to
 /// the last, with their kinds and payments. `None` when the summary states no remedy.
-pub(crate) fn summary_remedy(summary: Option<Piece<'_>>) -> Option<SummaryRemedy> {
+///
+/// `sentences` are the summary's, split once by the caller.
+pub(crate) fn summary_remedy<'a>(
+    summary: Option<Piece<'a>>,
+    sentences: &[Piece<'a>],
+) -> Option<SummaryRemedy> {
     let summary = summary?;
     // Lower-cased byte for byte, so a sentence's offsets are the same in it.
     let lower = summary.text.to_ascii_lowercase();
-    let sentences = pieces::sentences(&summary);
     let remedies: Vec<bool> = sentences
         .iter()
         .map(|sentence| {
@@ -168,8 +173,8 @@ pub(crate) fn summary_remedy(summary: Option<Piece<'_>>) -> Option<SummaryRemedy
     };
     let mut reader = PaymentReader::default();
     // People named before the remedy sentences are who `her` and `him` stand for.
-    for sentence in &sentences[..first] {
-        reader.remember_people(sentence.text);
+    if let Some(before) = summary.text.get(..start - summary.start) {
+        reader.remember(before);
     }
     let payments = reader.read(&remedy, false);
     Some(SummaryRemedy {
@@ -189,11 +194,11 @@ fn deadline(piece: &Piece<'_>, decision_date: Option<NaiveDate>) -> Option<Deadl
     })
 }
 
-fn action(
-    piece: &Piece<'_>,
+fn action<'a>(
+    piece: &Piece<'a>,
     inherited: Option<Deadline>,
     decision_date: Option<NaiveDate>,
-    reader: &mut PaymentReader,
+    reader: &mut PaymentReader<'a>,
     about_paying: bool,
 ) -> AgreedAction {
     let payments = reader.read(piece, about_paying);
@@ -226,16 +231,18 @@ enum Cue {
     Other,
 }
 
-static CUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?:
-            (?P<refund>refund\w*|reimburs\w*|repay\w*|waiv\w*|write\ off|writes\ off|written\ off|cancel\w*|credit\w*)
-          | (?P<pay>pay|pays|paying|payments?|compensat\w*|award\w*)
-          | (?P<other>already|previously|earlier|offered|offering|has\ paid|had\ paid|have\ paid|was\ paid|were\ paid|it\ paid|refused|declined|rejected|asked\ for|claimed|claims?|wanted|wants|sought|seeking|requested|owes|owed|owing|charged|charges|debt|arrears|in\ addition\ to|on\ top\ of|instead\ of|rather\ than)
-        )(?-u:\b)",
-    )
+/// The cues, one pattern per [`Cue`] in the order of `CUE_KINDS`, in one automaton that says
+/// which pattern each match is of.
+static CUES: LazyLock<meta::Regex> = LazyLock::new(|| {
+    let word = |alternatives: &str| format!(r"(?-u:\b)(?:{alternatives})(?-u:\b)");
+    meta::Regex::new_many(&[
+        word(r"refund\w*|reimburs\w*|repay\w*|waiv\w*|write\ off|writes\ off|written\ off|cancel\w*|credit\w*"),
+        word(r"pay|pays|paying|payments?|compensat\w*|award\w*"),
+        word(r"already|previously|earlier|offered|offering|has\ paid|had\ paid|have\ paid|was\ paid|were\ paid|it\ paid|refused|declined|rejected|asked\ for|claimed|claims?|wanted|wants|sought|seeking|requested|owes|owed|owing|charged|charges|debt|arrears|in\ addition\ to|on\ top\ of|instead\ of|rather\ than"),
+    ])
     .expect("money cue regex")
 });
+const CUE_KINDS: [Cue; 3] = [Cue::Refund, Cue::Pay, Cue::Other];
 
 /// Words right after an amount that make it a sum paid or offered before (`the £200 it has
 /// already paid`, `the £150 it offered`).
@@ -261,15 +268,8 @@ static PRONOUN: LazyLock<Regex> =
 
 /// The nearest cue before `at` in `sentence` (in ASCII lower case).
 fn cue_before(sentence: &str, at: usize) -> Option<Cue> {
-    CUES.captures_iter(sentence.get(..at)?).last().map(|caps| {
-        if caps.name("refund").is_some() {
-            Cue::Refund
-        } else if caps.name("pay").is_some() {
-            Cue::Pay
-        } else {
-            Cue::Other
-        }
-    })
+    let last = CUES.find_iter(sentence.get(..at)?).last()?;
+    CUE_KINDS.get(last.pattern().as_usize()).copied()
 }
 
 /// Who an amount in `sentence` (ending at `end`, starting at `start`) is paid to: the person it
@@ -279,7 +279,7 @@ fn recipient(
     sentence: &str,
     start: usize,
     end: usize,
-    named_before: Option<&str>,
+    named_before: impl FnOnce() -> Option<String>,
 ) -> Option<String> {
     if let Some(caps) = sentence
         .get(end..)
@@ -292,8 +292,8 @@ fn recipient(
         return Some(last.as_str().to_string());
     }
     if PRONOUN.is_match(before) {
-        if let Some(name) = named_before {
-            return Some(name.to_string());
+        if let Some(name) = named_before() {
+            return Some(name);
         }
     }
     PEOPLE
@@ -301,24 +301,42 @@ fn recipient(
         .map(|m| m.as_str().to_string())
 }
 
-/// Reads the payments of the texts of one remedy in order, one sentence at a time, remembering
-/// the person named last so that `pay her £100` finds who `her` is.
+/// Reads the payments of the texts of one remedy in order, one sentence at a time, keeping the
+/// texts read so far so that `pay her £100` can find who `her` is (looked up only then).
 #[derive(Debug, Default)]
-struct PaymentReader {
-    named_last: Option<String>,
+struct PaymentReader<'a> {
+    read_before: Vec<&'a str>,
 }
 
-impl PaymentReader {
+impl<'a> PaymentReader<'a> {
     /// The sums `piece` agrees to pay or refund: each amount whose nearest cue before it in its
     /// sentence is paying or refunding (or that has no cue, in a text about paying), less
     /// bracketed breakdowns, rates beside a sum, sums paid, offered or refused before, and the
     /// parts of a sum also stated whole. `about_paying` says whether the text's context is about
     /// paying (an item under `pay:`).
-    fn read(&mut self, piece: &Piece<'_>, about_paying: bool) -> Vec<Payment> {
+    fn read(&mut self, piece: &Piece<'a>, about_paying: bool) -> Vec<Payment> {
+        let payments = self.payments(piece, about_paying);
+        self.read_before.push(piece.text);
+        payments
+    }
+
+    /// Remembers a text read before the remedy (the summary's sentences before it) for pronouns.
+    fn remember(&mut self, text: &'a str) {
+        self.read_before.push(text);
+    }
+
+    /// The person named last in `piece` before `at`, or in the texts read before it.
+    fn named_before(&self, piece: &str, at: usize) -> Option<String> {
+        std::iter::once(piece.get(..at).unwrap_or_default())
+            .chain(self.read_before.iter().rev().copied())
+            .find_map(|text| PEOPLE.find_iter(text).last())
+            .map(|m| m.as_str().to_string())
+    }
+
+    fn payments(&self, piece: &Piece<'a>, about_paying: bool) -> Vec<Payment> {
         // Lower-cased byte for byte, so offsets into it are offsets into the text.
         let lower = piece.text.to_ascii_lowercase();
         if !about_paying && !PAY.is_match(&lower) {
-            self.remember_people(piece.text);
             return Vec::new();
         }
         let amounts = find_amounts(piece.text);
@@ -333,7 +351,6 @@ impl PaymentReader {
                 .get(sentence_at)
                 .is_some_and(|s| s.start + s.text.len() <= absolute)
             {
-                self.remember_people(sentences[sentence_at].text);
                 sentence_at += 1;
             }
             if amount.breakdown || (has_sum && amount.rate) {
@@ -342,11 +359,8 @@ impl PaymentReader {
             let Some(sentence) = sentences.get(sentence_at) else {
                 break;
             };
-            let (start, end) = (
-                absolute - sentence.start,
-                absolute - sentence.start + amount.end - amount.start,
-            );
             let offset = sentence.start - piece.start;
+            let (start, end) = (amount.start - offset, amount.end - offset);
             let sentence_lower = lower
                 .get(offset..offset + sentence.text.len())
                 .unwrap_or_default();
@@ -364,7 +378,9 @@ impl PaymentReader {
             };
             found.push(Payment {
                 amount_pence: amount.pence,
-                recipient: recipient(sentence.text, start, end, self.named_last.as_deref()),
+                recipient: recipient(sentence.text, start, end, || {
+                    self.named_before(piece.text, offset)
+                }),
                 text: piece
                     .text
                     .get(amount.start..amount.end)
@@ -374,16 +390,7 @@ impl PaymentReader {
                 kind,
             });
         }
-        for sentence in sentences.get(sentence_at..).unwrap_or_default() {
-            self.remember_people(sentence.text);
-        }
         without_parts_of_totals(found)
-    }
-
-    fn remember_people(&mut self, text: &str) {
-        if let Some(last) = PEOPLE.find_iter(text).last() {
-            self.named_last = Some(last.as_str().to_string());
-        }
     }
 }
 
@@ -420,45 +427,54 @@ fn run_adding_up_to<'p>(payments: impl Iterator<Item = &'p Payment>, total: u64)
     None
 }
 
-static KINDS: LazyLock<Vec<(ActionKind, Regex)>> = LazyLock::new(|| {
-    let kind = |kind, pattern: &str| (kind, Regex::new(pattern).expect("action kind regex"));
-    vec![
-        kind(
-            ActionKind::Apology,
-            r"(?-u:\b)apologi[sz]\w*|(?-u:\b)apology(?-u:\b)",
-        ),
-        kind(
-            ActionKind::Evidence,
-            r"(?-u:\b)evidence(?-u:\b)|(?-u:\b)(?:provide|send|give|share)s? (?:the ombudsman|us)(?-u:\b)|(?-u:\b)a copy(?-u:\b)",
-        ),
-        kind(
-            ActionKind::StaffGuidance,
-            r"(?-u:\b)(?:remind\w*|train\w*|brief\w*)(?-u:\b)|(?-u:\b)guidance to (?:its )?(?:staff|officers|workers)",
-        ),
-        kind(
-            ActionKind::Procedure,
-            r"(?-u:\b)(?:review\w*|chang\w*|improv\w*|introduc\w*|amend\w*|updat\w*|develop\w*|produc\w*|creat\w*|complet\w*|adopt\w*|revis\w*|put in place|implement\w*) (?:\S+ ){0,6}?(?:polic(?:y|ies)|procedures?|process(?:es)?|practices?|action plan|protocols?|systems?)(?-u:\b)",
-        ),
-        kind(
-            ActionKind::Assessment,
-            r"(?-u:\b)(?:carr(?:y|ies) out|complet\w*|undertak\w*|conduct\w*|arrang\w*) (?:\S+ ){0,4}?(?:re-?assessments?|assessments?|needs reviews?)(?-u:\b)|(?-u:\b)re-?assess\w*",
-        ),
-        kind(
-            ActionKind::RestartProcess,
-            r"(?-u:\b)(?:start|restart|re-start|begin|reopen|re-open|escalat\w*|progress\w*|reconsider|re-consider)\w* (?:\S+ ){0,6}?(?:at )?stage (?:one|two|three|1|2|3)(?-u:\b)",
-        ),
-    ]
+/// The kinds an action's sentence can show, each with its pattern over the [`fold`]ed sentence.
+const KINDS: [(ActionKind, &str); 6] = [
+    (
+        ActionKind::Apology,
+        r"(?-u:\b)apologi[sz]\w*|(?-u:\b)apology(?-u:\b)",
+    ),
+    (
+        ActionKind::Evidence,
+        r"(?-u:\b)evidence(?-u:\b)|(?-u:\b)(?:provide|send|give|share)s? (?:the ombudsman|us)(?-u:\b)|(?-u:\b)a copy(?-u:\b)",
+    ),
+    (
+        ActionKind::StaffGuidance,
+        r"(?-u:\b)(?:remind\w*|train\w*|brief\w*)(?-u:\b)|(?-u:\b)guidance to (?:its )?(?:staff|officers|workers)",
+    ),
+    (
+        ActionKind::Procedure,
+        r"(?-u:\b)(?:review\w*|chang\w*|improv\w*|introduc\w*|amend\w*|updat\w*|develop\w*|produc\w*|creat\w*|complet\w*|adopt\w*|revis\w*|put in place|implement\w*) (?:\S+ ){0,6}?(?:polic(?:y|ies)|procedures?|process(?:es)?|practices?|action plan|protocols?|systems?)(?-u:\b)",
+    ),
+    (
+        ActionKind::Assessment,
+        r"(?-u:\b)(?:carr(?:y|ies) out|complet\w*|undertak\w*|conduct\w*|arrang\w*) (?:\S+ ){0,4}?(?:re-?assessments?|assessments?|needs reviews?)(?-u:\b)|(?-u:\b)re-?assess\w*",
+    ),
+    (
+        ActionKind::RestartProcess,
+        r"(?-u:\b)(?:start|restart|re-start|begin|reopen|re-open|escalat\w*|progress\w*|reconsider|re-consider)\w* (?:\S+ ){0,6}?(?:at )?stage (?:one|two|three|1|2|3)(?-u:\b)",
+    ),
+];
+
+/// The kinds' patterns and [`PAY`]'s in one set, so a sentence is scanned once; paying is last.
+static KIND_SET: LazyLock<FoldedSet> = LazyLock::new(|| {
+    let patterns: Vec<&str> = KINDS
+        .iter()
+        .map(|(_, pattern)| *pattern)
+        .chain([PAY.as_str()])
+        .collect();
+    FoldedSet::new(&patterns).expect("action kind set")
 });
 
 /// What an action does, from the sentence that states it.
 fn kinds(text: &str, pays: bool) -> Vec<ActionKind> {
-    let folded = fold(text);
+    let matched = KIND_SET.matches(&fold(text));
     let mut kinds: Vec<ActionKind> = KINDS
         .iter()
-        .filter(|(_, pattern)| pattern.is_match(&folded))
-        .map(|(kind, _)| *kind)
+        .enumerate()
+        .filter(|(i, _)| matched.matched(*i))
+        .map(|(_, (kind, _))| *kind)
         .collect();
-    if pays || PAY.is_match(&folded) {
+    if pays || matched.matched(KINDS.len()) {
         kinds.push(ActionKind::Payment);
     }
     if kinds.is_empty() {
@@ -588,6 +604,47 @@ mod tests {
                 .collect();
             assert_eq!(paid(text), want, "{text}");
         }
+    }
+
+    /// The summary remedy's text and payments (pence, recipient).
+    fn summary(text: &str) -> Option<(String, Vec<(u64, Option<String>)>)> {
+        let piece = Piece {
+            text,
+            start: 0,
+            paragraph: None,
+        };
+        let remedy = summary_remedy(Some(piece), &pieces::sentences(&piece))?;
+        let paid = remedy
+            .payments
+            .iter()
+            .map(|p| (p.amount_pence, p.recipient.clone()));
+        Some((remedy.text.clone(), paid.collect()))
+    }
+
+    #[test]
+    fn reads_the_remedy_a_summary_states() {
+        let (text, paid) = summary(
+            "Mr B complained about his care charges. We found fault. The Council has agreed to \
+             apologise and pay Mr B \u{a3}300 for his distress.",
+        )
+        .unwrap();
+        assert!(text.starts_with("The Council has agreed to apologise"));
+        assert_eq!(paid, [(30000, Some("Mr B".to_string()))]);
+        let (_, paid) = summary(
+            "Ms C complained about delay. The Council had offered her \u{a3}100. We recommended \
+             it pay her \u{a3}400 instead.",
+        )
+        .unwrap();
+        assert_eq!(paid, [(40000, Some("Ms C".to_string()))]);
+        let (text, paid) =
+            summary("The Council was at fault. It should apologise to Mrs D.").unwrap();
+        assert_eq!(text, "It should apologise to Mrs D.");
+        assert!(paid.is_empty());
+        assert_eq!(summary("We found no fault by the Council."), None);
+        assert_eq!(
+            summary("Mr E says the Council agreed to pay him \u{a3}50 and did not."),
+            None
+        );
     }
 
     #[test]
