@@ -1,6 +1,7 @@
 //! Throughput of each stage of the parser on the real statements (`corpus/` and
 //! `../shared/corpus/dev/`), of the whole parse with and without JSON, and of the whole parse of
-//! one statement grown from 10 KB to 10 MB (flat MB/s means linear time).
+//! one statement grown from 10 KB to 10 MB and of the shapes that were once quadratic at 100 KB
+//! and 1 MB (flat MB/s means linear time).
 //!
 //! `cargo bench --features unstable-bench-api --bench stages`, with `-- whole` after it for one
 //! group. The stages are reached through `lgsco::bench_api`, which only that feature compiles.
@@ -13,6 +14,9 @@ use lgsco::bench_api;
 
 #[path = "../tests/support/long_statement.rs"]
 mod support;
+
+#[path = "../tests/support/shapes.rs"]
+mod shapes;
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -130,6 +134,15 @@ fn scaling(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
             b.iter(|| lgsco::parse(text).unwrap().sections.len())
         });
+    }
+    for shape in shapes::ONCE_QUADRATIC {
+        for size in [100_000, 1_000_000] {
+            let text = shape.text(size);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(shape.name, size), &text, |b, text| {
+                b.iter(|| lgsco::parse(text).unwrap().sections.len())
+            });
+        }
     }
     group.finish();
 }
