@@ -146,16 +146,32 @@ fn payments(piece: &Piece<'_>) -> Vec<Payment> {
         .collect();
     let has_sum = amounts.iter().any(|a| !a.rate);
     let sentences = pieces::sentences(piece);
+    // Amounts and sentences both come in order, so the sentence holding an amount is found by
+    // moving forward from the last one, and each sentence's people are looked for once.
+    let mut at = 0;
+    let mut named: Option<(usize, Option<&str>)> = None;
     amounts
         .into_iter()
         .filter(|a| !(has_sum && a.rate))
         .map(|a| {
             let absolute = piece.start + a.start;
+            while sentences
+                .get(at)
+                .is_some_and(|s| s.start + s.text.len() <= absolute)
+            {
+                at += 1;
+            }
             let recipient = sentences
-                .iter()
-                .find(|s| (s.start..s.start + s.text.len()).contains(&absolute))
-                .and_then(|s| PEOPLE.find(s.text))
-                .map(|m| m.as_str().to_string());
+                .get(at)
+                .filter(|s| s.start <= absolute)
+                .and_then(|s| {
+                    let people = match named {
+                        Some((i, people)) if i == at => people,
+                        _ => PEOPLE.find(s.text).map(|m| m.as_str()),
+                    };
+                    named = Some((at, people));
+                    people.map(str::to_string)
+                });
             Payment {
                 amount_pence: a.pence,
                 recipient,
@@ -243,6 +259,15 @@ mod tests {
                 &[(100000, Some("Miss B"))],
             ),
             ("Pay her £150 for her time and trouble.", &[(15000, None)]),
+            (
+                "Pay Mr A £100. Then pay £20 for postage. Pay Mrs B £200 and £50.",
+                &[
+                    (10000, Some("Mr A")),
+                    (2000, None),
+                    (20000, Some("Mrs B")),
+                    (5000, Some("Mrs B")),
+                ],
+            ),
             ("Review its policy on £50 charges.", &[]),
         ];
         for (text, expected) in cases {

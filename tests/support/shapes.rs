@@ -20,9 +20,26 @@ impl Shape {
 
 /// Shapes one stage once took quadratic time on: each amount or name searched the text before or
 /// after it again.
-pub const ONCE_QUADRATIC: &[Shape] = &[Shape {
-    name: "amounts in brackets",
-    head: "Summary: Ms X complained.\nAgreed action\nPay Ms X (",
-    unit: "£1 and ",
-    tail: "",
-}];
+pub const ONCE_QUADRATIC: &[Shape] = &[
+    Shape {
+        name: "amounts in brackets",
+        head: "Summary: Ms X complained.\nAgreed action\nPay Ms X (",
+        unit: "£1 and ",
+        tail: "",
+    },
+    Shape {
+        name: "amounts in sentences",
+        head: ACTION,
+        unit: "Pay Ms X £1. ",
+        tail: "",
+    },
+    Shape {
+        name: "amounts, no one named",
+        head: ACTION,
+        unit: "Pay £1 and ",
+        tail: "",
+    },
+];
+
+/// The head of a statement whose agreed action follows.
+const ACTION: &str = "Summary: Ms X complained.\nAgreed action\n";
