@@ -39,6 +39,12 @@ pub const ONCE_QUADRATIC: &[Shape] = &[
         unit: "Pay £1 and ",
         tail: "",
     },
+    Shape {
+        name: "names complaining",
+        head: "Summary: ",
+        unit: "Ms A, ",
+        tail: "Ms B complained.\nThe complaint\n",
+    },
 ];
 
 /// The head of a statement whose agreed action follows.
