@@ -1,8 +1,10 @@
 //! Throughput of each stage of the parser on the real statements (`corpus/` and
 //! `../shared/corpus/dev/`), of the whole parse with and without JSON, and of the whole parse of
-//! one statement grown from 10 KB to 10 MB (flat MB/s means linear time).
+//! one statement grown from 10 KB to 10 MB and of the shapes that were once quadratic at 100 KB
+//! and 1 MB (flat MB/s means linear time).
 //!
-//! `cargo bench --bench stages`; `cargo bench --bench stages -- whole` for one group.
+//! `cargo bench --features unstable-bench-api --bench stages`, with `-- whole` after it for one
+//! group. The stages are reached through `lgsco::bench_api`, which only that feature compiles.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -12,6 +14,9 @@ use lgsco::bench_api;
 
 #[path = "../tests/support/long_statement.rs"]
 mod support;
+
+#[path = "../tests/support/shapes.rs"]
+mod shapes;
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -40,33 +45,45 @@ fn stages(c: &mut Criterion) {
     });
     let lines: Vec<_> = texts.iter().map(|t| bench_api::lines(t)).collect();
     group.bench_function("header", |b| {
-        b.iter(|| lines.iter().map(bench_api::header).sum::<usize>())
+        b.iter(|| {
+            for l in &lines {
+                black_box(bench_api::header(l));
+            }
+        })
     });
-    let starts: Vec<usize> = lines.iter().map(bench_api::header).collect();
+    let bodies: Vec<_> = lines.iter().map(bench_api::header).collect();
     group.bench_function("segmentation", |b| {
         b.iter(|| {
             lines
                 .iter()
-                .zip(&starts)
-                .map(|(l, &start)| bench_api::segment(l, start).1.len())
+                .zip(&bodies)
+                .map(|(l, body)| bench_api::segment(l, body).1.len())
                 .sum::<usize>()
         })
     });
+    group.bench_function("headings", |b| {
+        b.iter(|| {
+            for d in &decisions {
+                black_box(bench_api::headings(&d.sections));
+            }
+        })
+    });
+    let headings: Vec<_> = decisions
+        .iter()
+        .map(|d| bench_api::headings(&d.sections))
+        .collect();
+    let read = || texts.iter().zip(&decisions).zip(&headings);
     group.bench_function("agreed_actions", |b| {
         b.iter(|| {
-            texts
-                .iter()
-                .zip(&decisions)
-                .map(|(t, d)| bench_api::agreed_actions(t, &d.sections, d.decision_date).len())
+            read()
+                .map(|((t, d), h)| bench_api::agreed_actions(t, h, d.decision_date).len())
                 .sum::<usize>()
         })
     });
     group.bench_function("findings", |b| {
         b.iter(|| {
-            texts
-                .iter()
-                .zip(&decisions)
-                .map(|(t, d)| bench_api::findings(t, d.spans.summary, &d.sections).len())
+            read()
+                .map(|((t, d), h)| bench_api::findings(t, d.spans.summary, h).len())
                 .sum::<usize>()
         })
     });
@@ -117,6 +134,15 @@ fn scaling(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
             b.iter(|| lgsco::parse(text).unwrap().sections.len())
         });
+    }
+    for shape in shapes::ONCE_QUADRATIC.iter().chain(shapes::DEEP_READERS) {
+        for size in [100_000, 1_000_000] {
+            let text = shape.text(size);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(shape.name, size), &text, |b, text| {
+                b.iter(|| lgsco::parse(text).unwrap().sections.len())
+            });
+        }
     }
     group.finish();
 }

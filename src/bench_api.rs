@@ -1,11 +1,16 @@
 //! Entry points to the parser's stages, one at a time, for the benchmarks in `benches/`.
 //!
-//! **Unstable, not part of the API**: hidden from the documentation and free to change in any
-//! release. The stages are private modules; benchmarks are separate crates and can only call
-//! public items, so this module re-exposes each stage behind a function on public types.
+//! **Unstable, not part of the API**: compiled only with the `unstable-bench-api` feature, hidden
+//! from the documentation and free to change in any release. The stages are private modules;
+//! benchmarks are separate crates and can only call public items, so this module re-exposes each
+//! stage behind a function on public types. Each stage reads what the one before it returned,
+//! with the same boundaries as [`crate::parse`].
+
+use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use crate::headings::KeyedSection;
 use crate::lines::{Line, split_lines};
 use crate::model::{AgreedAction, Finding, Paragraph, Section, Span};
 
@@ -30,28 +35,44 @@ impl Lines<'_> {
     }
 }
 
-/// Reads the head (title, header lines, summary) and returns the index of the first body line.
-pub fn header(lines: &Lines<'_>) -> usize {
-    crate::header::read_header(&lines.0).body_start
+/// Where the body lies among the lines: after the head, and before a second copy of the
+/// statement if the text holds one.
+#[derive(Debug)]
+pub struct Body(Range<usize>);
+
+/// Reads the head (title, header lines, summary) and finds where the body ends.
+pub fn header(lines: &Lines<'_>) -> Body {
+    let mut header = crate::header::read_header(&lines.0);
+    let end = crate::duplicate::body_end(&lines.0, &mut header);
+    Body(header.body_start..end)
 }
 
-/// Segments the body lines from `body_start` into the preamble and sections.
-pub fn segment(lines: &Lines<'_>, body_start: usize) -> (Vec<Paragraph>, Vec<Section>) {
-    let body = crate::segment::segment(lines.0.get(body_start..).unwrap_or_default());
+/// Segments the body lines into the preamble and sections.
+pub fn segment(lines: &Lines<'_>, body: &Body) -> (Vec<Paragraph>, Vec<Section>) {
+    let body = crate::segment::segment(lines.0.get(body.0.clone()).unwrap_or_default());
     (body.preamble, body.sections)
 }
 
-/// Reads the agreed actions of segmented `sections` of `input`.
-pub fn agreed_actions(
-    input: &str,
-    sections: &[Section],
-    decision_date: Option<NaiveDate>,
-) -> Vec<AgreedAction> {
-    crate::remedies::find_remedies(input, &crate::headings::keyed(sections), decision_date).actions
+/// Sections with their headings folded once, as the readers after segmentation take them.
+#[derive(Debug)]
+pub struct Headings<'s>(Vec<KeyedSection<'s>>);
+
+/// Folds the heading of each of `sections`.
+pub fn headings(sections: &[Section]) -> Headings<'_> {
+    Headings(crate::headings::keyed(sections))
 }
 
-/// Reads the findings of the summary at `summary` and of segmented `sections` of `input`.
-pub fn findings(input: &str, summary: Option<Span>, sections: &[Section]) -> Vec<Finding> {
+/// Reads the agreed actions of the sections of `input`.
+pub fn agreed_actions(
+    input: &str,
+    headings: &Headings<'_>,
+    decision_date: Option<NaiveDate>,
+) -> Vec<AgreedAction> {
+    crate::remedies::find_remedies(input, &headings.0, decision_date).actions
+}
+
+/// Reads the findings of the summary at `summary` and of the sections of `input`.
+pub fn findings(input: &str, summary: Option<Span>, headings: &Headings<'_>) -> Vec<Finding> {
     let summary = summary.and_then(|span| crate::pieces::unnumbered(input, span));
-    crate::findings::find_findings(input, summary, &crate::headings::keyed(sections))
+    crate::findings::find_findings(input, summary, &headings.0)
 }

@@ -153,25 +153,34 @@ fn complaining_subject(sources: &[Source<'_>]) -> Option<Complainants> {
 /// Every person a `people` match names, in order; `Mr and Mrs X` names two.
 fn names_in(people: &str) -> Vec<String> {
     let mut names = Vec::new();
-    let mut rest = people;
-    while let Some(m) = TITLED_NAME.find(rest) {
+    let mut at = 0;
+    // The first shared-letter pair starting at `at` or later, looked for again only once `at` has
+    // passed its start, so the text is searched for pairs once rather than once for every name.
+    let mut pair = SHARED_LETTER.captures(people);
+    while let Some(m) = people.get(at..).and_then(|rest| TITLED_NAME.find(rest)) {
+        let name_start = at + m.start();
+        if pair.as_ref().is_some_and(|p| match_start(p) < at) {
+            pair = SHARED_LETTER.captures_at(people, at);
+        }
         // A shared-letter pair starting no later than the next single name contains it.
-        let pair = SHARED_LETTER
-            .captures(rest)
-            .filter(|c| c.get(0).is_some_and(|p| p.start() <= m.start()));
-        match pair {
+        match pair.as_ref().filter(|p| match_start(p) <= name_start) {
             Some(pair) => {
                 names.push(format!("{} {}", &pair["first"], &pair["letter"]));
                 names.push(format!("{} {}", &pair["second"], &pair["letter"]));
-                rest = &rest[pair.get(0).map_or(rest.len(), |p| p.end())..];
+                at = pair.get(0).map_or(people.len(), |p| p.end());
             }
             None => {
                 names.push(normalise_name(m.as_str()));
-                rest = &rest[m.end()..];
+                at = name_start + m.len();
             }
         }
     }
     names
+}
+
+/// Where a match starts.
+fn match_start(captures: &regex::Captures<'_>) -> usize {
+    captures.get(0).map_or(0, |m| m.start())
 }
 
 fn first_non_relative(sources: &[Source<'_>]) -> Option<Complainants> {
@@ -214,6 +223,14 @@ mod tests {
         assert_eq!(normalise_name("Mrs.\u{a0} X"), "Mrs X");
         assert_eq!(normalise_name("Mr . X"), "Mr X");
         assert_eq!(normalise_name("Dr B"), "Dr B");
+    }
+
+    #[test]
+    fn names_everyone_in_a_list() {
+        assert_eq!(
+            names_in("Ms A, Mr and Mrs B, Dr C and Mr & Ms D, Miss E"),
+            ["Ms A", "Mr B", "Mrs B", "Dr C", "Mr D", "Ms D", "Miss E"]
+        );
     }
 
     fn names(texts: &[&str]) -> Vec<String> {

@@ -2,16 +2,32 @@
 
 use crate::header::{Header, is_head_line};
 use crate::lines::Line;
+use crate::model::{Span, Warning, WarningKind};
 
 /// How far back from a repeated title or summary line the second copy's head may reach.
 const MAX_HEAD_LINES: usize = 12;
+
+/// Where the body of the statement read into `header` ends: where a second copy of it begins
+/// (see [`second_copy`]), with a [`WarningKind::DuplicateStatement`] warning in `header`, else at
+/// the end of `lines`.
+pub(crate) fn body_end(lines: &[Line<'_>], header: &mut Header) -> usize {
+    let end = second_copy(lines, header).unwrap_or(lines.len());
+    if let (Some(first), Some(last)) = (lines.get(end), lines.last()) {
+        header.warnings.push(Warning {
+            kind: WarningKind::DuplicateStatement,
+            message: "the statement appears again further on; only the first copy was read".into(),
+            span: Some(Span::new(first.span.start, last.span.end)),
+        });
+    }
+    end
+}
 
 /// The index in `lines` where a second copy of the statement read into `header` begins, if any.
 ///
 /// A second copy is a body line repeating the statement's title line, or its `Summary:` line (with
 /// the line after it, when the summary text starts there). The copy's own header lines just before
 /// that line (`Category :`, `Decision :`, the final-decision line) belong to it too.
-pub(crate) fn second_copy(lines: &[Line<'_>], header: &Header) -> Option<usize> {
+fn second_copy(lines: &[Line<'_>], header: &Header) -> Option<usize> {
     let body_start = header.body_start.min(lines.len());
     let title = header.title_at.and_then(|i| lines.get(i)).map(|l| l.text);
     let summary = header

@@ -29,6 +29,7 @@
 //! ```
 #![deny(missing_docs)]
 
+#[cfg(feature = "unstable-bench-api")]
 #[doc(hidden)]
 pub mod bench_api;
 mod complainant;
@@ -102,14 +103,7 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     if !header.looks_like_decision {
         return Err(ParseError::new(ErrorKind::NotADecision, None));
     }
-    let body_end = duplicate::second_copy(&lines, &header).unwrap_or(lines.len());
-    if let (Some(first), Some(last)) = (lines.get(body_end), lines.last()) {
-        header.warnings.push(Warning {
-            kind: WarningKind::DuplicateStatement,
-            message: "the statement appears again further on; only the first copy was read".into(),
-            span: Some(Span::new(first.span.start, last.span.end)),
-        });
-    }
+    let body_end = duplicate::body_end(&lines, &mut header);
     let body = segment::segment(lines.get(header.body_start..body_end).unwrap_or_default());
 
     let mut sources: Vec<Source<'_>> = Vec::new();

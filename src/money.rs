@@ -79,6 +79,10 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Every amount in `text`, in order, with breakdowns and rates marked.
 pub(crate) fn find_amounts(text: &str) -> Vec<Amount> {
     let mut amounts: Vec<Amount> = Vec::new();
+    let mut brackets = Brackets::default();
+    // Where the first amount that is not a breakdown ends: amounts come in order and do not
+    // overlap, so a bracket holds a breakdown exactly when it opens at or after this.
+    let mut first_sum_end: Option<usize> = None;
     for m in POUND.find_iter(text) {
         let Some(rest) = text.get(m.start()..) else {
             continue;
@@ -87,8 +91,13 @@ pub(crate) fn find_amounts(text: &str) -> Vec<Amount> {
             continue;
         };
         let end = m.start() + len;
-        let breakdown = open_bracket_before(text, m.start())
-            .is_some_and(|open| amounts.iter().any(|a| a.end <= open && !a.breakdown));
+        let breakdown = brackets
+            .open_at(text, m.start())
+            .zip(first_sum_end)
+            .is_some_and(|(open, sum_end)| sum_end <= open);
+        if !breakdown {
+            first_sum_end.get_or_insert(end);
+        }
         let rate = text.get(end..).is_some_and(|after| RATE.is_match(after));
         amounts.push(Amount {
             pence,
@@ -101,19 +110,31 @@ pub(crate) fn find_amounts(text: &str) -> Vec<Amount> {
     amounts
 }
 
-/// The offset of the unclosed `(` before `at`, if `at` lies inside brackets.
-fn open_bracket_before(text: &str, at: usize) -> Option<usize> {
-    let mut open = Vec::new();
-    for (i, c) in text.get(..at)?.char_indices() {
-        match c {
-            '(' => open.push(i),
-            ')' => {
-                open.pop();
+/// The brackets open at a point of a text, read in one forward pass as the point moves on.
+#[derive(Debug, Default)]
+struct Brackets {
+    /// The offsets of the `(` still open at `read`, innermost last.
+    open: Vec<usize>,
+    /// How far the text has been read.
+    read: usize,
+}
+
+impl Brackets {
+    /// The offset of the innermost unclosed `(` before `at`, if `at` lies inside brackets. `at`
+    /// never moves back between calls on the same `text`; a `)` with none open is ignored.
+    fn open_at(&mut self, text: &str, at: usize) -> Option<usize> {
+        let from = self.read;
+        let unread = text.as_bytes().get(from..at).unwrap_or_default();
+        for i in memchr::memchr2_iter(b'(', b')', unread) {
+            if unread[i] == b'(' {
+                self.open.push(from + i);
+            } else {
+                self.open.pop();
             }
-            _ => {}
         }
+        self.read = self.read.max(at);
+        self.open.last().copied()
     }
-    open.pop()
 }
 
 #[cfg(test)]
@@ -157,5 +178,20 @@ mod tests {
         );
         let aside = find_amounts("pay £100 (as offered) and £50 (for trouble)");
         assert!(aside.iter().all(|a| !a.breakdown));
+    }
+
+    #[test]
+    fn tracks_open_brackets_in_one_pass() {
+        let text = "a) (b (c) d (e";
+        let mut brackets = Brackets::default();
+        assert_eq!(brackets.open_at(text, 1), None);
+        assert_eq!(
+            brackets.open_at(text, 2),
+            None,
+            "a stray `)` closes nothing"
+        );
+        assert_eq!(brackets.open_at(text, 7), Some(6));
+        assert_eq!(brackets.open_at(text, 9), Some(3));
+        assert_eq!(brackets.open_at(text, text.len()), Some(12));
     }
 }

@@ -266,39 +266,64 @@ static TO_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:her|him|them)(?-u:\b)").expect("pronoun regex"));
 
-/// The nearest cue before `at` in `sentence` (in ASCII lower case).
-fn cue_before(sentence: &str, at: usize) -> Option<Cue> {
-    let last = CUES.find_iter(sentence.get(..at)?).last()?;
-    CUE_KINDS.get(last.pattern().as_usize()).copied()
+/// What one sentence says around its amounts, read once however many amounts it holds: where
+/// its cues end, where the people it names are, and where its pronouns start.
+struct SentenceCues<'s> {
+    cues: Vec<(usize, Cue)>,
+    people: Vec<(usize, &'s str)>,
+    pronouns: Vec<usize>,
 }
 
-/// Who an amount in `sentence` (ending at `end`, starting at `start`) is paid to: the person it
-/// is paid `to` just after it, else the last person named before it in the sentence, else (for
-/// `her`, `him`, `them`) the person named last before the sentence, else the first after it.
-fn recipient(
-    sentence: &str,
-    start: usize,
-    end: usize,
-    named_before: impl FnOnce() -> Option<String>,
-) -> Option<String> {
-    if let Some(caps) = sentence
-        .get(end..)
-        .and_then(|after| TO_PERSON.captures(after))
-    {
-        return caps.name("who").map(|m| m.as_str().to_string());
-    }
-    let before = sentence.get(..start)?;
-    if let Some(last) = PEOPLE.find_iter(before).last() {
-        return Some(last.as_str().to_string());
-    }
-    if PRONOUN.is_match(before) {
-        if let Some(name) = named_before() {
-            return Some(name);
+impl<'s> SentenceCues<'s> {
+    /// `lower` is `sentence` lower-cased byte for byte.
+    fn read(sentence: &'s str, lower: &str) -> Self {
+        SentenceCues {
+            cues: CUES
+                .find_iter(lower)
+                .filter_map(|m| Some((m.end(), *CUE_KINDS.get(m.pattern().as_usize())?)))
+                .collect(),
+            people: PEOPLE
+                .find_iter(sentence)
+                .map(|m| (m.start(), m.as_str()))
+                .collect(),
+            pronouns: PRONOUN.find_iter(sentence).map(|m| m.start()).collect(),
         }
     }
-    PEOPLE
-        .find(sentence.get(end..)?)
-        .map(|m| m.as_str().to_string())
+
+    /// The nearest cue that ends before `at`.
+    fn cue_before(&self, at: usize) -> Option<Cue> {
+        let before = self.cues.partition_point(|&(end, _)| end <= at);
+        before.checked_sub(1).map(|i| self.cues[i].1)
+    }
+
+    /// Who an amount at `start..end` of `sentence` is paid to: the person it is paid `to` just
+    /// after it, else the last person named before it, else (for `her`, `him`, `them` before it)
+    /// the person named last before the sentence, else the first person named after it.
+    fn recipient(
+        &self,
+        sentence: &str,
+        start: usize,
+        end: usize,
+        named_before: impl FnOnce() -> Option<String>,
+    ) -> Option<String> {
+        if let Some(caps) = sentence
+            .get(end..)
+            .and_then(|after| TO_PERSON.captures(after))
+        {
+            return caps.name("who").map(|m| m.as_str().to_string());
+        }
+        let before = self.people.partition_point(|&(at, _)| at < start);
+        if let Some(i) = before.checked_sub(1) {
+            return Some(self.people[i].1.to_string());
+        }
+        if self.pronouns.first().is_some_and(|&at| at < start) {
+            if let Some(name) = named_before() {
+                return Some(name);
+            }
+        }
+        let after = self.people.partition_point(|&(at, _)| at < end);
+        self.people.get(after).map(|(_, name)| name.to_string())
+    }
 }
 
 /// Reads the payments of the texts of one remedy in order, one sentence at a time, keeping the
@@ -325,14 +350,6 @@ impl<'a> PaymentReader<'a> {
         self.read_before.push(text);
     }
 
-    /// The person named last in `piece` before `at`, or in the texts read before it.
-    fn named_before(&self, piece: &str, at: usize) -> Option<String> {
-        std::iter::once(piece.get(..at).unwrap_or_default())
-            .chain(self.read_before.iter().rev().copied())
-            .find_map(|text| PEOPLE.find_iter(text).last())
-            .map(|m| m.as_str().to_string())
-    }
-
     fn payments(&self, piece: &Piece<'a>, about_paying: bool) -> Vec<Payment> {
         // Lower-cased byte for byte, so offsets into it are offsets into the text.
         let lower = piece.text.to_ascii_lowercase();
@@ -342,10 +359,12 @@ impl<'a> PaymentReader<'a> {
         let amounts = find_amounts(piece.text);
         let has_sum = amounts.iter().any(|a| !a.rate && !a.breakdown);
         let sentences = pieces::sentences(piece);
+        // Amounts and sentences come in order, so each sentence is found, and read, once.
         let mut sentence_at = 0;
+        let mut cues: Option<(usize, SentenceCues<'_>)> = None;
+        let mut named = NamedBefore::default();
         let mut found = Vec::new();
         for amount in amounts {
-            // Amounts come in order, so the sentence holding each one is found moving forward.
             let absolute = piece.start + amount.start;
             while sentences
                 .get(sentence_at)
@@ -364,7 +383,16 @@ impl<'a> PaymentReader<'a> {
             let sentence_lower = lower
                 .get(offset..offset + sentence.text.len())
                 .unwrap_or_default();
-            let kind = match cue_before(sentence_lower, start) {
+            if cues.as_ref().is_none_or(|(at, _)| *at != sentence_at) {
+                cues = Some((
+                    sentence_at,
+                    SentenceCues::read(sentence.text, sentence_lower),
+                ));
+            }
+            let Some((_, cues)) = &cues else {
+                continue;
+            };
+            let kind = match cues.cue_before(start) {
                 Some(Cue::Refund) => PaymentKind::RefundOrWaiver,
                 Some(Cue::Pay) => PaymentKind::Symbolic,
                 None if about_paying
@@ -376,11 +404,12 @@ impl<'a> PaymentReader<'a> {
                 }
                 _ => continue,
             };
+            let recipient = cues.recipient(sentence.text, start, end, || {
+                named.at(piece.text, offset, &self.read_before)
+            });
             found.push(Payment {
                 amount_pence: amount.pence,
-                recipient: recipient(sentence.text, start, end, || {
-                    self.named_before(piece.text, offset)
-                }),
+                recipient,
                 text: piece
                     .text
                     .get(amount.start..amount.end)
@@ -394,33 +423,72 @@ impl<'a> PaymentReader<'a> {
     }
 }
 
+/// The person named last before a place in a text, found reading forward from where the last
+/// lookup stopped, so no byte is read twice; before the text, the texts read before it.
+#[derive(Debug, Default)]
+struct NamedBefore<'t> {
+    read_to: usize,
+    last: Option<&'t str>,
+}
+
+impl<'t> NamedBefore<'t> {
+    fn at(&mut self, text: &'t str, at: usize, read_before: &[&str]) -> Option<String> {
+        if at > self.read_to {
+            if let Some(person) = text
+                .get(self.read_to..at)
+                .and_then(|t| PEOPLE.find_iter(t).last())
+            {
+                self.last = Some(person.as_str());
+            }
+            self.read_to = at;
+        }
+        match self.last {
+            Some(name) => Some(name.to_string()),
+            None => read_before
+                .iter()
+                .rev()
+                .find_map(|text| PEOPLE.find_iter(text).last())
+                .map(|m| m.as_str().to_string()),
+        }
+    }
+}
+
 /// `payments` less the parts of a sum stated whole as well (`£900 … made up of £600 for distress
 /// and £300 for time and trouble`, or the parts first and `a total of £900` after): a run of two
-/// or more payments right after or right before one, adding up to it, is dropped.
-fn without_parts_of_totals(mut payments: Vec<Payment>) -> Vec<Payment> {
+/// to [`MAX_PARTS`] payments right after or right before one, adding up to it, is dropped.
+fn without_parts_of_totals(payments: Vec<Payment>) -> Vec<Payment> {
+    let amounts: Vec<u64> = payments.iter().map(|p| p.amount_pence).collect();
+    let mut dropped = vec![false; amounts.len()];
     let mut i = 0;
-    while i < payments.len() {
-        let total = payments[i].amount_pence;
-        if let Some(parts) = run_adding_up_to(payments[i + 1..].iter(), total) {
-            payments.drain(i + 1..i + 1 + parts);
-        } else if let Some(parts) = run_adding_up_to(payments[..i].iter().rev(), total) {
-            payments.drain(i - parts..i);
-            i -= parts;
+    while i < amounts.len() {
+        let after = amounts.get(i + 1..).unwrap_or_default();
+        if let Some(parts) = run_adding_up_to(after.iter(), amounts[i]) {
+            dropped[i + 1..=i + parts].fill(true);
+            i += parts;
+        } else if let Some(parts) = run_adding_up_to(amounts[..i].iter().rev(), amounts[i]) {
+            dropped[i - parts..i].fill(true);
         }
         i += 1;
     }
+    let mut kept = dropped.into_iter();
     payments
+        .into_iter()
+        .filter(|_| !kept.next().unwrap_or(false))
+        .collect()
 }
 
-/// The length (two or more) of the run at the start of `payments` that adds up to `total`.
-fn run_adding_up_to<'p>(payments: impl Iterator<Item = &'p Payment>, total: u64) -> Option<usize> {
+/// The most parts a breakdown is read with: breakdowns are short lists.
+const MAX_PARTS: usize = 6;
+
+/// The length (two to [`MAX_PARTS`]) of the run at the start of `amounts` that adds up to `total`.
+fn run_adding_up_to<'p>(amounts: impl Iterator<Item = &'p u64>, total: u64) -> Option<usize> {
     let mut sum = 0u64;
-    for (count, payment) in payments.enumerate() {
-        sum = sum.saturating_add(payment.amount_pence);
+    for (count, amount) in amounts.take(MAX_PARTS).enumerate() {
+        sum = sum.saturating_add(*amount);
         if sum == total && count >= 1 {
             return Some(count + 1);
         }
-        if sum >= total {
+        if sum > total {
             return None;
         }
     }
@@ -606,8 +674,11 @@ mod tests {
         }
     }
 
-    /// The summary remedy's text and payments (pence, recipient).
-    fn summary(text: &str) -> Option<(String, Vec<(u64, Option<String>)>)> {
+    /// Payments as (pence, recipient).
+    type PaidTo = Vec<(u64, Option<String>)>;
+
+    /// The summary remedy's text and payments.
+    fn summary(text: &str) -> Option<(String, PaidTo)> {
         let piece = Piece {
             text,
             start: 0,

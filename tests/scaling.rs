@@ -4,16 +4,21 @@
 //! Each input shape is parsed at 1 MB and 4 MB; a linear stage takes about 4 times as long on the
 //! larger one, a quadratic one 16 times. The bound is loose because the machine is shared.
 
+#[path = "support/shapes.rs"]
+mod shapes;
+
 use std::time::{Duration, Instant};
+
+use shapes::{DEEP_READERS, ONCE_QUADRATIC, Shape};
 
 const HEAD: &str = "Summary: Ms X complained.\nThe complaint\n";
 
-fn time_parse(head: &str, unit: &str, bytes: usize) -> Duration {
-    let text = format!("{head}{}", unit.repeat(bytes / unit.len()));
+fn time_parse(shape: &Shape, bytes: usize) -> Duration {
+    let text = shape.text(bytes);
     let start = Instant::now();
     let result = lgsco::parse(&text);
     let elapsed = start.elapsed();
-    assert!(result.is_ok() || unit.trim().is_empty());
+    assert!(result.is_ok() || shape.unit.trim().is_empty());
     elapsed
 }
 
@@ -58,10 +63,20 @@ fn parse_time_grows_linearly() {
         ("letter markers", HEAD, "(a) b\n"),
         ("number markers", HEAD, "123. x\n1) y\n"),
     ];
-    for (name, head, unit) in shapes {
-        let small = time_parse(head, unit, 1 << 20);
-        let large = time_parse(head, unit, 4 << 20);
-        println!("{name:22} 1 MB {small:>10.1?}  4 MB {large:>10.1?}");
+    let shapes = shapes.iter().map(|&(name, head, unit)| Shape {
+        name,
+        head,
+        unit,
+        tail: "",
+    });
+    for shape in shapes
+        .chain(ONCE_QUADRATIC.iter().copied())
+        .chain(DEEP_READERS.iter().copied())
+    {
+        let small = time_parse(&shape, 1 << 20);
+        let large = time_parse(&shape, 4 << 20);
+        let name = shape.name;
+        println!("{name:23} 1 MB {small:>10.1?}  4 MB {large:>10.1?}");
         assert!(
             large < small * 10 + Duration::from_millis(50),
             "{name}: {small:?} for 1 MB but {large:?} for 4 MB"

@@ -1,6 +1,6 @@
 //! Invariants of the small grammars in `lgsco::grammar` and of `Period::due_from`, shared by
-//! `tests/regressions.rs` and the grammar fuzz targets. Each `check_*` panics, naming the broken
-//! invariant, or returns quietly; none assumes the input is well formed.
+//! `tests/integration/regressions.rs` and the grammar fuzz targets. Each `check_*` panics, naming
+//! the broken invariant, or returns quietly; none assumes the input is well formed.
 
 use chrono::{Datelike, NaiveDate};
 use lgsco::grammar::{parse_amount_pence, parse_citation, parse_date_phrase, parse_deadline};

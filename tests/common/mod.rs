@@ -6,26 +6,57 @@ pub mod grammar;
 
 use std::path::PathBuf;
 
-use lgsco::{Decision, Span};
+use lgsco::{Decision, Paragraph, Span};
+
+/// The preamble's paragraphs, then the sections'.
+fn paragraphs(decision: &Decision) -> impl Iterator<Item = &Paragraph> {
+    decision
+        .preamble
+        .iter()
+        .chain(decision.sections.iter().flat_map(|s| &s.paragraphs))
+}
+
+/// Every value of `decision` that is a piece of the input as written, with its span and a label:
+/// headings, items, agreed actions, payments, deadlines, findings and dates.
+pub fn quoted(decision: &Decision) -> Vec<(&'static str, Span, &str)> {
+    let mut quoted = Vec::new();
+    for section in &decision.sections {
+        quoted.push(("heading", section.span, section.heading.as_str()));
+    }
+    for paragraph in paragraphs(decision) {
+        for item in &paragraph.items {
+            quoted.push(("item", item.span, item.text.as_str()));
+        }
+    }
+    for action in &decision.agreed_actions {
+        quoted.push(("agreed action", action.span, action.text.as_str()));
+        for payment in &action.payments {
+            quoted.push(("payment", payment.span, payment.text.as_str()));
+        }
+        if let Some(deadline) = &action.deadline {
+            quoted.push(("deadline", deadline.span, deadline.text.as_str()));
+        }
+    }
+    if let Some(remedy) = &decision.summary_remedy {
+        quoted.push(("summary remedy", remedy.span, remedy.text.as_str()));
+        for payment in &remedy.payments {
+            quoted.push(("summary payment", payment.span, payment.text.as_str()));
+        }
+    }
+    for finding in &decision.findings {
+        quoted.push(("finding", finding.span, finding.text.as_str()));
+    }
+    for date in &decision.dates {
+        quoted.push(("date", date.span, date.text.as_str()));
+    }
+    quoted
+}
 
 /// Every span in `decision`, with a label saying where it came from.
 pub fn all_spans(decision: &Decision) -> Vec<(String, Span)> {
-    let mut spans = Vec::new();
-    let paragraphs = decision.preamble.iter().map(|p| ("preamble", p)).chain(
-        decision
-            .sections
-            .iter()
-            .flat_map(|s| s.paragraphs.iter().map(|p| ("section", p))),
-    );
-    for (where_, paragraph) in paragraphs {
-        spans.push((format!("{where_} paragraph"), paragraph.span));
-        for item in &paragraph.items {
-            spans.push((format!("{where_} item"), item.span));
-        }
-    }
-    for section in &decision.sections {
-        spans.push(("heading".to_string(), section.span));
-    }
+    let mut spans: Vec<(String, Span)> = paragraphs(decision)
+        .map(|p| ("paragraph".to_string(), p.span))
+        .collect();
     let fields = &decision.spans;
     for (name, span) in [
         ("organisation", fields.organisation),
@@ -45,11 +76,24 @@ pub fn all_spans(decision: &Decision) -> Vec<(String, Span)> {
             spans.push((format!("warning {:?}", warning.kind), span));
         }
     }
+    for citation in &decision.legislation {
+        spans.push((
+            format!("citation of {:?}", citation.reference.act),
+            citation.span,
+        ));
+    }
+    spans.extend(
+        quoted(decision)
+            .into_iter()
+            .map(|(label, span, _)| (label.to_string(), span)),
+    );
     spans
 }
 
 /// Panics (with a message naming the span) unless every span of `decision` lies inside `text`
-/// on char boundaries, and headings and items are exactly the text their spans cover.
+/// on char boundaries, each paragraph's span covers its text, each value copied from the input
+/// ([`quoted`]) is exactly the text its span covers, each citation's span holds the words of its
+/// legislation or a provision it cites, and each payment lies inside its action or summary remedy.
 pub fn check_decision(text: &str, decision: &Decision) {
     for (label, span) in all_spans(decision) {
         assert!(
@@ -62,21 +106,51 @@ pub fn check_decision(text: &str, decision: &Decision) {
             "{label} span {span:?} not on char boundaries"
         );
     }
-    for section in &decision.sections {
-        assert_eq!(text[section.span.range()], section.heading, "heading span");
-    }
-    let paragraphs = decision
-        .preamble
-        .iter()
-        .chain(decision.sections.iter().flat_map(|s| &s.paragraphs));
-    for paragraph in paragraphs {
+    for paragraph in paragraphs(decision) {
         assert!(
             text[paragraph.span.range()].contains(paragraph.text.as_str()),
             "paragraph span {:?} does not cover its text",
             paragraph.span
         );
-        for item in &paragraph.items {
-            assert_eq!(text[item.span.range()], item.text, "item span");
+    }
+    for (label, span, value) in quoted(decision) {
+        assert_eq!(&text[span.range()], value, "{label} span {span:?}");
+    }
+    for citation in &decision.legislation {
+        // The span holds the words of the legislation it names, or else (a bare provision given
+        // the legislation its sentence names: `section 17 of the Act`) a provision it cites.
+        let cited = &text[citation.span.range()];
+        let r = &citation.reference;
+        let names_it = r
+            .act
+            .as_deref()
+            .is_some_and(|act| act.split_whitespace().all(|word| cited.contains(word)));
+        let mut provisions = r.sections.iter().chain(&r.parts).chain(&r.schedules);
+        assert!(
+            names_it || provisions.any(|p| cited.contains(p.split(['(', ' ']).next().unwrap_or(p))),
+            "citation span {:?} ({cited:?}) holds neither the words of {:?} nor a provision",
+            citation.span,
+            r.act
+        );
+    }
+    let remedies = decision
+        .agreed_actions
+        .iter()
+        .map(|a| (a.span, &a.payments))
+        .chain(
+            decision
+                .summary_remedy
+                .iter()
+                .map(|r| (r.span, &r.payments)),
+        );
+    for (span, payments) in remedies {
+        for payment in payments {
+            assert!(
+                span.start <= payment.span.start && payment.span.end <= span.end,
+                "payment span {:?} outside its action {:?}",
+                payment.span,
+                span
+            );
         }
     }
 }

@@ -1,12 +1,10 @@
 //! Inputs the fuzz targets (`fuzz/`) found, kept as ordinary tests so CI checks them without
 //! fuzzing. Each test says which target found its input and what was wrong.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
+use crate::common::grammar::{check_citation, check_due};
 use chrono::{Datelike, NaiveDate, Weekday};
-use common::grammar::{check_citation, check_due};
 use lgsco::grammar::parse_citation;
 use lgsco::{Period, PeriodUnit};
 

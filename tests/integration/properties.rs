@@ -1,9 +1,7 @@
 //! Property tests: no string makes `parse` panic, and real statements cut, thinned or padded
 //! line by line still give records whose spans lie inside the input on char boundaries.
 
-mod common;
-
-use common::{check_decision, real_statements};
+use crate::common::{check_decision, real_statements};
 use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
 
@@ -61,7 +59,7 @@ proptest! {
 
     #[test]
     fn any_bytes_return(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        common::check_bytes(&bytes);
+        crate::common::check_bytes(&bytes);
     }
 }
 

@@ -1,12 +1,10 @@
 //! Hostile and degenerate inputs: each returns a record with warnings or a clean error, and every
 //! record's spans lie inside the input. Sizes are chosen so the debug-mode suite stays quick.
 
-mod common;
-
-use common::{check_decision, real_statements};
+use crate::common::{check_decision, real_statements};
 use lgsco::{Decision, ErrorKind, WarningKind};
 
-const STATEMENT: &str = include_str!("../corpus/knowsley-22-014-796.txt");
+const STATEMENT: &str = include_str!("../../corpus/knowsley-22-014-796.txt");
 
 fn parse_ok(text: &str) -> Decision {
     let decision = lgsco::parse(text).expect("parses");

@@ -1,8 +1,7 @@
 //! A 10 MB statement (one decision with a very long body) parses whole: the parser is linear in
 //! its input, so this runs in seconds even in a debug build.
 
-#[path = "support/long_statement.rs"]
-mod support;
+use crate::support;
 
 #[test]
 fn parses_a_ten_megabyte_statement() {
