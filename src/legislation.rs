@@ -660,27 +660,22 @@ fn give_bare_their_legislation(sentence: &str, found: &mut Vec<(ActReference, us
     });
 }
 
-/// The literals every sentence with a citation holds (`ection` after `s` or `S`).
-static ACT_WORD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Act"));
-static REGULATIONS_WORD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Regulations"));
+/// `ection`, as in the `section` a bare citation must say.
 static SECTION_WORD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ection"));
+
+/// The words a citation holds one of, in one search: `Act`, `Regulations`, `section`.
+static ANCHOR_WORDS: LazyLock<regex::bytes::Regex> =
+    LazyLock::new(|| regex::bytes::Regex::new("Act|Regulations|[sS]ection").expect("anchor regex"));
 
 /// The shortest anchor's length: an anchor found counts in a piece when this many bytes of it do.
 const ANCHOR_LEN: usize = 3;
 
 /// Where `Act`, `Regulations` and `section`/`Section` start in `input`, ascending.
 fn anchors(input: &str) -> Vec<usize> {
-    let bytes = input.as_bytes();
-    let mut at: Vec<usize> = ACT_WORD.find_iter(bytes).collect();
-    at.extend(REGULATIONS_WORD.find_iter(bytes));
-    at.extend(
-        SECTION_WORD
-            .find_iter(bytes)
-            .filter(|&i| i > 0 && matches!(bytes[i - 1], b's' | b'S'))
-            .map(|i| i - 1),
-    );
-    at.sort_unstable();
-    at
+    ANCHOR_WORDS
+        .find_iter(input.as_bytes())
+        .map(|m| m.start())
+        .collect()
 }
 
 /// Every citation in `piece`, reading only its sentences that hold one of `anchors` (offsets in
