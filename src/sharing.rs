@@ -15,8 +15,14 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where the sharing sentence may start, looked for once in the whole input.
-static SHARE_STARTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(SHARE_START).expect("share start regex"));
+/// The sharing phrase at the start of a text.
+static SHARE_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{SHARE_START}")).expect("share start regex"));
+
+/// `hare `, in `share` and `Share` alike: a case-sensitive byte search finds where the phrase may
+/// start several times faster than a case-insensitive regex.
+static HARE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("hare "));
 
 static SHORT_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Z][A-Za-z&' ]{1,40})\)").expect("short name regex"));
@@ -28,7 +34,15 @@ static LIST: LazyLock<Regex> =
 /// preferred, each once.
 pub(crate) fn shared_with(input: &str, pieces: &[Piece<'_>]) -> Vec<String> {
     let mut bodies: Vec<String> = Vec::new();
-    let starts: Vec<usize> = SHARE_STARTS.find_iter(input).map(|m| m.start()).collect();
+    let bytes = input.as_bytes();
+    let starts: Vec<usize> = HARE
+        .find_iter(bytes)
+        .filter_map(|at| at.checked_sub(1))
+        .filter(|&at| {
+            bytes[at].eq_ignore_ascii_case(&b's')
+                && input.get(at..).is_some_and(|rest| SHARE_AT_START.is_match(rest))
+        })
+        .collect();
     for piece in pieces::holding(pieces, &starts, 0) {
         for caps in SHARE.captures_iter(piece.text) {
             let Some(list) = caps.get(1).map(|m| m.as_str()) else {
