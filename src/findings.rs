@@ -128,7 +128,7 @@ static FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b){BODY}\ (?:also\ |then\ |therefore\ |has\ |had\ |twice\ )?failed\ to(?-u:\b)
         | (?-u:\b){BODY}\ (?:\S+\ )?(?:did|does|has|had|have)\ not\ (?:properly|adequately)(?-u:\b)
         | (?-u:\b)(?:i|we)\ (?:also\ )?(?:find|found|consider|considered|conclude|concluded)\ (?:that\ )?(?:\S+\ ){{1,8}}?(?:was|were|had\ been|has\ been|is|are)\ (?:\S+\ )?{POOR}(?-u:\b)
-        | (?-u:\b)(?:i|we)\ (?:have\ )?(?:uphold|upheld)(?-u:\b) | ^upholding(?-u:\b)"
+        | (?-u:\b)(?:i|we)\ uphold(?-u:\b) | ^upholding(?-u:\b)"
     ))
     .expect("fault regex")
 });
@@ -165,7 +165,7 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 /// regexes, which could match nothing there.
 static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"fault|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|i upheld|we upheld|ve upheld|not properly|not adequately|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
+        r"fault|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|properly|adequately|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
     )
     .expect("verdict words regex")
 });
