@@ -7,5 +7,12 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    cli::run(&cli::Args::parse())
+    match cli::Args::try_parse() {
+        Ok(args) => cli::run(&args),
+        // Help, version and usage errors, printed without panicking if standard error is gone.
+        Err(e) => {
+            let _ = e.print();
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+        }
+    }
 }

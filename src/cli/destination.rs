@@ -49,47 +49,96 @@ impl Write for Destination {
     }
 }
 
+/// Why a run stopped writing.
+#[derive(Debug)]
+pub enum Stop {
+    /// The reader of standard output went away (`lgsco … | head -1`): nothing is wrong.
+    ReaderGone,
+    /// An output could not be written; the message names it.
+    Failed(String),
+}
+
 /// A [`RecordWriter`] to a [`Destination`], whose failures name it.
 pub struct Output {
     records: RecordWriter<Destination>,
     name: String,
+    to_stdout: bool,
 }
 
 impl Output {
     /// Records in `format` to standard output when `path` is `None`, else to the file `path`.
-    pub fn open(path: Option<&Path>, format: Format) -> Result<Output, String> {
-        let name = path.map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
+    pub fn open(path: Option<&Path>, format: Format) -> Result<Output, Stop> {
+        let name = path.map_or_else(
+            || "standard output".to_owned(),
+            |p| super::printable(&p.display().to_string()),
+        );
+        if path.is_none() {
+            standard_output_is_open()
+                .map_err(|e| Stop::Failed(format!("cannot write {name}: {e}")))?;
+        }
         match Destination::open(path) {
             Ok(destination) => Ok(Output {
                 records: RecordWriter::new(destination, format),
                 name,
+                to_stdout: path.is_none(),
             }),
-            Err(e) => Err(format!("cannot write {name}: {e}")),
+            Err(e) => Err(Stop::Failed(format!("cannot write {name}: {e}"))),
         }
     }
 
     /// Writes a record rendered for this output's format (or reports why it could not be).
-    pub fn write(&mut self, record: io::Result<Prepared>) -> Result<(), String> {
+    pub fn write(&mut self, record: io::Result<Prepared>) -> Result<(), Stop> {
         let written = record.and_then(|record| self.records.write(&record));
         written.map_err(|e| self.failed(e))
     }
 
     /// Writes a failed document's record.
-    pub fn write_error(&mut self, source: &str, error: &str) -> Result<(), String> {
+    pub fn write_error(&mut self, source: &str, error: &str) -> Result<(), Stop> {
         let written = self.records.write_error(source, error);
         written.map_err(|e| self.failed(e))
     }
 
     /// Ends the records and flushes standard output or commits the file.
-    pub fn close(self) -> Result<(), String> {
-        let name = self.name;
+    pub fn close(self) -> Result<(), Stop> {
+        let (name, to_stdout) = (self.name, self.to_stdout);
         self.records
             .finish()
             .and_then(Destination::close)
-            .map_err(|e| format!("cannot write {name}: {e}"))
+            .map_err(|e| stop(&name, to_stdout, e))
     }
 
-    fn failed(&self, e: io::Error) -> String {
-        format!("cannot write {}: {e}", self.name)
+    fn failed(&self, e: io::Error) -> Stop {
+        stop(&self.name, self.to_stdout, e)
+    }
+}
+
+/// A write error as a [`Stop`]: a broken pipe on standard output is its reader going away.
+fn stop(name: &str, to_stdout: bool, e: io::Error) -> Stop {
+    if to_stdout && e.kind() == io::ErrorKind::BrokenPipe {
+        Stop::ReaderGone
+    } else {
+        Stop::Failed(format!("cannot write {name}: {e}"))
+    }
+}
+
+/// Whether standard output is open. A program started with it closed (`lgsco corpus >&-`) finds
+/// it open on `/dev/null` for reading and writing (the Rust runtime reopens closed standard
+/// descriptors so), where a shell's `> /dev/null` opens it for writing only; on Linux that is
+/// told from `/proc/self/fdinfo/1`, elsewhere standard output is taken to be open.
+fn standard_output_is_open() -> io::Result<()> {
+    let reopened = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"))
+        && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|line| line.strip_prefix("flags:"))
+                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        });
+    if reopened {
+        Err(io::Error::new(
+            io::ErrorKind::BrokenPipe,
+            "standard output is closed",
+        ))
+    } else {
+        Ok(())
     }
 }

@@ -10,30 +10,36 @@ mod progress;
 mod report;
 mod walk;
 
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use indicatif::ProgressBar;
 use lgsco::{Format, Prepared};
 
 pub use args::Args;
-use destination::Output;
+use destination::{Output, Stop};
 use report::Tally;
 
 /// Runs the whole conversion the arguments ask for and says how it went.
 pub fn run(args: &Args) -> ExitCode {
+    if let Err(usage) = check_usage(args) {
+        diagnostic(format_args!("lgsco: {usage}"));
+        return ExitCode::from(2);
+    }
     let inputs = walk::inputs(&args.paths);
     let bar = progress::bar(inputs.len(), args.quiet);
-    let jobs = args.jobs.map_or(0, |n| n.get());
     let result = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
+        .num_threads(threads(args.jobs.map(|n| n.get())))
         .build()
-        .map_err(|e| format!("cannot start threads: {e}"))
+        .map_err(|e| Stop::Failed(format!("cannot start threads: {e}")))
         .and_then(|pool| pool.install(|| convert(args, &inputs, &bar)));
     bar.finish_and_clear();
     match result {
         Ok(tally) => {
             if !args.quiet {
-                eprintln!("lgsco: {tally}");
+                diagnostic(format_args!("lgsco: {tally}"));
             }
             if tally.failed == 0 {
                 ExitCode::SUCCESS
@@ -41,10 +47,96 @@ pub fn run(args: &Args) -> ExitCode {
                 ExitCode::from(1)
             }
         }
-        Err(fatal) => {
-            eprintln!("lgsco: {fatal}");
+        Err(Stop::ReaderGone) => ExitCode::SUCCESS,
+        Err(Stop::Failed(fatal)) => {
+            diagnostic(format_args!("lgsco: {fatal}"));
             ExitCode::from(1)
         }
+    }
+}
+
+/// Writes a line to standard error, or nothing if standard error cannot be written: a message
+/// that cannot be shown must not stop (or panic) the run that has the records to write.
+pub fn diagnostic(line: fmt::Arguments<'_>) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// `name` with its control characters escaped (`\n`, `\u{1b}`), so that a file name cannot
+/// forge or garble a line on standard error.
+pub fn printable(name: &str) -> String {
+    if !name.contains(char::is_control) {
+        return name.to_owned();
+    }
+    name.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The most threads per core `--jobs` gets: parsing is bound by the processor, so more only
+/// cost memory and start-up.
+const THREADS_PER_CORE: usize = 4;
+
+/// The threads to parse with: `jobs` (one per core when not given), at most
+/// [`THREADS_PER_CORE`] per core, saying so when `jobs` asked for more.
+fn threads(jobs: Option<usize>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = cores.saturating_mul(THREADS_PER_CORE);
+    match jobs {
+        Some(jobs) if jobs > most => {
+            diagnostic(format_args!(
+                "lgsco: --jobs {jobs} is more than {THREADS_PER_CORE} threads for each of {cores} cores; using {most}"
+            ));
+            most
+        }
+        Some(jobs) => jobs,
+        None => cores,
+    }
+}
+
+/// Refuses, before any work, outputs that would destroy each other or an input: `--output` and
+/// `--errors` naming the same file, or either naming a file that is read.
+fn check_usage(args: &Args) -> Result<(), String> {
+    let outputs = [("--output", &args.output), ("--errors", &args.errors)];
+    let named: Vec<(&str, PathBuf)> = outputs
+        .iter()
+        .filter_map(|(flag, path)| Some((*flag, resolved(path.as_deref()?))))
+        .collect();
+    if let [(_, output), (_, errors)] = named.as_slice() {
+        if output == errors {
+            return Err("--output and --errors name the same file".into());
+        }
+    }
+    for (flag, path) in &named {
+        let read = args.paths.iter().filter(|p| p.as_os_str() != "-");
+        if read.map(|p| resolved(p)).any(|input| input == *path) {
+            return Err(format!(
+                "{flag} {} is also an input",
+                printable(&path.display().to_string())
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its links resolved, as far as it exists (a file not yet written is
+/// its resolved folder and its name), so that two spellings of one file compare equal.
+fn resolved(path: &Path) -> PathBuf {
+    if let Ok(path) = path.canonicalize() {
+        return path;
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    match (folder.canonicalize(), path.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => path.to_path_buf(),
     }
 }
 
@@ -73,7 +165,7 @@ impl Rendered {
 
 /// Converts every input, writing records (and failures, with `--errors`) as it goes. An `Err`
 /// is a failure to write, which ends the run; a document that fails is only counted.
-fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tally, String> {
+fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tally, Stop> {
     let mut records = Output::open(args.output.as_deref(), args.format)?;
     let mut failures = match &args.errors {
         Some(path) => Some(Output::open(Some(path), Format::JsonLines)?),
@@ -85,7 +177,7 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
         inputs,
         |converted| Rendered::of(format, converted),
         |document| {
-            let source = &document.source;
+            let source = printable(&document.source);
             match &document.parsed {
                 Ok(with_warnings) => {
                     tally.parsed += 1;
@@ -93,15 +185,15 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
                 }
                 Err(error) => {
                     tally.failed += 1;
-                    bar.suspend(|| eprintln!("lgsco: {source}: {error}"));
+                    bar.suspend(|| diagnostic(format_args!("lgsco: {source}: {error}")));
                     if let Some(failures) = &mut failures {
-                        failures.write_error(source, error)?;
+                        failures.write_error(&document.source, error)?;
                     }
                 }
             }
             records.write(document.record)?;
             bar.inc(1);
-            Ok::<(), String>(())
+            Ok::<(), Stop>(())
         },
     )?;
     records.close()?;

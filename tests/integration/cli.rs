@@ -445,3 +445,127 @@ fn sigkill_mid_run_leaves_no_output_file() {
         "left {left:?}"
     );
 }
+
+/// Runs `lgsco` through `bash -c SCRIPT`, where `"$0"` is the program.
+fn lgsco_in_shell(script: &str, dir: &Path) -> Output {
+    Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_lgsco"))
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn outputs_that_would_clobber_each_other_or_an_input_are_bad_usage() {
+    let fixture = Fixture::new();
+    let dir = fixture.dir.path();
+    let same = dir.join("same.jsonl");
+    let same_spelled_otherwise = dir.join("in/../same.jsonl");
+    let run = lgsco(
+        &[
+            "-o",
+            same.to_str().unwrap(),
+            "--errors",
+            same_spelled_otherwise.to_str().unwrap(),
+        ],
+        &[&fixture.input()],
+    );
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(stderr(&run).contains("same file"));
+    assert!(!same.exists());
+
+    let input = corpus()[0].clone();
+    let copy = dir.join("k.txt");
+    fs::copy(&input, &copy).unwrap();
+    let run = lgsco(&["-o", copy.to_str().unwrap()], &[&copy]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("is also an input"));
+    assert_eq!(fs::read(&copy).unwrap(), fs::read(&input).unwrap());
+}
+
+#[test]
+fn too_many_jobs_are_capped_with_a_message() {
+    let started = std::time::Instant::now();
+    let run = lgsco(&["-j", "18446744073709551615"], &[&corpus()[0]]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("threads for each of"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(json_lines(&run.stdout).len(), 1);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_run_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    for copy in 0..40 {
+        let folder = dir.path().join(format!("{copy:02}"));
+        fs::create_dir(&folder).unwrap();
+        for path in corpus() {
+            fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    // `head -1` reads one record and exits; the program must not call that an error.
+    let run = lgsco_in_shell(
+        r#"set -o pipefail; "$0" . | head -1 > first.jsonl"#,
+        dir.path(),
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(
+        !stderr(&run).to_lowercase().contains("broken pipe"),
+        "{}",
+        stderr(&run)
+    );
+    let first = fs::read(dir.path().join("first.jsonl")).unwrap();
+    assert_eq!(json_lines(&first).len(), 1);
+}
+
+#[test]
+fn a_closed_standard_output_is_an_error() {
+    let corpus_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let run = lgsco_in_shell(r#""$0" corpus >&-"#, corpus_dir.parent().unwrap());
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(stderr(&run).contains("cannot write standard output"));
+}
+
+#[test]
+fn an_unwritable_standard_error_does_not_stop_the_run() {
+    let fixture = Fixture::new();
+    let dir = fixture.dir.path();
+    let script = r#""$0" -o out.jsonl in 2>/dev/full"#;
+    let run = lgsco_in_shell(script, dir);
+    // Failed documents make the status 1, not a panic's 101; the records are all written.
+    assert_eq!(run.status.code(), Some(1));
+    let records = json_lines(&fs::read(dir.join("out.jsonl")).unwrap());
+    assert_eq!(records.len(), fixture.expected_sources().len());
+    let run = lgsco_in_shell(
+        r#""$0" --help 2>/dev/full >/dev/null; "$0" --no-such-flag 2>/dev/full"#,
+        dir,
+    );
+    assert_eq!(run.status.code(), Some(2));
+}
+
+#[test]
+fn control_characters_in_names_are_escaped_on_standard_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let forged = "x\nlgsco: 1 document: 1 parsed (0 with warnings), 0 failed\n\u{1b}[2K.txt";
+    fs::write(dir.path().join(forged), "Eggs\nMilk\n").unwrap();
+    let run = lgsco(&[], &[dir.path()]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = stderr(&run);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(err.contains("x\\nlgsco: 1 document"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+    // The record keeps the name as it is.
+    assert!(
+        json_lines(&run.stdout)[0]["source"]
+            .as_str()
+            .unwrap()
+            .ends_with(forged)
+    );
+}
