@@ -53,8 +53,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
 
-    /// Parse with at most N threads (default: one per core). The output order does not depend
-    /// on N.
+    /// Parse with at most N threads (default: one per core; at most 4 per core). The output
+    /// order does not depend on N.
     ///
     /// Example: lgsco --jobs 2 corpus
     #[arg(long, short = 'j', value_name = "N")]
