@@ -137,6 +137,40 @@ impl FlatRecord {
         "error",
     ];
 
+    /// The row with every text cell that a spreadsheet would read as a formula (one starting
+    /// with `=`, `+`, `-`, `@`, a tab or a carriage return) prefixed with `'`, as OWASP advises
+    /// for CSV files opened in spreadsheets. [`RecordWriter`] writes rows so unless told
+    /// [`RecordWriter::raw_csv`].
+    ///
+    /// ```
+    /// let row = lgsco::FlatRecord {
+    ///     organisation: Some("=HYPERLINK(\"x\") Council".into()),
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(row.neutralised().organisation.as_deref(), Some("'=HYPERLINK(\"x\") Council"));
+    /// ```
+    pub fn neutralised(&self) -> FlatRecord {
+        let cell = |text: &String| {
+            if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{text}")
+            } else {
+                text.clone()
+            }
+        };
+        let optional = |text: &Option<String>| text.as_ref().map(cell);
+        FlatRecord {
+            source: cell(&self.source),
+            organisation: optional(&self.organisation),
+            reference: optional(&self.reference),
+            category_area: optional(&self.category_area),
+            category_subcategory: optional(&self.category_subcategory),
+            outcome_text: optional(&self.outcome_text),
+            complainant: optional(&self.complainant),
+            error: optional(&self.error),
+            ..self.clone()
+        }
+    }
+
     /// The row for a parsed decision.
     pub fn from_decision(source: &str, decision: &Decision) -> Self {
         let category = decision.category.as_ref();
@@ -260,6 +294,7 @@ pub struct RecordWriter<W: Write> {
     format: Format,
     sink: Sink<W>,
     written: u64,
+    raw_csv: bool,
 }
 
 enum Sink<W: Write> {
@@ -284,7 +319,15 @@ impl<W: Write> RecordWriter<W> {
             format,
             sink,
             written: 0,
+            raw_csv: false,
         }
+    }
+
+    /// Writes CSV cells as they are, even those a spreadsheet would read as formulas (by default
+    /// they are [neutralised](FlatRecord::neutralised)).
+    pub fn raw_csv(mut self, raw: bool) -> Self {
+        self.raw_csv = raw;
+        self
     }
 
     /// Writes the record of a parsed decision.
@@ -315,7 +358,8 @@ impl<W: Write> RecordWriter<W> {
                     out.write_all(b"\n")?;
                 }
             }
-            (Sink::Csv(writer), Prepared::Row(row)) => writer.serialize(row)?,
+            (Sink::Csv(writer), Prepared::Row(row)) if self.raw_csv => writer.serialize(row)?,
+            (Sink::Csv(writer), Prepared::Row(row)) => writer.serialize(row.neutralised())?,
             _ => {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidInput,

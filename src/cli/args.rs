@@ -60,6 +60,14 @@ pub struct Args {
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<NonZeroUsize>,
 
+    /// With --format csv, write cells as they are. By default a cell that a spreadsheet would
+    /// read as a formula (starting with =, +, -, @, a tab or a carriage return) is prefixed with
+    /// a ' so that opening the file runs nothing.
+    ///
+    /// Example: lgsco --format csv --csv-raw corpus > decisions.csv
+    #[arg(long)]
+    pub csv_raw: bool,
+
     /// Print nothing on standard error but failures: no progress bar, no report line.
     ///
     /// Example: lgsco --quiet corpus > decisions.jsonl

@@ -67,7 +67,7 @@ pub struct Output {
 
 impl Output {
     /// Records in `format` to standard output when `path` is `None`, else to the file `path`.
-    pub fn open(path: Option<&Path>, format: Format) -> Result<Output, Stop> {
+    pub fn open(path: Option<&Path>, format: Format, raw_csv: bool) -> Result<Output, Stop> {
         let name = path.map_or_else(
             || "standard output".to_owned(),
             |p| super::printable(&p.display().to_string()),
@@ -78,7 +78,7 @@ impl Output {
         }
         match Destination::open(path) {
             Ok(destination) => Ok(Output {
-                records: RecordWriter::new(destination, format),
+                records: RecordWriter::new(destination, format).raw_csv(raw_csv),
                 name,
                 to_stdout: path.is_none(),
             }),

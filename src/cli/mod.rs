@@ -166,9 +166,9 @@ impl Rendered {
 /// Converts every input, writing records (and failures, with `--errors`) as it goes. An `Err`
 /// is a failure to write, which ends the run; a document that fails is only counted.
 fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tally, Stop> {
-    let mut records = Output::open(args.output.as_deref(), args.format)?;
+    let mut records = Output::open(args.output.as_deref(), args.format, args.csv_raw)?;
     let mut failures = match &args.errors {
-        Some(path) => Some(Output::open(Some(path), Format::JsonLines)?),
+        Some(path) => Some(Output::open(Some(path), Format::JsonLines, false)?),
         None => None,
     };
     let mut tally = Tally::default();

@@ -569,3 +569,32 @@ fn control_characters_in_names_are_escaped_on_standard_error() {
             .ends_with(forged)
     );
 }
+
+#[test]
+fn csv_cells_that_would_run_as_formulas_are_neutralised_unless_raw_is_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(&corpus()[0]).unwrap();
+    let first_line = text.lines().next().unwrap();
+    let forged = text.replacen(
+        first_line,
+        "=HYPERLINK(\"http://x\",\"y\") Council (22 014 796)",
+        1,
+    );
+    let path = dir.path().join("formula.txt");
+    fs::write(&path, forged).unwrap();
+    let organisation = |args: &[&str]| -> String {
+        let run = lgsco(args, &[&path]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let mut rows = csv::Reader::from_reader(&run.stdout[..]);
+        let row: FlatRecord = rows.deserialize().next().unwrap().unwrap();
+        row.organisation.unwrap()
+    };
+    assert_eq!(
+        organisation(&["-f", "csv"]),
+        "'=HYPERLINK(\"http://x\",\"y\") Council"
+    );
+    assert_eq!(
+        organisation(&["-f", "csv", "--csv-raw"]),
+        "=HYPERLINK(\"http://x\",\"y\") Council"
+    );
+}
