@@ -2,8 +2,10 @@
 //!
 //! Records are written to a hidden temporary file in the target's directory (so the final rename
 //! stays on one file system and is atomic), which [`AtomicFile::commit`] syncs and renames over
-//! the target. Dropping an uncommitted `AtomicFile` (an error, a panic) removes the temporary
-//! file, and so does SIGINT, SIGTERM or SIGHUP (see [`super::interrupt`]). Only SIGKILL, which no
+//! the target (named `.TARGET.lgsco-tmp-PID-N`, or `.lgsco-tmp-PID-N` when that would be longer
+//! than a file name may be). Dropping an uncommitted `AtomicFile` (an error, a panic) removes the temporary
+//! file, and so does any signal that ends the program and can be caught (see
+//! [`super::interrupt`]). Only SIGKILL, which no
 //! process can catch, leaves it behind, recognisable by the `.lgsco-tmp` in its name.
 
 use std::fs::{self, File, OpenOptions};
@@ -11,6 +13,9 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::interrupt;
+
+/// The longest file name most file systems take (`NAME_MAX`).
+const MAX_NAME_BYTES: usize = 255;
 
 /// A temporary file that becomes `target` on [`AtomicFile::commit`].
 pub struct AtomicFile {
@@ -32,9 +37,14 @@ impl AtomicFile {
         };
         let mut attempt = 0u32;
         loop {
+            let suffix = format!(".lgsco-tmp-{}-{attempt}", std::process::id());
             let mut temp_name = std::ffi::OsString::from(".");
             temp_name.push(name);
-            temp_name.push(format!(".lgsco-tmp-{}-{attempt}", std::process::id()));
+            temp_name.push(&suffix);
+            // A name that is valid but near the limit would be pushed over it by the suffix.
+            if temp_name.len() > MAX_NAME_BYTES {
+                temp_name = suffix.into();
+            }
             let temp = dir.join(temp_name);
             // Recorded before it exists, so a signal from now on removes it.
             interrupt::register(&temp);

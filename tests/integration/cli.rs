@@ -425,10 +425,19 @@ fn killed_mid_run(signal: &str) -> (std::process::ExitStatus, Vec<String>) {
 }
 #[cfg(unix)]
 #[test]
-fn sigterm_or_sigint_mid_run_leaves_no_output_and_no_temporary_file() {
-    for signal in ["TERM", "INT", "HUP"] {
+fn every_catchable_ending_signal_mid_run_leaves_no_output_and_no_temporary_file() {
+    let signals = [
+        ("TERM", 15),
+        ("INT", 2),
+        ("HUP", 1),
+        ("QUIT", 3),
+        ("USR1", 10),
+        ("USR2", 12),
+        ("ALRM", 14),
+    ];
+    for (signal, number) in signals {
         let (status, left) = killed_mid_run(signal);
-        assert_eq!(status.code(), Some(130), "SIG{signal}");
+        assert_eq!(status.code(), Some(128 + number), "SIG{signal}");
         assert!(left.is_empty(), "SIG{signal} left {left:?}");
     }
 }
@@ -597,4 +606,15 @@ fn csv_cells_that_would_run_as_formulas_are_neutralised_unless_raw_is_asked() {
         organisation(&["-f", "csv", "--csv-raw"]),
         "=HYPERLINK(\"http://x\",\"y\") Council"
     );
+}
+
+#[test]
+fn an_output_name_at_the_length_limit_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("{}.jsonl", "d".repeat(245));
+    let out = dir.path().join(&name);
+    let run = lgsco(&["-o", out.to_str().unwrap()], &[&corpus()[0]]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(json_lines(&fs::read(&out).unwrap()).len(), 1);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
