@@ -2,11 +2,11 @@
 //!
 //! Records are written to a hidden temporary file in the target's directory (so the final rename
 //! stays on one file system and is atomic), which [`AtomicFile::commit`] syncs and renames over
-//! the target (named `.TARGET.lgsco-tmp-PID-N`, or `.lgsco-tmp-PID-N` when that would be longer
-//! than a file name may be). Dropping an uncommitted `AtomicFile` (an error, a panic) removes the temporary
-//! file, and so does any signal that ends the program and can be caught (see
-//! [`super::interrupt`]). Only SIGKILL, which no
-//! process can catch, leaves it behind, recognisable by the `.lgsco-tmp` in its name.
+//! the target. It is named `.TARGET.lgsco-tmp-PID-N`, or `.lgsco-tmp-PID-N` when that would be
+//! longer than a file name may be. Dropping an uncommitted `AtomicFile` (an error, a panic)
+//! removes the temporary file, and so does any signal that ends the program and can be caught
+//! (see [`super::interrupt`]). Only SIGKILL, which no process can catch, leaves it behind,
+//! recognisable by the `.lgsco-tmp` in its name.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
