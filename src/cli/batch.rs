@@ -5,8 +5,10 @@
 //! documents are in memory however many inputs there are, and the order never depends on the
 //! number of threads.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{self, Read};
+use std::os::unix::fs::FileTypeExt;
+use std::path::Path;
 
 use lgsco::Decision;
 use rayon::prelude::*;
@@ -31,8 +33,8 @@ pub struct Converted {
 pub fn convert(input: &Input) -> Converted {
     let result = match input {
         Input::Stdin => read_limited(io::stdin().lock(), 0),
-        Input::File(path) => File::open(path)
-            .map_err(|e| format!("cannot read file: {e}"))
+        Input::File(path) => regular_file(path)
+            .and_then(|()| File::open(path).map_err(|e| format!("cannot read file: {e}")))
             .and_then(|file| {
                 // Sized from the file's length, the buffer is read into without regrowing.
                 let length = file.metadata().map_or(0, |m| m.len().min(MAX_BYTES));
@@ -45,6 +47,31 @@ pub fn convert(input: &Input) -> Converted {
         source: input.source(),
         result,
     }
+}
+
+/// Whether `path` (its target, for a link) is a regular file, told from its metadata without
+/// opening it: opening a FIFO, a terminal or a device could wait for ever, or read without end.
+fn regular_file(path: &Path) -> Result<(), String> {
+    let kind = fs::metadata(path)
+        .map_err(|e| format!("cannot read file: {e}"))?
+        .file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    };
+    Err(format!("not read: {what}, not a regular file"))
 }
 
 fn read_limited(reader: impl Read, capacity: usize) -> Result<Vec<u8>, String> {

@@ -28,7 +28,7 @@ impl Input {
     pub fn source(&self) -> String {
         match self {
             Input::Stdin => "-".to_owned(),
-            Input::File(path) => path.display().to_string(),
+            Input::File(path) => source_name(path),
             Input::Failed { source, .. } => source.clone(),
         }
     }
@@ -59,7 +59,7 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
 /// being walked, so a symbolic link back to one of them is reported instead of followed forever.
 fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, inputs: &mut Vec<Input>) {
     let failed = |error: String| Input::Failed {
-        source: dir.display().to_string(),
+        source: source_name(dir),
         error,
     };
     let canonical = dir.canonicalize().ok();
@@ -109,6 +109,30 @@ fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, inputs: &mut Vec<Input>) {
     }
 }
 
+/// A path as records name it: as it is when it is UTF-8; otherwise each byte that is not part of
+/// a UTF-8 character as `\xNN` and each backslash as `\\`, so no two paths share a name and the
+/// bytes can be read back.
+///
+/// On Unix only; elsewhere paths are shown as the platform shows them.
+pub fn source_name(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        if path.to_str().is_none() {
+            let mut name = String::new();
+            for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+                name.push_str(&chunk.valid().replace('\\', "\\\\"));
+                for byte in chunk.invalid() {
+                    let _ = write!(name, "\\x{byte:02X}");
+                }
+            }
+            return name;
+        }
+    }
+    path.display().to_string()
+}
+
 fn is_txt(path: &Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
@@ -138,6 +162,18 @@ mod tests {
         ];
         assert_eq!(found, expected);
         assert_eq!(inputs(&[]), vec![Input::Stdin]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_stay_distinct_and_readable() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let name = |bytes: &[u8]| source_name(Path::new(OsStr::from_bytes(bytes)));
+        assert_eq!(name(b"dir/bad\xff.txt"), "dir/bad\\xFF.txt");
+        assert_eq!(name(b"dir/bad\xfe.txt"), "dir/bad\\xFE.txt");
+        assert_eq!(name(b"a\\b\xff"), "a\\\\b\\xFF");
+        assert_eq!(name("caf\u{e9}\\.txt".as_bytes()), "caf\u{e9}\\.txt");
     }
 
     #[cfg(unix)]

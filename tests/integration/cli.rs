@@ -618,3 +618,51 @@ fn an_output_name_at_the_length_limit_is_written() {
     assert_eq!(json_lines(&fs::read(&out).unwrap()).len(), 1);
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn a_fifo_is_never_opened_and_the_other_documents_go_through() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(&corpus()[0], dir.path().join("a.txt")).unwrap();
+    let fifo = dir.path().join("x.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    // Opening the FIFO for reading would wait for a writer for ever.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .arg(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let Some(status) = poll(|| child.try_wait().unwrap()) else {
+        let _ = child.kill();
+        panic!("the run waited on the FIFO");
+    };
+    let run = child.wait_with_output().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let records = json_lines(&run.stdout);
+    assert_eq!(records.len(), 2);
+    assert!(records[0]["organisation"].is_string());
+    let error = records[1]["error"].as_str().unwrap();
+    assert!(error.contains("FIFO"), "{error}");
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_give_distinct_sources() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    for name in [&b"bad\xff.txt"[..], b"bad\xfe.txt"] {
+        fs::copy(&corpus()[0], dir.path().join(OsStr::from_bytes(name))).unwrap();
+    }
+    let run = lgsco(&[], &[dir.path()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let sources: Vec<String> = json_lines(&run.stdout)
+        .iter()
+        .map(|r| r["source"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(sources.len(), 2);
+    assert!(sources[0].ends_with("bad\\xFE.txt"), "{sources:?}");
+    assert!(sources[1].ends_with("bad\\xFF.txt"), "{sources:?}");
+}
