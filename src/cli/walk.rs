@@ -1,10 +1,13 @@
 //! Turning the command line's paths into the ordered list of input documents.
 //!
 //! Only paths are collected here (cheap, even for 100,000 files); documents are read later, a
-//! few at a time. Every path named or found yields exactly one [`Input`]: a directory that cannot
-//! be listed, or a loop of symbolic links, is an input that has already failed.
+//! few at a time. Every file named or found yields exactly one [`Input`], once however many
+//! paths lead to it: a directory that cannot be listed, a loop of symbolic links, or a directory
+//! with no documents is an input that has already failed.
 
+use std::collections::HashSet;
 use std::fs;
+use std::os::unix::fs::{DirEntryExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
 /// One input document, not yet read.
@@ -37,75 +40,141 @@ impl Input {
 /// Every input document, in argument order; directories are walked in sorted order.
 ///
 /// No path at all means standard input. A path named on the command line is read whatever its
-/// extension; inside directories only `*.txt` files (any case) are.
+/// extension; inside directories only `*.txt` files (any case) are. Each file and directory is
+/// read once however many paths lead to it (overlapping arguments, links), told by its device and
+/// inode. A directory named on the command line that holds no `*.txt` file is an input that has
+/// failed, with a hint when it holds web pages.
 pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     if paths.is_empty() {
         return vec![Input::Stdin];
     }
-    let mut inputs = Vec::new();
+    let mut walker = Walker::default();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            walker.inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            walk(path, &mut Vec::new(), &mut inputs);
-        } else {
-            inputs.push(Input::File(path.clone()));
+            let before = (walker.inputs.len(), walker.web_pages, walker.repeats);
+            walker.walk(path);
+            // Nothing found, and nothing passed over for having been read already.
+            if (walker.inputs.len(), walker.repeats) == (before.0, before.2) {
+                let pages = walker.web_pages - before.1;
+                walker.inputs.push(Input::Failed {
+                    source: source_name(path),
+                    error: no_documents(pages),
+                });
+            }
+        } else if walker.first_time(path, None) {
+            walker.inputs.push(Input::File(path.clone()));
         }
     }
-    inputs
+    walker.inputs
 }
 
-/// Adds the `*.txt` files under `dir`. `ancestors` holds the canonical paths of the directories
-/// being walked, so a symbolic link back to one of them is reported instead of followed forever.
-fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, inputs: &mut Vec<Input>) {
-    let failed = |error: String| Input::Failed {
-        source: source_name(dir),
-        error,
-    };
-    let canonical = dir.canonicalize().ok();
-    if let Some(canonical) = &canonical {
-        if ancestors.contains(canonical) {
-            inputs.push(failed(format!(
-                "directory loop: {} is already being read",
-                canonical.display()
-            )));
+/// Why a directory gave no documents.
+fn no_documents(web_pages: usize) -> String {
+    let mut error = "no *.txt files in this directory".to_owned();
+    if web_pages > 0 {
+        error.push_str(&format!(
+            " (it holds {web_pages} .html or .htm files: lgsco reads statements as text)"
+        ));
+    }
+    error
+}
+
+/// The state of one walk over the command line's paths.
+#[derive(Default)]
+struct Walker {
+    inputs: Vec<Input>,
+    /// The canonical paths of the directories being walked, so that a link back to one of them
+    /// is reported instead of followed for ever.
+    ancestors: Vec<PathBuf>,
+    /// The (device, inode) of every file and directory taken so far.
+    seen: HashSet<(u64, u64)>,
+    /// How many `.html` and `.htm` files the walk passed over.
+    web_pages: usize,
+    /// How many files and directories it passed over for having taken them already.
+    repeats: usize,
+}
+
+impl Walker {
+    /// Whether `path` is met for the first time. `inode` is its inode on `device` when the
+    /// directory listing gave it (a file that is not a link), else it is looked up; a path that
+    /// cannot be looked up counts as new, and fails when it is read.
+    fn first_time(&mut self, path: &Path, listed: Option<(u64, u64)>) -> bool {
+        let key = listed.or_else(|| fs::metadata(path).ok().map(|m| (m.dev(), m.ino())));
+        let first = key.is_none_or(|key| self.seen.insert(key));
+        self.repeats += usize::from(!first);
+        first
+    }
+
+    /// Adds the `*.txt` files under `dir`.
+    fn walk(&mut self, dir: &Path) {
+        let failed = |error: String| Input::Failed {
+            source: source_name(dir),
+            error,
+        };
+        let canonical = dir.canonicalize().ok();
+        if let Some(canonical) = &canonical {
+            if self.ancestors.contains(canonical) {
+                self.inputs.push(failed(format!(
+                    "directory loop: {} is already being read",
+                    canonical.display()
+                )));
+                return;
+            }
+        }
+        let Ok(device) = fs::metadata(dir).map(|m| m.dev()) else {
+            self.inputs.push(failed("cannot read directory".into()));
+            return;
+        };
+        if !self.first_time(dir, None) {
             return;
         }
-        ancestors.push(canonical.clone());
-    }
-    match fs::read_dir(dir) {
-        Err(e) => inputs.push(failed(format!("cannot read directory: {e}"))),
-        Ok(entries) => {
-            let mut children = Vec::new();
-            let mut errors = Vec::new();
-            for entry in entries {
-                match entry {
-                    Ok(entry) => {
-                        let path = entry.path();
-                        // The entry's type comes with the directory listing; only a symbolic
-                        // link needs a look at its target.
-                        let is_dir = match entry.file_type() {
-                            Ok(kind) if !kind.is_symlink() => kind.is_dir(),
-                            _ => path.is_dir(),
-                        };
-                        children.push((path, is_dir));
-                    }
-                    Err(e) => errors.push(failed(format!("cannot read directory entry: {e}"))),
-                }
-            }
-            children.sort();
-            for (child, is_dir) in children {
-                if is_dir {
-                    walk(&child, ancestors, inputs);
-                } else if is_txt(&child) {
-                    inputs.push(Input::File(child));
-                }
-            }
-            inputs.extend(errors);
+        if let Some(canonical) = &canonical {
+            self.ancestors.push(canonical.clone());
         }
-    }
-    if canonical.is_some() {
-        ancestors.pop();
+        match fs::read_dir(dir) {
+            Err(e) => self
+                .inputs
+                .push(failed(format!("cannot read directory: {e}"))),
+            Ok(entries) => {
+                let mut children = Vec::new();
+                let mut errors = Vec::new();
+                for entry in entries {
+                    match entry {
+                        Ok(entry) => {
+                            let path = entry.path();
+                            // The entry's type and inode come with the directory listing; only
+                            // a symbolic link needs a look at its target.
+                            let (is_dir, listed) = match entry.file_type() {
+                                Ok(kind) if !kind.is_symlink() => {
+                                    (kind.is_dir(), Some((device, entry.ino())))
+                                }
+                                _ => (path.is_dir(), None),
+                            };
+                            children.push((path, is_dir, listed));
+                        }
+                        Err(e) => errors.push(failed(format!("cannot read directory entry: {e}"))),
+                    }
+                }
+                children.sort();
+                for (child, is_dir, listed) in children {
+                    if is_dir {
+                        self.walk(&child);
+                    } else if has_extension(&child, &["txt"]) {
+                        if self.first_time(&child, listed) {
+                            self.inputs.push(Input::File(child));
+                        }
+                    } else if has_extension(&child, &["html", "htm"]) {
+                        self.web_pages += 1;
+                    }
+                }
+                self.inputs.extend(errors);
+            }
+        }
+        if canonical.is_some() {
+            self.ancestors.pop();
+        }
     }
 }
 
@@ -133,9 +202,9 @@ pub fn source_name(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn is_txt(path: &Path) -> bool {
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+        .is_some_and(|ext| extensions.iter().any(|e| ext.eq_ignore_ascii_case(e)))
 }
 
 #[cfg(test)]

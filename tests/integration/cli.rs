@@ -666,3 +666,38 @@ fn names_that_are_not_utf8_give_distinct_sources() {
     assert!(sources[0].ends_with("bad\\xFE.txt"), "{sources:?}");
     assert!(sources[1].ends_with("bad\\xFF.txt"), "{sources:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn each_file_is_read_once_however_many_paths_lead_to_it() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // a/ holds two links to b/, b/ two links to c/, and c/ the statement: six paths to one file.
+    for name in ["a", "b", "c"] {
+        fs::create_dir(root.join(name)).unwrap();
+    }
+    fs::copy(&corpus()[0], root.join("c/k.txt")).unwrap();
+    for (from, to) in [("a/1", "b"), ("a/2", "b"), ("b/1", "c"), ("b/2", "c")] {
+        symlink(root.join(to), root.join(from)).unwrap();
+    }
+    let run = lgsco(&[], &[&root.join("a"), root, &root.join("c/k.txt")]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(json_lines(&run.stdout).len(), 1, "{}", stderr(&run));
+}
+
+#[test]
+fn a_directory_with_no_documents_is_an_error_that_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("page.html"), "<html></html>").unwrap();
+    let run = lgsco(&[], &[dir.path()]);
+    assert_eq!(run.status.code(), Some(1));
+    let records = json_lines(&run.stdout);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["source"], dir.path().to_str().unwrap());
+    let error = records[0]["error"].as_str().unwrap();
+    assert!(
+        error.contains("no *.txt files") && error.contains(".html"),
+        "{error}"
+    );
+}
