@@ -35,6 +35,7 @@ pub mod bench_api;
 mod complainant;
 mod dates;
 mod deadlines;
+mod decode;
 mod duplicate;
 mod error;
 mod findings;
@@ -51,6 +52,7 @@ mod segment;
 mod sharing;
 mod words;
 
+pub use decode::{Encoding, decode};
 pub use error::{ErrorKind, ParseError};
 pub use model::{
     ActReference, ActionKind, AgreedAction, Category, Citation, DateMention, DateValue, Deadline,
@@ -175,7 +177,9 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     })
 }
 
-/// Parses raw bytes, reporting invalid UTF-8 with the offset of the first bad byte.
+/// Parses raw bytes, reporting invalid UTF-8 with the offset of the first bad byte. Bytes that
+/// start with a UTF-16 byte-order mark are decoded first, as [`decode`] does; the record's spans
+/// then refer to that decoded text.
 ///
 /// ```
 /// let err = lgsco::parse_bytes(b"Summary: ok \xff").unwrap_err();
@@ -183,11 +187,5 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
 /// assert_eq!(err.position(), Some(12));
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Decision, ParseError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => parse(text),
-        Err(e) => Err(ParseError::new(
-            ErrorKind::InvalidUtf8,
-            Some(e.valid_up_to()),
-        )),
-    }
+    parse(&decode(bytes, None)?)
 }

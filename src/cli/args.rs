@@ -4,7 +4,7 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::Parser;
-use lgsco::Format;
+use lgsco::{Encoding, Format};
 
 /// Parse LGSCO decision statements into JSON Lines, a JSON array or CSV.
 ///
@@ -68,9 +68,22 @@ pub struct Args {
     #[arg(long)]
     pub csv_raw: bool,
 
+    /// Read documents that are not UTF-8 in ENCODING (any WHATWG label: windows-1252, latin1,
+    /// iso-8859-15, …), as legacy copies passed through Windows tools often are. UTF-16 with a
+    /// byte-order mark is always read. Spans then refer to the decoded text.
+    ///
+    /// Example: lgsco --encoding windows-1252 old-copies/
+    #[arg(long, value_name = "ENCODING", value_parser = encoding)]
+    pub encoding: Option<&'static Encoding>,
+
     /// Print nothing on standard error but failures: no progress bar, no report line.
     ///
     /// Example: lgsco --quiet corpus > decisions.jsonl
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// An encoding by its WHATWG label.
+fn encoding(label: &str) -> Result<&'static Encoding, String> {
+    Encoding::for_label(label.as_bytes()).ok_or_else(|| format!("unknown encoding `{label}`"))
 }

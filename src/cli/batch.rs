@@ -10,7 +10,7 @@ use std::io::{self, Read};
 use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 
-use lgsco::Decision;
+use lgsco::{Decision, Encoding, ErrorKind};
 use rayon::prelude::*;
 
 use super::walk::Input;
@@ -29,8 +29,9 @@ pub struct Converted {
     pub result: Result<Decision, String>,
 }
 
-/// Reads and parses one input. Never panics on its content.
-pub fn convert(input: &Input) -> Converted {
+/// Reads and parses one input, decoding bytes that are not UTF-8 with `legacy` when given. Never
+/// panics on its content.
+pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Converted {
     let result = match input {
         Input::Stdin => read_limited(io::stdin().lock(), 0),
         Input::File(path) => regular_file(path)
@@ -42,7 +43,16 @@ pub fn convert(input: &Input) -> Converted {
             }),
         Input::Failed { error, .. } => Err(error.clone()),
     }
-    .and_then(|bytes| lgsco::parse_bytes(&bytes).map_err(|e| e.to_string()));
+    .and_then(|bytes| {
+        lgsco::decode(&bytes, legacy)
+            .and_then(|text| lgsco::parse(&text))
+            .map_err(|e| match e.kind() {
+                ErrorKind::InvalidUtf8 => {
+                    format!("{e} (a Windows-1252 copy? read it with --encoding windows-1252)")
+                }
+                _ => e.to_string(),
+            })
+    });
     Converted {
         source: input.source(),
         result,
@@ -92,7 +102,12 @@ fn read_limited(reader: impl Read, capacity: usize) -> Result<Vec<u8>, String> {
 /// Converts every input on the current rayon pool, `prepare`s each result on the same thread
 /// (e.g. renders its record), and calls `sink` with each prepared result, in input order. Stops
 /// at the first error `sink` returns.
-pub fn convert_in_order<T, E, P, F>(inputs: &[Input], prepare: P, mut sink: F) -> Result<(), E>
+pub fn convert_in_order<T, E, P, F>(
+    inputs: &[Input],
+    legacy: Option<&'static Encoding>,
+    prepare: P,
+    mut sink: F,
+) -> Result<(), E>
 where
     T: Send,
     E: Send,
@@ -109,7 +124,7 @@ where
                 next.map(|chunk| {
                     chunk
                         .par_iter()
-                        .map(|input| prepare(convert(input)))
+                        .map(|input| prepare(convert(input, legacy)))
                         .collect::<Vec<_>>()
                 })
             },
@@ -143,6 +158,7 @@ mod tests {
             pool.install(|| {
                 convert_in_order(
                     &inputs,
+                    None,
                     |c| c,
                     |c| {
                         sources.push(c.source);
@@ -160,7 +176,7 @@ mod tests {
     fn a_sink_error_stops_the_run() {
         let inputs = vec![Input::Stdin; 0];
         assert_eq!(
-            convert_in_order(&inputs, |c| c, |_| Err::<(), _>("no")),
+            convert_in_order(&inputs, None, |c| c, |_| Err::<(), _>("no")),
             Ok(())
         );
         let inputs: Vec<Input> = (0..CHUNK * 3)
@@ -172,6 +188,7 @@ mod tests {
         let mut seen = 0;
         let result = convert_in_order(
             &inputs,
+            None,
             |c| c,
             |_| {
                 seen += 1;
@@ -190,7 +207,7 @@ mod tests {
                 .unwrap_err()
                 .starts_with("larger than 64 MiB")
         );
-        let missing = convert(&Input::File("/no/such/file.txt".into()));
+        let missing = convert(&Input::File("/no/such/file.txt".into()), None);
         assert_eq!(missing.source, "/no/such/file.txt");
         assert!(missing.result.unwrap_err().starts_with("cannot read file:"));
     }

@@ -175,6 +175,7 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
     let format = args.format;
     batch::convert_in_order(
         inputs,
+        args.encoding,
         |converted| Rendered::of(format, converted),
         |document| {
             let source = printable(&document.source);

@@ -701,3 +701,40 @@ fn a_directory_with_no_documents_is_an_error_that_names_it() {
         "{error}"
     );
 }
+
+#[test]
+fn utf16_and_legacy_copies_are_read_and_a_bad_byte_gives_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(&corpus()[0]).unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    fs::write(dir.path().join("utf16.txt"), utf16).unwrap();
+    let (legacy, _, unmappable) = lgsco::Encoding::for_label(b"windows-1252")
+        .unwrap()
+        .encode(&text);
+    assert!(!unmappable);
+    fs::write(dir.path().join("windows-1252.txt"), &legacy).unwrap();
+    let expected = lgsco::parse(&text).unwrap().organisation;
+
+    let run = lgsco(&[], &[dir.path()]);
+    assert_eq!(run.status.code(), Some(1));
+    let records = json_lines(&run.stdout);
+    assert_eq!(records[0]["organisation"].as_str(), expected.as_deref());
+    let error = records[1]["error"].as_str().unwrap();
+    assert!(error.contains("--encoding windows-1252"), "{error}");
+
+    let run = lgsco(&["--encoding", "windows-1252"], &[dir.path()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let records = json_lines(&run.stdout);
+    assert!(
+        records
+            .iter()
+            .all(|r| r["organisation"].as_str() == expected.as_deref())
+    );
+    assert_eq!(
+        lgsco(&["--encoding", "klingon"], &[]).status.code(),
+        Some(2)
+    );
+}
