@@ -22,12 +22,34 @@ pub struct AtomicFile {
     target: PathBuf,
     temp: PathBuf,
     file: Option<BufWriter<File>>,
+    /// The permissions of the file being replaced, given to the new one.
+    keep: Option<fs::Permissions>,
     committed: bool,
 }
 
 impl AtomicFile {
     /// Creates the temporary file beside `target`; `target` itself is untouched until commit.
+    /// Only a regular file (whose permissions the new one keeps) or a new path can be a target:
+    /// a link, a device (`/dev/null`), a FIFO or a directory is refused, never replaced.
     pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        let keep = match fs::symlink_metadata(target) {
+            Ok(meta) if meta.is_file() => Some(meta.permissions()),
+            Ok(meta) => {
+                let what = if meta.file_type().is_symlink() {
+                    "a symbolic link"
+                } else if meta.is_dir() {
+                    "a directory"
+                } else {
+                    "not a regular file"
+                };
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("{what}; only a regular file or a new path is replaced"),
+                ));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e),
+        };
         let name = target
             .file_name()
             .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
@@ -55,6 +77,7 @@ impl AtomicFile {
                         target: target.to_path_buf(),
                         temp,
                         file: Some(BufWriter::new(file)),
+                        keep,
                         committed: false,
                     });
                 }
@@ -70,12 +93,23 @@ impl AtomicFile {
         }
     }
 
-    /// Flushes and syncs the written bytes, then renames the temporary file over the target.
-    pub fn commit(mut self) -> io::Result<()> {
+    /// Flushes and syncs the written bytes and gives the file the replaced one's permissions: after
+    /// this only the rename is left, so every output of a run can be made ready before any of
+    /// them is renamed into place.
+    pub fn make_ready(&mut self) -> io::Result<()> {
         if let Some(writer) = self.file.take() {
             let file = writer.into_inner().map_err(|e| e.into_error())?;
+            if let Some(permissions) = self.keep.take() {
+                file.set_permissions(permissions)?;
+            }
             file.sync_all()?;
         }
+        Ok(())
+    }
+
+    /// Makes the file ready (if it is not yet) and renames it over the target.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.make_ready()?;
         interrupt::finish(&self.temp, || fs::rename(&self.temp, &self.target))?;
         self.committed = true;
         Ok(())

@@ -24,10 +24,18 @@ impl Destination {
         })
     }
 
-    /// Flushes standard output, or commits the file.
-    fn close(self) -> io::Result<()> {
+    /// Flushes standard output, or makes the file ready to be renamed into place.
+    fn make_ready(&mut self) -> io::Result<()> {
         match self {
-            Destination::Stdout(mut out) => out.flush(),
+            Destination::Stdout(out) => out.flush(),
+            Destination::File(file) => file.make_ready(),
+        }
+    }
+
+    /// Renames the file into place (nothing to do for standard output).
+    fn commit(self) -> io::Result<()> {
+        match self {
+            Destination::Stdout(_) => Ok(()),
             Destination::File(file) => file.commit(),
         }
     }
@@ -98,17 +106,38 @@ impl Output {
         written.map_err(|e| self.failed(e))
     }
 
-    /// Ends the records and flushes standard output or commits the file.
-    pub fn close(self) -> Result<(), Stop> {
+    /// Ends the records and makes them ready: standard output flushed, or the file written and
+    /// synced, with only its rename into place left ([`Ready::commit`]).
+    pub fn finish(self) -> Result<Ready, Stop> {
         let (name, to_stdout) = (self.name, self.to_stdout);
-        self.records
-            .finish()
-            .and_then(Destination::close)
-            .map_err(|e| stop(&name, to_stdout, e))
+        let ready = self.records.finish().and_then(|mut destination| {
+            destination.make_ready()?;
+            Ok(destination)
+        });
+        match ready {
+            Ok(destination) => Ok(Ready { destination, name }),
+            Err(e) => Err(stop(&name, to_stdout, e)),
+        }
     }
 
     fn failed(&self, e: io::Error) -> Stop {
         stop(&self.name, self.to_stdout, e)
+    }
+}
+
+/// An output with everything written, waiting to be put in place.
+pub struct Ready {
+    destination: Destination,
+    name: String,
+}
+
+impl Ready {
+    /// Puts the output in place: renames the file over its target.
+    pub fn commit(self) -> Result<(), Stop> {
+        let name = self.name;
+        self.destination
+            .commit()
+            .map_err(|e| Stop::Failed(format!("cannot write {name}: {e}")))
     }
 }
 

@@ -197,7 +197,11 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
             Ok::<(), Stop>(())
         },
     )?;
-    records.close()?;
-    failures.map_or(Ok(()), Output::close)?;
+    // Every output is written in full before any is put in place, so a failure (a full disk)
+    // leaves none of them changed.
+    let records = records.finish()?;
+    let failures = failures.map(Output::finish).transpose()?;
+    records.commit()?;
+    failures.map_or(Ok(()), destination::Ready::commit)?;
     Ok(tally)
 }

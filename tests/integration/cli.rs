@@ -738,3 +738,77 @@ fn utf16_and_legacy_copies_are_read_and_a_bad_byte_gives_a_hint() {
         Some(2)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn only_a_regular_file_or_a_new_path_is_replaced_and_it_keeps_its_permissions() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let statement = corpus()[0].clone();
+    fs::write(root.join("kept.jsonl"), "old").unwrap();
+    symlink(root.join("kept.jsonl"), root.join("link.jsonl")).unwrap();
+    assert!(
+        Command::new("mkfifo")
+            .arg(root.join("fifo.jsonl"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    fs::create_dir(root.join("folder.jsonl")).unwrap();
+    for (target, what) in [
+        ("link.jsonl", "symbolic link"),
+        ("fifo.jsonl", "not a regular file"),
+        ("folder.jsonl", "directory"),
+    ] {
+        let run = lgsco(&["-o", root.join(target).to_str().unwrap()], &[&statement]);
+        assert_eq!(run.status.code(), Some(1), "{target}");
+        assert!(stderr(&run).contains(what), "{target}: {}", stderr(&run));
+    }
+    assert_eq!(fs::read_to_string(root.join("kept.jsonl")).unwrap(), "old");
+    assert!(
+        fs::symlink_metadata(root.join("link.jsonl"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    let private = root.join("private.jsonl");
+    fs::write(&private, "old").unwrap();
+    fs::set_permissions(&private, fs::Permissions::from_mode(0o600)).unwrap();
+    let run = lgsco(&["-o", private.to_str().unwrap()], &[&statement]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let mode = fs::metadata(&private).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert_eq!(json_lines(&fs::read(&private).unwrap()).len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn outputs_are_put_in_place_together_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    for i in 0..63 {
+        fs::write(inputs.join(format!("bad-{i:02}.txt")), "").unwrap();
+    }
+    fs::write(dir.path().join("out.csv"), "old").unwrap();
+    // Files may grow to 4 KiB: the 63 CSV rows (about 3.9 KB) fit, the 63 error lines (about
+    // 4.2 KB) do not, and both stay in their buffers until the end of the run, where writing the
+    // errors fails (SIGXFSZ is ignored, so the write returns the error).
+    let script = r#"trap '' XFSZ; ulimit -f 4; "$0" -q -f csv -o out.csv --errors errors.jsonl in"#;
+    let run = lgsco_in_shell(script, dir.path());
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(stderr(&run).contains("cannot write"), "{}", stderr(&run));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out.csv")).unwrap(),
+        "old"
+    );
+    assert!(!dir.path().join("errors.jsonl").exists());
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains("lgsco-tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
