@@ -18,8 +18,13 @@ use super::walk::Input;
 /// Documents larger than this are refused unread (statements are tens of kilobytes).
 pub const MAX_BYTES: u64 = 64 << 20;
 
-/// How many documents are parsed together.
+/// The most documents parsed together.
 const CHUNK: usize = 256;
+
+/// The most bytes of documents parsed together (unless one document alone is larger): with the
+/// chunk before it, whose records wait to be written, this bounds the memory a run needs by
+/// bytes, whatever the documents' sizes.
+const CHUNK_BYTES: u64 = 16 << 20;
 
 /// One input's result.
 pub struct Converted {
@@ -114,7 +119,7 @@ where
     P: Fn(Converted) -> T + Sync,
     F: FnMut(T) -> Result<(), E> + Send,
 {
-    let mut chunks = inputs.chunks(CHUNK);
+    let mut chunks = chunks(inputs);
     let mut ready: Vec<T> = Vec::new();
     loop {
         let next = chunks.next();
@@ -134,6 +139,37 @@ where
             Some(converted) => ready = converted,
             None => return Ok(()),
         }
+    }
+}
+
+/// `inputs` in chunks of at most [`CHUNK`] documents and [`CHUNK_BYTES`] bytes (by the files'
+/// sizes; a chunk holds at least one document).
+fn chunks(inputs: &[Input]) -> impl Iterator<Item = &[Input]> {
+    let mut rest = inputs;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut bytes = 0u64;
+        let end = rest
+            .iter()
+            .take(CHUNK)
+            .position(|input| {
+                bytes = bytes.saturating_add(size(input));
+                bytes > CHUNK_BYTES
+            })
+            .map_or(rest.len().min(CHUNK), |over| over.max(1));
+        let (chunk, after) = rest.split_at(end);
+        rest = after;
+        Some(chunk)
+    })
+}
+
+/// How many bytes reading `input` will hold: a file's size, as far as it is read.
+fn size(input: &Input) -> u64 {
+    match input {
+        Input::File(path) => fs::metadata(path).map_or(0, |m| m.len().min(MAX_BYTES)),
+        Input::Stdin | Input::Failed { .. } => 0,
     }
 }
 
@@ -197,6 +233,26 @@ mod tests {
         );
         assert_eq!(result, Err("full"));
         assert_eq!(seen, 3);
+    }
+
+    #[test]
+    fn chunks_are_bounded_by_count_and_by_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, bytes: u64| {
+            let path = dir.path().join(name);
+            fs::File::create(&path).unwrap().set_len(bytes).unwrap();
+            Input::File(path)
+        };
+        let big: Vec<Input> = (0..3).map(|i| file(&format!("big{i}"), 10 << 20)).collect();
+        let lengths: Vec<usize> = chunks(&big).map(<[Input]>::len).collect();
+        assert_eq!(lengths, [1, 1, 1]);
+        let huge = vec![file("huge", 100 << 20), file("small", 10)];
+        let lengths: Vec<usize> = chunks(&huge).map(<[Input]>::len).collect();
+        assert_eq!(lengths, [1, 1]);
+        let small: Vec<Input> = (0..CHUNK + 44).map(|_| Input::Stdin).collect();
+        let lengths: Vec<usize> = chunks(&small).map(<[Input]>::len).collect();
+        assert_eq!(lengths, [CHUNK, 44]);
+        assert_eq!(chunks(&[]).count(), 0);
     }
 
     #[test]
