@@ -1,43 +1,34 @@
-//! A readable table of a folder's decisions: organisation, outcome, total paid and the due dates
-//! of the agreed actions, then totals per category area.
+//! A readable table of a folder's decisions (recursively): source, reference, organisation,
+//! outcome, total paid and the due dates of the agreed actions, then totals per category area.
 //!
 //! ```sh
 //! cargo run --example remedies_table                 # corpus/
 //! cargo run --example remedies_table -- statements/
 //! ```
 //!
-//! The remedy values are read from the record's JSON (`total_payment_pence`,
-//! `agreed_actions[].deadline.due`), so a value the parser does not give shows as `-`.
+//! The values are read from the typed record (`Decision::total_payment_pence`,
+//! `AgreedAction::deadline`), so a value the parser does not give shows as `-`.
+
+#[path = "common/mod.rs"]
+mod common;
 
 use std::collections::BTreeMap;
 use std::error::Error;
 use std::path::PathBuf;
 
-use serde_json::Value;
+use lgsco::{Decision, OutcomeKind};
 
-/// One table row's remedy values, read from a record's JSON.
-struct Remedies {
-    total_payment_pence: Option<u64>,
-    due_dates: Vec<String>,
-}
-
-impl Remedies {
-    fn of(record: &Value) -> Remedies {
-        let actions = record["agreed_actions"]
-            .as_array()
-            .map_or(&[][..], Vec::as_slice);
-        // ISO dates sort in time order; several actions often share one deadline.
-        let mut due_dates: Vec<String> = actions
-            .iter()
-            .filter_map(|action| action["deadline"]["due"].as_str().map(str::to_owned))
-            .collect();
-        due_dates.sort();
-        due_dates.dedup();
-        Remedies {
-            total_payment_pence: record["total_payment_pence"].as_u64(),
-            due_dates,
-        }
-    }
+/// The distinct due dates of a decision's agreed actions, in time order (several actions often
+/// share one deadline).
+fn due_dates(decision: &Decision) -> Vec<String> {
+    let mut due: Vec<_> = decision
+        .agreed_actions
+        .iter()
+        .filter_map(|action| action.deadline.as_ref()?.due)
+        .collect();
+    due.sort();
+    due.dedup();
+    due.iter().map(ToString::to_string).collect()
 }
 
 /// The totals of one category area.
@@ -49,22 +40,18 @@ struct AreaTotals {
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let folder = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "corpus".to_owned());
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    paths.retain(|path| path.extension().is_some_and(|ext| ext == "txt"));
-    paths.sort();
-
+    let folder = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "corpus".to_owned()),
+    );
     let mut areas: BTreeMap<String, AreaTotals> = BTreeMap::new();
     println!(
-        "{:<42}  {:<32}  {:>11}  due",
-        "organisation", "outcome", "total paid"
+        "{:<36}  {:<10}  {:<42}  {:<16}  {:>11}  due",
+        "source", "reference", "organisation", "outcome", "total paid"
     );
-    for path in &paths {
-        let parsed = std::fs::read(path)
+    for path in common::statements(&folder)? {
+        let parsed = std::fs::read(&path)
             .map_err(|e| e.to_string())
             .and_then(|bytes| lgsco::parse_bytes(&bytes).map_err(|e| e.to_string()));
         let decision = match parsed {
@@ -74,19 +61,20 @@ fn main() -> Result<(), Box<dyn Error>> {
                 continue;
             }
         };
-        let record = serde_json::to_value(&decision)?;
-        let remedies = Remedies::of(&record);
+        let due = due_dates(&decision);
         let outcome = decision.outcome.as_ref();
-        let due = if remedies.due_dates.is_empty() {
-            "-".to_owned()
-        } else {
-            remedies.due_dates.join(", ")
-        };
         println!(
-            "{:<42}  {:<32}  {:>11}  {due}",
+            "{:<36}  {:<10}  {:<42}  {:<16}  {:>11}  {}",
+            clip(&path.display().to_string(), 36),
+            decision.reference.as_deref().unwrap_or("-"),
             clip(decision.organisation.as_deref().unwrap_or("-"), 42),
-            clip(outcome.map_or("-", |o| o.text.as_str()), 32),
-            remedies.total_payment_pence.map_or("-".to_owned(), pounds),
+            clip(outcome.map_or("-", |o| o.text.as_str()), 16),
+            decision.total_payment_pence.map_or("-".to_owned(), pounds),
+            if due.is_empty() {
+                "-".to_owned()
+            } else {
+                due.join(", ")
+            },
         );
 
         let area = decision
@@ -95,8 +83,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             .map_or("(no category)", |c| c.area.as_str());
         let totals = areas.entry(area.to_owned()).or_default();
         totals.decisions += 1;
-        totals.upheld += usize::from(outcome.is_some_and(|o| o.kind == lgsco::OutcomeKind::Upheld));
-        if let Some(pence) = remedies.total_payment_pence {
+        totals.upheld += usize::from(outcome.is_some_and(|o| o.kind == OutcomeKind::Upheld));
+        if let Some(pence) = decision.total_payment_pence {
             totals.paid_pence = Some(totals.paid_pence.unwrap_or(0) + pence);
         }
     }

@@ -4,9 +4,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
-/// Runs `cargo run --example NAME` from the repository root, in this test's profile (so a
-/// `cargo test --release` reuses the release build), and returns its standard output.
-fn run_example(name: &str) -> String {
+/// Runs `cargo run --example NAME -- ARGS` from the repository root, in this test's profile (so
+/// a `cargo test --release` reuses the release build).
+fn example_with(name: &str, args: &[&str]) -> std::process::Output {
     let mut cargo = Command::new(env!("CARGO"));
     cargo
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -14,7 +14,12 @@ fn run_example(name: &str) -> String {
     if !cfg!(debug_assertions) {
         cargo.arg("--release");
     }
-    let output = cargo.output().expect("cargo runs");
+    cargo.arg("--").args(args).output().expect("cargo runs")
+}
+
+/// Runs an example with no arguments, checks it succeeds, and returns its standard output.
+fn run_example(name: &str) -> String {
+    let output = example_with(name, &[]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{name} failed: {stderr}");
     String::from_utf8(output.stdout).expect("UTF-8 output")
@@ -65,7 +70,8 @@ fn batch_to_json_prints_one_line_per_corpus_file() {
 fn remedies_table_lists_every_decision_and_totals_per_area() {
     let output = run_example("remedies_table");
     let (table, totals) = output.split_once("\n\n").expect("two tables");
-    assert!(table.starts_with("organisation"));
+    assert!(table.starts_with("source"));
+    assert!(table.contains("22 014 796"), "{table}");
     assert_eq!(table.lines().count(), 1 + corpus_len());
     assert!(table.contains("Knowsley Metropolitan Borough Council"));
     let area = totals
@@ -77,4 +83,34 @@ fn remedies_table_lists_every_decision_and_totals_per_area() {
         counts.contains(&corpus_len().to_string().as_str()),
         "{area}"
     );
+}
+
+#[test]
+fn parse_one_answers_help() {
+    let output = example_with("parse_one", &["--help"]);
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("usage: parse_one"));
+}
+
+#[test]
+fn batch_to_json_recurses_and_fails_when_a_document_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a/b");
+    std::fs::create_dir_all(&nested).unwrap();
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/knowsley-22-014-796.txt"
+    );
+    std::fs::copy(seed, nested.join("k.txt")).unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let output = example_with("batch_to_json", &[dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let records: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["reference"], "22 014 796");
+    assert!(records[1]["error"].is_string());
 }
