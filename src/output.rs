@@ -10,7 +10,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Decision, OutcomeKind};
+use crate::model::{Decision, Layout, OutcomeKind};
 
 /// An output format for [`RecordWriter`].
 ///
@@ -69,9 +69,10 @@ impl FromStr for Format {
 /// The CSV format writes these with [`FlatRecord::HEADERS`] as its header row. Absent values are
 /// empty cells. A document that failed has only `source` and `error`.
 ///
-/// `total_payment_pence`, `agreed_actions` and `fault_found` are the remedy columns: they are
-/// filled from the `Decision` fields of the same names (`total_payment_pence`, the number of
-/// `agreed_actions`, `fault_found`).
+/// `total_payment_pence`, `agreed_action_count` and `fault_found` are the remedy columns, filled
+/// from `Decision::total_payment_pence`, the number of `Decision::agreed_actions` and
+/// `Decision::fault_found`; `truncated`, `layout` and `warnings` (the kinds, joined by `|`) say
+/// how far the values can be trusted (a cut-off copy has no agreed actions to count).
 ///
 /// ```
 /// let text = std::fs::read_to_string("corpus/knowsley-22-014-796.txt")?;
@@ -107,9 +108,16 @@ pub struct FlatRecord {
     /// The total the organisation agreed to pay, in pence (from `Decision::total_payment_pence`).
     pub total_payment_pence: Option<u64>,
     /// How many actions the organisation agreed to (the length of `Decision::agreed_actions`).
-    pub agreed_actions: Option<u64>,
+    pub agreed_action_count: Option<u64>,
     /// Whether the Ombudsman found fault (from `Decision::fault_found`).
     pub fault_found: Option<bool>,
+    /// [`Decision::truncated`].
+    pub truncated: Option<bool>,
+    /// [`Decision::layout`].
+    pub layout: Option<Layout>,
+    /// The kinds of [`Decision::warnings`], joined by `|` (`no_header_lines|truncated`); absent
+    /// when there are none.
+    pub warnings: Option<String>,
     /// Why the document could not be parsed; empty for a parsed one.
     pub error: Option<String>,
 }
@@ -121,7 +129,7 @@ impl FlatRecord {
     /// assert_eq!(lgsco::FlatRecord::HEADERS[0], "source");
     /// assert_eq!(lgsco::FlatRecord::HEADERS.last(), Some(&"error"));
     /// ```
-    pub const HEADERS: [&'static str; 13] = [
+    pub const HEADERS: [&'static str; 16] = [
         "source",
         "organisation",
         "reference",
@@ -132,8 +140,11 @@ impl FlatRecord {
         "decision_date",
         "complainant",
         "total_payment_pence",
-        "agreed_actions",
+        "agreed_action_count",
         "fault_found",
+        "truncated",
+        "layout",
+        "warnings",
         "error",
     ];
 
@@ -186,8 +197,23 @@ impl FlatRecord {
             decision_date: decision.decision_date,
             complainant: decision.complainant.clone(),
             total_payment_pence: decision.total_payment_pence,
-            agreed_actions: Some(decision.agreed_actions.len() as u64),
+            agreed_action_count: Some(decision.agreed_actions.len() as u64),
             fault_found: decision.fault_found,
+            truncated: Some(decision.truncated),
+            layout: Some(decision.layout),
+            warnings: Some(
+                decision
+                    .warnings
+                    .iter()
+                    .filter_map(|w| {
+                        serde_json::to_value(w.kind)
+                            .ok()?
+                            .as_str()
+                            .map(str::to_owned)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|"),
+            ),
             error: None,
         }
     }

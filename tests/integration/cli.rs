@@ -264,9 +264,19 @@ fn csv_rows_match_the_json_records() {
         );
         assert_eq!(row.fault_found, record["fault_found"].as_bool());
         assert_eq!(
-            row.agreed_actions,
+            row.agreed_action_count,
             record["agreed_actions"].as_array().map(|a| a.len() as u64)
         );
+        assert_eq!(row.truncated, record["truncated"].as_bool());
+        assert_eq!(
+            row.layout.map(|l| serde_json::to_value(l).unwrap()),
+            record.get("layout").cloned()
+        );
+        let kinds: Option<Vec<&str>> = record["warnings"]
+            .as_array()
+            .map(|w| w.iter().map(|w| w["kind"].as_str().unwrap()).collect());
+        let kinds = kinds.map(|k| k.join("|")).filter(|k| !k.is_empty());
+        assert_eq!(row.warnings, kinds);
     }
     // The seeds agreed payments, so the remedy columns are really filled.
     assert!(
