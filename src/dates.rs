@@ -132,9 +132,7 @@ pub(crate) fn find_dates(text: &str) -> Vec<(DateValue, usize, usize)> {
     let mut found = Vec::with_capacity(whole.len());
     for (i, phrase) in whole.iter().enumerate() {
         let (value, start, end) = phrase.date();
-        if let Some(first) = shared_year_start(text, phrase) {
-            found.push(first);
-        }
+        found.extend(shared_year_starts(text, phrase));
         found.push((value, start, end));
         let next_start = whole.get(i + 1).map_or(text.len(), |next| next.start);
         found.extend(second_year(text, phrase).filter(|&(_, start, _)| start < next_start));
@@ -316,16 +314,51 @@ fn after_range_word(text: &str) -> Option<&str> {
     .then_some(rest)
 }
 
-/// The first end of a range that takes its year (and month) from the date `phrase` ends it with:
-/// `between April and August 2022` gives April 2022, `from 4 March to 9 November 2018` gives 4
-/// March 2018, `between 4 and 9 March 2018` gives 4 March 2018.
-fn shared_year_start(text: &str, phrase: &DatedPhrase) -> Option<(DateValue, usize, usize)> {
+/// The earlier ends of a range or list that take their year (and month) from the date `phrase`
+/// ends it with, in order: `between April and August 2022` gives April 2022, `from 4 March to 9
+/// November 2018` gives 4 March 2018, `between 4 and 9 March 2018` gives 4 March 2018, `on 2 May,
+/// 16 May and 30 May 2023` gives 2 May and 16 May 2023.
+fn shared_year_starts(text: &str, phrase: &DatedPhrase) -> Vec<(DateValue, usize, usize)> {
+    let mut found = Vec::new();
+    if phrase.value.precision == Precision::Year {
+        return found;
+    }
+    // The end next to the phrase is joined by a range word (`and`, `to`, a dash); ends before
+    // it may be listed with commas (`2 May, 16 May and 30 May 2023`).
+    let mut boundary = phrase.start;
+    loop {
+        let before = match found.last() {
+            None => before_range_word(text, boundary),
+            Some(_) => before_range_word(text, boundary).or_else(|| before_comma(text, boundary)),
+        };
+        let Some(end) = before.and_then(|before| date_ending(text, before, phrase)) else {
+            break;
+        };
+        boundary = end.1;
+        found.push(end);
+    }
+    found.reverse();
+    found
+}
+
+/// The text before `end` without a comma (and the spaces around it) that ends it.
+fn before_comma(text: &str, end: usize) -> Option<&str> {
+    text[..end]
+        .trim_end_matches(char::is_whitespace)
+        .strip_suffix(',')
+        .map(|before| before.trim_end_matches(char::is_whitespace))
+}
+
+/// The end of a range or list that ends `before`, taking its year (and, for a bare day, its
+/// month) from `phrase`: `April` or `4 March` (with `phrase`'s year), or `4` (with its month and
+/// year when `phrase` has a day).
+fn date_ending(
+    text: &str,
+    before: &str,
+    phrase: &DatedPhrase,
+) -> Option<(DateValue, usize, usize)> {
     use chrono::Datelike;
     let (year, month) = (phrase.value.date.year(), phrase.value.date.month());
-    if phrase.value.precision == Precision::Year {
-        return None;
-    }
-    let before = before_range_word(text, phrase.start)?;
     let end = before.len();
     let month_word = before.strip_suffix('.').unwrap_or(before);
     let (start, date, precision) =
@@ -589,7 +622,8 @@ mod tests {
         let text = "Between April and August 2022, from 4 March to 9 November 2018, between 4 and 9 \
                     May 2019 and between 2017 and 2018; in early 2020, mid-2022, by the end of 2021, \
                     late June 2019 and the end of March 2021, but not the 2019 assessment, in March, \
-                    the Care Act 2014 or 2015 and 2016.";
+                    the Care Act 2014 or 2015 and 2016; on 2 May, 16 May and 30 May 2023; in \
+                    March, the Council wrote in June 2020.";
         let found: Vec<_> = find_dates(text)
             .iter()
             .map(|(v, s, e)| (&text[*s..*e], v.date.to_string(), v.precision))
@@ -609,6 +643,10 @@ mod tests {
             ("the end of 2021", "2021-01-01", Year),
             ("late June 2019", "2019-06-01", Month),
             ("the end of March 2021", "2021-03-01", Month),
+            ("2 May", "2023-05-02", Day),
+            ("16 May", "2023-05-16", Day),
+            ("30 May 2023", "2023-05-30", Day),
+            ("June 2020", "2020-06-01", Month),
         ];
         let expected: Vec<_> = expected
             .iter()

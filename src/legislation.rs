@@ -346,9 +346,10 @@ fn capitalised(input: &str) -> IResult<&str, &str> {
 }
 
 /// A lower-case word joining the words of a name: `Adoption and Children`, `Protection from
-/// Eviction`, `Representation of the People` (`the` only after `of`).
+/// Eviction`, `Representation of the People` (`the` only after `of`), `Review Procedure etc.`.
 fn connector(input: &str) -> IResult<&str, &str> {
     alt((
+        tag("etc."),
         recognize((tag("of"), spaces, tag("the"))),
         tag("and"),
         tag("of"),
@@ -537,7 +538,9 @@ fn named(input: &str) -> Option<(&str, ActReference)> {
 fn bare(input: &str) -> Option<(&str, ActReference)> {
     let mut provisions = Provisions::default();
     let (rest, ()) = provisions.read(input).ok()?;
-    let of_act = preceded(of_the, alt((tag("Act"), tag("Regulations"))));
+    // `of the Act`, `of that Act`, `of the 1989 Act`: legislation named elsewhere.
+    let year = terminated(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), spaces);
+    let of_act = preceded(of_the, (opt(year), alt((tag("Act"), tag("Regulations")))));
     let (rest, of_act) = opt(of_act).parse(rest).ok()?;
     if rest.starts_with(char::is_alphanumeric) {
         return None;
@@ -549,7 +552,10 @@ fn bare(input: &str) -> Option<(&str, ActReference)> {
     if points_elsewhere || (of_act.is_none() && provisions.sections.is_empty()) {
         return None;
     }
-    Some((rest, provisions.into_reference(None)))
+    let mut reference = provisions.into_reference(None);
+    // The year the provisions' legislation has, until it is found (`of the 1989 Act`).
+    reference.year = of_act.and_then(|(year, _)| year?.parse().ok());
+    Some((rest, reference))
 }
 
 /// Reads a citation of legislation at the start of `text` and returns it with the number of bytes
@@ -606,9 +612,10 @@ fn may_start(text: &str, at: usize) -> bool {
 
 /// Every citation in one sentence, as (reference, start, end) with offsets relative to it: a
 /// reading tried at each word start, then bare provisions given the nearest legislation the
-/// sentence names. With none named, a bare clause is kept when it cites a section with the word
+/// sentence names, or for `… of the Act` the legislation named before the sentence (`earlier`,
+/// the piece's citations so far; `of the 1989 Act` the one of that year). With none named, a bare clause is kept when it cites a section with the word
 /// `section`; an abbreviation (`s.17`) or a Part alone is too loose to stand alone.
-fn read_sentence(sentence: &str) -> Vec<(ActReference, usize, usize)> {
+fn read_sentence(sentence: &str, earlier: &[Citation]) -> Vec<(ActReference, usize, usize)> {
     let mut found = Vec::new();
     let bytes = sentence.as_bytes();
     let mut at = 0;
@@ -625,14 +632,34 @@ fn read_sentence(sentence: &str) -> Vec<(ActReference, usize, usize)> {
         }
     }
     if found.iter().any(|(r, _, _)| r.act.is_none()) {
-        give_bare_their_legislation(sentence, &mut found);
+        give_bare_their_legislation(sentence, &mut found, earlier);
     }
     found
 }
 
+/// Adds to `found` (the citations before them) every citation in `sentences`, in order, each
+/// sentence read knowing the legislation named before it.
+fn read_sentences<'p, 'a: 'p>(
+    sentences: impl Iterator<Item = &'p Piece<'a>>,
+    found: &mut Vec<Citation>,
+) {
+    for sentence in sentences {
+        let read = read_sentence(sentence.text, found);
+        found.extend(read.into_iter().map(|(reference, start, end)| Citation {
+            reference,
+            paragraph: sentence.paragraph,
+            span: sentence.span(start, end),
+        }));
+    }
+}
+
 /// Gives each bare citation the name, kind and year of the nearest named one, or drops it when
 /// there is none and it does not say `section`.
-fn give_bare_their_legislation(sentence: &str, found: &mut Vec<(ActReference, usize, usize)>) {
+fn give_bare_their_legislation(
+    sentence: &str,
+    found: &mut Vec<(ActReference, usize, usize)>,
+    earlier: &[Citation],
+) {
     let named: Vec<(ActReference, usize, usize)> = found
         .iter()
         .filter(|(r, _, _)| r.act.is_some())
@@ -642,20 +669,35 @@ fn give_bare_their_legislation(sentence: &str, found: &mut Vec<(ActReference, us
         if reference.act.is_some() {
             return true;
         }
-        let distance = |&&(_, s, e): &&(ActReference, usize, usize)| {
+        let distance = |&(_, s, e): &(ActReference, usize, usize)| {
             s.saturating_sub(*end).max(start.saturating_sub(e))
         };
-        match named.iter().min_by_key(distance) {
-            Some((nearest, _, _)) => {
+        let cited = sentence.get(*start..*end).unwrap_or_default();
+        // `of the Act` names the legislation named last, in this sentence or one before it;
+        // `of the 1989 Act` the one with that year.
+        let of_the_act = cited.ends_with("Act") || cited.ends_with("Regulations");
+        let year = reference.year.take();
+        let fits = |r: &&ActReference| year.is_none_or(|year| r.year == Some(year));
+        let mut in_sentence: Vec<&(ActReference, usize, usize)> = named.iter().collect();
+        in_sentence.sort_by_key(|n| distance(n));
+        let before_it = earlier
+            .iter()
+            .rev()
+            .map(|c| &c.reference)
+            .filter(|r| of_the_act && r.act.is_some());
+        let nearest = in_sentence
+            .into_iter()
+            .map(|(r, _, _)| r)
+            .chain(before_it)
+            .find(fits);
+        match nearest {
+            Some(nearest) => {
                 reference.act.clone_from(&nearest.act);
                 reference.kind = nearest.kind;
                 reference.year = nearest.year;
                 true
             }
-            None => {
-                let cited = sentence.as_bytes().get(*start..*end).unwrap_or_default();
-                !reference.sections.is_empty() && SECTION_WORD.find(cited).is_some()
-            }
+            None => !reference.sections.is_empty() && SECTION_WORD.find(cited.as_bytes()).is_some(),
         }
     });
 }
@@ -678,31 +720,23 @@ fn anchors(input: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Every citation in `piece`, reading only its sentences that hold one of `anchors` (offsets in
-/// the input): a citation holds `Act`, `Regulations` or `section`, or is a bare one that takes
-/// the legislation its sentence names.
-fn find_citations(piece: &Piece<'_>, anchors: &[usize]) -> Vec<Citation> {
+/// Adds to `found` every citation in `piece`, reading only its sentences that hold one of
+/// `anchors` (offsets in the input): a citation holds `Act`, `Regulations` or `section`, or is a
+/// bare one that takes the legislation its sentence (or, `of the Act`, one before it) names.
+fn find_citations(piece: &Piece<'_>, anchors: &[usize], found: &mut Vec<Citation>) {
     let sentences = pieces::sentences(piece);
-    pieces::holding(&sentences, anchors, ANCHOR_LEN)
-        .flat_map(|sentence| {
-            read_sentence(sentence.text)
-                .into_iter()
-                .map(|(reference, start, end)| Citation {
-                    reference,
-                    paragraph: sentence.paragraph,
-                    span: sentence.span(start, end),
-                })
-        })
-        .collect()
+    read_sentences(pieces::holding(&sentences, anchors, ANCHOR_LEN), found);
 }
 
 /// Every citation of legislation in `pieces` of `input`, in order. The anchors are looked for once
 /// in the whole input, and only the pieces and sentences that hold one are read.
 pub(crate) fn citations(input: &str, pieces: &[Piece<'_>]) -> Vec<Citation> {
     let anchors = anchors(input);
-    pieces::holding(pieces, &anchors, ANCHOR_LEN)
-        .flat_map(|piece| find_citations(piece, &anchors))
-        .collect()
+    let mut found = Vec::new();
+    for piece in pieces::holding(pieces, &anchors, ANCHOR_LEN) {
+        find_citations(piece, &anchors, &mut found);
+    }
+    found
 }
 
 #[cfg(test)]
@@ -911,6 +945,56 @@ mod tests {
     }
 
     #[test]
+    fn of_the_act_names_the_legislation_named_before_it() {
+        let text = "Section 508B of the Highways Act 1980 sets the duty. Schedule 2 of the Act says \
+                    who. Part 4 of the Act also applies.";
+        let found: Vec<_> = citations(text, &[piece(text)])
+            .into_iter()
+            .map(|c| (c.reference.act, c.reference.schedules, c.reference.parts))
+            .collect();
+        let highways = Some("Highways Act 1980".to_string());
+        assert_eq!(
+            found,
+            [
+                (highways.clone(), vec![], vec![]),
+                (highways.clone(), strings(&["2"]), vec![]),
+                (highways, vec![], strings(&["4"])),
+            ]
+        );
+        // `of the 1990 Act` is the one of that year named before, not the last one.
+        let text = "Section 79 of the Environmental Protection Act 1990 applies. So does the \
+                    Housing Act 2004. Section 82 of the 1990 Act lets people act.";
+        let last = citations(text, &[piece(text)]).pop().unwrap().reference;
+        assert_eq!(
+            last.act.as_deref(),
+            Some("Environmental Protection Act 1990")
+        );
+        assert_eq!(last.sections, ["82"]);
+        // With nothing named before, `the Act` names nothing.
+        assert!(found_in("Schedule 2 of the Act says who.").is_empty());
+        // `etc.` belongs to names.
+        let acts: Vec<_> = found_in(
+            "The Homelessness (Review Procedure etc.) Regulations 2018 and the Review Procedure etc. \
+             Regulations 2018 apply.",
+        );
+        assert_eq!(
+            acts,
+            [
+                "Homelessness (Review Procedure etc.) Regulations 2018",
+                "Review Procedure etc. Regulations 2018"
+            ]
+        );
+    }
+
+    /// The names of the legislation cited in `text`.
+    fn found_in(text: &str) -> Vec<String> {
+        citations(text, &[piece(text)])
+            .into_iter()
+            .filter_map(|c| c.reference.act)
+            .collect()
+    }
+
+    #[test]
     fn finds_names_after_sentence_openings() {
         let text = "Under the Homelessness Reduction Act 2017 the duty changed. However, the \
                     Equality Act still applied. In Care Act 2014 terms, this Act and the Act \
@@ -995,18 +1079,9 @@ mod tests {
     /// What `find_citations` must find reading only the sentences holding an anchor: what every
     /// sentence read in full gives.
     fn find_citations_by_whole_scan(piece: &Piece<'_>) -> Vec<Citation> {
-        pieces::sentences(piece)
-            .iter()
-            .flat_map(|sentence| {
-                read_sentence(sentence.text)
-                    .into_iter()
-                    .map(|(reference, start, end)| Citation {
-                        reference,
-                        paragraph: sentence.paragraph,
-                        span: sentence.span(start, end),
-                    })
-            })
-            .collect()
+        let mut found = Vec::new();
+        read_sentences(pieces::sentences(piece).iter(), &mut found);
+        found
     }
 
     proptest::proptest! {
@@ -1024,10 +1099,9 @@ mod tests {
         )) {
             let text = words.concat();
             let piece = piece(&text);
-            proptest::prop_assert_eq!(
-                find_citations(&piece, &anchors(&text)),
-                find_citations_by_whole_scan(&piece)
-            );
+            let mut found = Vec::new();
+            find_citations(&piece, &anchors(&text), &mut found);
+            proptest::prop_assert_eq!(found, find_citations_by_whole_scan(&piece));
         }
     }
 }

@@ -215,7 +215,7 @@ fn action<'a>(
 }
 
 static PAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:pay(?:s|ing|ment|ments)?|paid|refund\w*|reimburs\w*|waiv\w*|write off|written off)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:pay(?:s|ing|ment|ments)?|paid|refund\w*|reimburs\w*|repay\w*|waiv\w*|cancel\w*|credit\w*|write off|writes off|written off)(?-u:\b)")
         .expect("pay regex")
 });
 
@@ -640,6 +640,10 @@ mod tests {
             (
                 "Waive the outstanding invoice of £3,500.",
                 &[(350000, None, RefundOrWaiver)],
+            ),
+            (
+                "Cancel the backdated charge of £412.50 and restore the discount.",
+                &[(41250, None, RefundOrWaiver)],
             ),
             (
                 "Pay Mrs J £900. This is made up of £600 for her distress and £300 for her time and trouble.",
