@@ -40,7 +40,9 @@ pub(crate) fn shared_with(input: &str, pieces: &[Piece<'_>]) -> Vec<String> {
         .filter_map(|at| at.checked_sub(1))
         .filter(|&at| {
             bytes[at].eq_ignore_ascii_case(&b's')
-                && input.get(at..).is_some_and(|rest| SHARE_AT_START.is_match(rest))
+                && input
+                    .get(at..)
+                    .is_some_and(|rest| SHARE_AT_START.is_match(rest))
         })
         .collect();
     for piece in pieces::holding(pieces, &starts, 0) {
