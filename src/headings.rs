@@ -98,7 +98,7 @@ pub(crate) fn starts_common_heading(text: &str) -> bool {
 
 /// A heading folded for comparison: lower case, plain quotes, without surrounding space or a
 /// closing `:` or `.` (`Agreed action:` and `agreed action` compare equal).
-pub(crate) fn heading_key(heading: &str) -> String {
+fn heading_key(heading: &str) -> String {
     let mut key = fold(heading.trim());
     let kept = key.trim_end_matches([':', '.']).trim_end().len();
     key.truncate(kept);

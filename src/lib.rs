@@ -113,9 +113,7 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     let roled = headings::with_roles(&body.sections);
     let complaint_section = roled
         .iter()
-        .map(|s| (s, headings::heading_key(&s.section.heading)))
-        .find(|(_, key)| key.starts_with("the complaint") || key.starts_with("complaint"))
-        .map(|(s, _)| s)
+        .find(|s| s.role == headings::HeadingRole::Complaint)
         .map(|s| s.section)
         .or(body.sections.first());
     if let Some(section) = complaint_section {
