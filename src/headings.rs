@@ -3,7 +3,8 @@
 
 use std::sync::LazyLock;
 
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::bytes::{Regex, RegexBuilder};
+use regex_automata::{Anchored, Input, meta, util::syntax};
 
 use crate::lines::{APOSTROPHES, fold};
 use crate::model::Section;
@@ -143,7 +144,7 @@ pub(crate) enum HeadingRole {
 
 /// The roles headings are told by, in order (the first that matches counts), each with the
 /// pattern its [`heading_key`] matches.
-const ROLES: &[(HeadingRole, &str)] = &[
+const ROLES: [(HeadingRole, &str); 11] = [
     (
         HeadingRole::Complaint,
         r"^(?:the complaints?|complaint background|background to the complaint)$",
@@ -181,11 +182,12 @@ const ROLES: &[(HeadingRole, &str)] = &[
     (HeadingRole::Actions, r"^actions?$"),
 ];
 
-/// The [`ROLES`] patterns in one set, tried in one pass over a heading's key.
-static ROLE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSetBuilder::new(ROLES.iter().map(|(_, pattern)| pattern))
-        .unicode(false)
-        .build()
+/// The [`ROLES`] patterns as one automaton that finds the first of them to match a key, in one
+/// pass over it.
+static ROLE_PATTERNS: LazyLock<meta::Regex> = LazyLock::new(|| {
+    meta::Regex::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .build_many(&ROLES.map(|(_, pattern)| pattern))
         .expect("heading role patterns")
 });
 
@@ -193,8 +195,9 @@ impl HeadingRole {
     /// The role `heading` names.
     pub(crate) fn of(heading: &str) -> HeadingRole {
         let key = heading_key(heading);
-        if let Some(first) = ROLE_SET.matches(key.as_bytes()).iter().next() {
-            return ROLES[first].0;
+        let first = ROLE_PATTERNS.search(&Input::new(&key).anchored(Anchored::Yes));
+        if let Some(found) = first {
+            return ROLES[found.pattern().as_usize()].0;
         }
         let names_procedure =
             key.contains("complaints process") || key.contains("complaints procedure");
