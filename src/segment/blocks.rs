@@ -17,6 +17,7 @@ enum Block<'a> {
     Paragraph(Para<'a>),
 }
 
+/// A paragraph's line (its text `skip` bytes in), whether it is numbered, and its item lines.
 #[derive(Debug)]
 pub(super) struct Para<'a> {
     line: Line<'a>,
@@ -44,7 +45,7 @@ impl<'a> Para<'a> {
 }
 
 /// Collects blocks, attaching items to the paragraph before them.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Blocks<'a> {
     blocks: Vec<Block<'a>>,
     after_back_to_top: bool,
@@ -64,6 +65,7 @@ impl<'a> Blocks<'a> {
         self.after_back_to_top = true;
     }
 
+    /// Adds a heading line.
     pub(super) fn heading(&mut self, line: Line<'a>) {
         let after_back_to_top = std::mem::take(&mut self.after_back_to_top);
         self.blocks.push(Block::Heading {
@@ -73,12 +75,14 @@ impl<'a> Blocks<'a> {
         });
     }
 
+    /// Adds a paragraph whose text starts `skip` bytes into `line`, numbered when `counted`.
     pub(super) fn paragraph(&mut self, line: Line<'a>, skip: usize, counted: bool) {
         self.after_back_to_top = false;
         self.blocks
             .push(Block::Paragraph(Para::new(line, skip, counted)));
     }
 
+    /// Adds an item to the paragraph before it (or, with none, starts a paragraph of it).
     pub(super) fn item(&mut self, line: Line<'a>, skip: usize) {
         match self.blocks.last_mut() {
             Some(Block::Paragraph(para)) => para.items.push((line, skip)),
@@ -86,6 +90,7 @@ impl<'a> Blocks<'a> {
         }
     }
 
+    /// The last block, if it is a paragraph.
     pub(super) fn last_paragraph(&self) -> Option<&Para<'a>> {
         match self.blocks.last() {
             Some(Block::Paragraph(para)) => Some(para),
@@ -94,6 +99,7 @@ impl<'a> Blocks<'a> {
     }
 }
 
+/// The paragraph a [`Para`] makes, numbered `number`.
 fn paragraph_from(para: Para<'_>, number: Option<u32>) -> Paragraph {
     let end = para
         .items
