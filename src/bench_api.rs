@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::headings::KeyedSection;
+use crate::headings::RoledSection;
 use crate::lines::{Line, split_lines};
 use crate::model::{AgreedAction, Finding, Paragraph, Section, Span};
 
@@ -53,13 +53,13 @@ pub fn segment(lines: &Lines<'_>, body: &Body) -> (Vec<Paragraph>, Vec<Section>)
     (body.preamble, body.sections)
 }
 
-/// Sections with their headings folded once, as the readers after segmentation take them.
+/// Sections with the roles their headings name, as the readers after segmentation take them.
 #[derive(Debug)]
-pub struct Headings<'s>(Vec<KeyedSection<'s>>);
+pub struct Headings<'s>(Vec<RoledSection<'s>>);
 
-/// Folds the heading of each of `sections`.
+/// Tells the role of each of `sections` by its heading.
 pub fn headings(sections: &[Section]) -> Headings<'_> {
-    Headings(crate::headings::keyed(sections))
+    Headings(crate::headings::with_roles(sections))
 }
 
 /// Reads the agreed actions of the sections of `input`.

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
-use crate::headings::KeyedSection;
+use crate::headings::{HeadingRole, RoledSection};
 use crate::lines::{FoldedSet, fold, folded_regex};
 use crate::model::{Finding, OutcomeKind, Section, Verdict};
 use crate::pieces::{self, Piece};
@@ -26,53 +26,31 @@ enum Scope {
     Decision,
 }
 
-static OUT: LazyLock<Regex> = LazyLock::new(|| {
-    folded_regex(
-        r"^(?:the complaints?|complaint background|background to the complaint|the ombudsm[ae]n'?s'? role.*|our role.*|role and powers|what (?:i|we) (?:have|did).*investigat.*|parts? of the complaint.*|how (?:i|we) considered.*|agreed actions?|recommendations?|recommended actions?)$",
-    )
-    .expect("out-of-scope heading regex")
-});
-
-static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    folded_regex(
-        r"^(?:what (?:i|we) found|(?:my |our )?findings?|(?:the ombudsman's |my |our )?analysis|conclusions?|final decisions?|decisions?|(?:my |our )?assessment|injustice|fault|(?:my )?consideration.*)$",
-    )
-    .expect("decision heading regex")
-});
-
-static NARRATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    folded_regex(
-        r"^(?:law(?-u:\b)|relevant law|legal(?-u:\b)|legislation|guidance|statutory|what happened|background|brief background|chronology|key facts|key events|stage \S+ findings|complaint$|events(?-u:\b))",
-    )
-    .expect("narrative heading regex")
-});
-
-/// The scope after a heading, given the scope before it: unknown headings keep the scope.
-fn scope_after(heading: &str, folded: &str, current: Scope) -> Scope {
-    let procedure_heading = heading.starts_with(char::is_uppercase)
-        && (folded.contains("complaints process") || folded.contains("complaints procedure"));
-    if OUT.is_match(folded.as_bytes()) {
-        Scope::Out
-    } else if DECISION.is_match(folded.as_bytes()) {
-        Scope::Decision
-    } else if NARRATIVE.is_match(folded.as_bytes()) || (procedure_heading && current != Scope::Out)
-    {
-        Scope::Narrative
-    } else {
-        current
+/// The scope after a heading of `role`, given the scope before it: unknown headings, and a bare
+/// `Actions` (the organisation's earlier actions inside `What I found`), keep the scope; a
+/// heading about the complaints procedure is history unless the scope is out.
+fn scope_after(role: HeadingRole, current: Scope) -> Scope {
+    use HeadingRole::*;
+    match role {
+        Complaint | RoleAndPowers | Investigated | HowConsidered | AgreedAction
+        | Recommendations => Scope::Out,
+        Findings | FinalDecision => Scope::Decision,
+        LawAndGuidance | Background => Scope::Narrative,
+        ComplaintsProcedure if current != Scope::Out => Scope::Narrative,
+        ComplaintsProcedure | Actions | Other => current,
     }
 }
 
 /// The sections whose sentences can be findings.
-pub(crate) fn decision_sections<'s>(sections: &[KeyedSection<'s>]) -> Vec<&'s Section> {
+pub(crate) fn decision_sections<'s>(sections: &[RoledSection<'s>]) -> Vec<&'s Section> {
     let mut scope = Scope::Out;
     sections
         .iter()
-        .filter(|keyed| {
-            scope = scope_after(&keyed.section.heading, &keyed.key, scope);
+        .filter(|roled| {
+            scope = scope_after(roled.role, scope);
             scope == Scope::Decision
         })
-        .map(|keyed| keyed.section)
+        .map(|roled| roled.section)
         .collect()
 }
 
@@ -276,7 +254,7 @@ fn judge(
 pub(crate) fn find_findings(
     input: &str,
     summary: Option<Piece<'_>>,
-    sections: &[KeyedSection<'_>],
+    sections: &[RoledSection<'_>],
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     let body = pieces::of_sections(input, decision_sections(sections));
@@ -418,7 +396,6 @@ fn subject(sentence: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::headings::heading_key;
     use Verdict::*;
 
     #[test]
@@ -649,7 +626,7 @@ mod tests {
         ]
         .iter()
         .map(|h| {
-            scope = scope_after(h, &heading_key(h), scope);
+            scope = scope_after(HeadingRole::of(h), scope);
             scope
         })
         .collect();

@@ -1,8 +1,10 @@
-//! Telling headings from paragraphs, and main sections from sub-headings.
+//! Telling headings from paragraphs and main sections from sub-headings, and telling the role
+//! each section's heading gives it ([`HeadingRole`]), once for every reader.
 
 use std::sync::LazyLock;
 
 use regex::bytes::{Regex, RegexBuilder};
+use regex_automata::{Anchored, Input, meta, util::syntax};
 
 use crate::lines::{APOSTROPHES, fold};
 use crate::model::Section;
@@ -97,28 +99,141 @@ pub(crate) fn starts_common_heading(text: &str) -> bool {
 
 /// A heading folded for comparison: lower case, plain quotes, without surrounding space or a
 /// closing `:` or `.` (`Agreed action:` and `agreed action` compare equal).
-pub(crate) fn heading_key(heading: &str) -> String {
+fn heading_key(heading: &str) -> String {
     let mut key = fold(heading.trim());
     let kept = key.trim_end_matches([':', '.']).trim_end().len();
     key.truncate(kept);
     key
 }
 
-/// A section with its heading folded once into a [`heading_key`], for the readers that pick
-/// sections by heading (findings, agreed actions, the complaint).
-#[derive(Debug)]
-pub(crate) struct KeyedSection<'s> {
-    pub section: &'s Section,
-    pub key: String,
+/// What a section is for, as its heading names it. Every reader that picks sections by heading
+/// (the complaint, findings, agreed actions) reads this instead of the heading's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HeadingRole {
+    /// `The complaint`, `Complaint background`, `Background to the complaint`.
+    Complaint,
+    /// `The Ombudsman's role and powers`, `Our role and powers`.
+    RoleAndPowers,
+    /// `What I have and have not investigated`, `Parts of the complaint I did not investigate`.
+    Investigated,
+    /// `How I considered this complaint`.
+    HowConsidered,
+    /// Where the Ombudsman decides: `What I found`, findings, analysis, conclusion, assessment,
+    /// fault, injustice, consideration.
+    Findings,
+    /// `Final decision`, `Decision`.
+    FinalDecision,
+    /// Law, legislation, guidance, statutory duties.
+    LawAndGuidance,
+    /// History: what happened, background, chronology, key facts and events, the findings of
+    /// earlier complaint stages, a bare `Complaint`.
+    Background,
+    /// A capitalised heading about a complaints process or procedure (`Stages of the complaints
+    /// process`): history when inside a decision section.
+    ComplaintsProcedure,
+    /// `Agreed action`.
+    AgreedAction,
+    /// `Recommendations`, `Recommended actions`.
+    Recommendations,
+    /// A bare `Actions`: the agreed actions when nothing names them better, and otherwise often
+    /// the organisation's earlier actions inside `What I found`.
+    Actions,
+    /// Any other heading (`Delay`, `Ms X's second complaint`).
+    Other,
 }
 
-/// Every section with its heading key, in order.
-pub(crate) fn keyed(sections: &[Section]) -> Vec<KeyedSection<'_>> {
+/// The roles headings are told by, in order (the first that matches counts), each with the
+/// pattern its [`heading_key`] matches.
+const ROLES: [(HeadingRole, &str); 11] = [
+    (
+        HeadingRole::Complaint,
+        r"^(?:the complaints?|complaint background|background to the complaint)$",
+    ),
+    (
+        HeadingRole::RoleAndPowers,
+        r"^(?:the ombudsm[ae]n'?s'? role.*|our role.*|role and powers)$",
+    ),
+    (
+        HeadingRole::Investigated,
+        r"^(?:what (?:i|we) (?:have|did).*investigat.*|parts? of the complaint.*)$",
+    ),
+    (HeadingRole::HowConsidered, r"^how (?:i|we) considered.*$"),
+    (HeadingRole::AgreedAction, r"^agreed actions?$"),
+    (
+        HeadingRole::Recommendations,
+        r"^(?:recommendations?|recommended actions?)$",
+    ),
+    (
+        HeadingRole::Findings,
+        r"^(?:what (?:i|we) found|(?:my |our )?findings?|(?:the ombudsman's |my |our )?analysis|conclusions?|(?:my |our )?assessment|injustice|fault|(?:my )?consideration.*)$",
+    ),
+    (
+        HeadingRole::FinalDecision,
+        r"^(?:final decisions?|decisions?)$",
+    ),
+    (
+        HeadingRole::LawAndGuidance,
+        r"^(?:law(?-u:\b)|relevant law|legal(?-u:\b)|legislation|guidance|statutory)",
+    ),
+    (
+        HeadingRole::Background,
+        r"^(?:what happened|background|brief background|chronology|key facts|key events|stage \S+ findings|complaint$|events(?-u:\b))",
+    ),
+    (HeadingRole::Actions, r"^actions?$"),
+];
+
+/// The [`ROLES`] patterns as one automaton that finds the first of them to match a key, in one
+/// pass over it.
+static ROLE_PATTERNS: LazyLock<meta::Regex> = LazyLock::new(|| {
+    meta::Regex::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .build_many(&ROLES.map(|(_, pattern)| pattern))
+        .expect("heading role patterns")
+});
+
+impl HeadingRole {
+    /// The role `heading` names.
+    pub(crate) fn of(heading: &str) -> HeadingRole {
+        let key = heading_key(heading);
+        let first = ROLE_PATTERNS.search(&Input::new(&key).anchored(Anchored::Yes));
+        if let Some(found) = first {
+            return ROLES[found.pattern().as_usize()].0;
+        }
+        let names_procedure =
+            key.contains("complaints process") || key.contains("complaints procedure");
+        if names_procedure && heading.starts_with(char::is_uppercase) {
+            HeadingRole::ComplaintsProcedure
+        } else {
+            HeadingRole::Other
+        }
+    }
+
+    /// How well the role names the agreed actions, lower being better; `None` for sections
+    /// that are not about them.
+    pub(crate) fn action_rank(self) -> Option<u8> {
+        match self {
+            HeadingRole::AgreedAction => Some(0),
+            HeadingRole::Recommendations => Some(1),
+            HeadingRole::Actions => Some(2),
+            _ => None,
+        }
+    }
+}
+
+/// A section with the role its heading names, told once for every reader.
+#[derive(Debug)]
+pub(crate) struct RoledSection<'s> {
+    pub section: &'s Section,
+    pub role: HeadingRole,
+}
+
+/// Every section with its role, in order.
+pub(crate) fn with_roles(sections: &[Section]) -> Vec<RoledSection<'_>> {
     sections
         .iter()
-        .map(|section| KeyedSection {
+        .map(|section| RoledSection {
             section,
-            key: heading_key(&section.heading),
+            role: HeadingRole::of(&section.heading),
         })
         .collect()
 }
@@ -187,6 +302,68 @@ mod tests {
         );
         assert_eq!(is_known_heading("Relevant law, guidance."), Some(2));
         assert_eq!(is_known_heading("What  I found"), None);
+    }
+
+    #[test]
+    fn tells_roles_by_heading() {
+        use HeadingRole::*;
+        let cases = [
+            ("The complaint", Complaint),
+            ("THE COMPLAINTS:", Complaint),
+            ("Complaint background", Complaint),
+            ("Background to the complaint", Complaint),
+            ("The Ombudsman\u{2019}s role and powers", RoleAndPowers),
+            ("Our role and powers", RoleAndPowers),
+            ("What I have and have not investigated", Investigated),
+            ("What we did not investigate", Investigated),
+            (
+                "Parts of the complaint that I did not investigate",
+                Investigated,
+            ),
+            ("How I considered this complaint", HowConsidered),
+            ("What I found", Findings),
+            ("My findings", Findings),
+            ("The Ombudsman's analysis", Findings),
+            ("Conclusion.", Findings),
+            ("My assessment", Findings),
+            ("Injustice", Findings),
+            ("My consideration of the complaint", Findings),
+            ("Final decision", FinalDecision),
+            ("Decision", FinalDecision),
+            ("Law and guidance", LawAndGuidance),
+            ("Relevant law and guidance", LawAndGuidance),
+            ("Legal and administrative background", LawAndGuidance),
+            ("Statutory complaints procedure", LawAndGuidance),
+            ("Lawful", Other),
+            ("What happened", Background),
+            (
+                "Brief background of key events relating to the complaint",
+                Background,
+            ),
+            ("Stage two findings", Background),
+            ("Complaint", Background),
+            ("Events", Background),
+            ("Stages of the complaints process", ComplaintsProcedure),
+            ("stages of the complaints process", Other),
+            ("Agreed action:", AgreedAction),
+            ("Agreed actions", AgreedAction),
+            ("Recommendations", Recommendations),
+            ("Recommended action", Recommendations),
+            ("Actions", Actions),
+            ("Delay", Other),
+            ("My decision", Other),
+            ("Ms X\u{2019}s second complaint", Other),
+            ("The complaint about transport", Other),
+            ("## What I found", Other),
+            ("", Other),
+        ];
+        for (heading, role) in cases {
+            assert_eq!(HeadingRole::of(heading), role, "{heading}");
+        }
+        let ranks: Vec<_> = [AgreedAction, Recommendations, Actions, Findings]
+            .map(HeadingRole::action_rank)
+            .into();
+        assert_eq!(ranks, [Some(0), Some(1), Some(2), None]);
     }
 
     #[test]

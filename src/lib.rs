@@ -112,10 +112,10 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     if let Some(span) = header.spans.summary {
         sources.push((&text[span.range()], span.start));
     }
-    let keyed = headings::keyed(&body.sections);
-    let complaint_section = keyed
+    let roled = headings::with_roles(&body.sections);
+    let complaint_section = roled
         .iter()
-        .find(|s| s.key.starts_with("the complaint") || s.key.starts_with("complaint"))
+        .find(|s| s.role == headings::HeadingRole::Complaint)
         .map(|s| s.section)
         .or(body.sections.first());
     if let Some(section) = complaint_section {
@@ -139,11 +139,11 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     }
     let mut spans = header.spans;
     spans.complainant = found.span;
-    let remedies = remedies::find_remedies(text, &keyed, header.decision_date);
+    let remedies = remedies::find_remedies(text, &roled, header.decision_date);
     let summary = spans
         .summary
         .and_then(|span| pieces::unnumbered(text, span));
-    let findings = findings::find_findings(text, summary, &keyed);
+    let findings = findings::find_findings(text, summary, &roled);
     let outcome_kind = header.outcome.as_ref().map(|o| o.kind);
     let summary_sentences = summary.as_ref().map(pieces::sentences).unwrap_or_default();
     let declined = findings::declined_to_investigate(outcome_kind, summary_sentences.first());

@@ -1,4 +1,5 @@
-//! Splitting raw text into lines that keep their byte spans, and recognising page chrome.
+//! Splitting raw text into lines that keep their byte spans, recognising page chrome, and telling
+//! where the statement ends or whether it was cut off.
 //!
 //! Nothing is copied: each [`Line`] borrows its trimmed text from the input, and its span points
 //! back into the input, so every value read from a line can be traced to its bytes.
@@ -198,7 +199,7 @@ pub(crate) fn tail(text: &str, max_bytes: usize) -> &str {
 
 /// Page chrome: lines that belong to the web page, not the statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Chrome {
+enum Chrome {
     /// `Back to top`, between the website's main sections.
     BackToTop,
     /// `Investigator's decision on behalf of the Ombudsman`: the statement's last line.
@@ -226,7 +227,7 @@ const PAGE_CHROME: &[&str] = &[
 
 /// Whether a line is page chrome, and which kind. Compares without allocating: this runs on
 /// every line.
-pub(crate) fn chrome(line: &str) -> Option<Chrome> {
+fn chrome(line: &str) -> Option<Chrome> {
     // Chrome that ends or splits the body is short; paragraphs are not worth looking at.
     if line.len() > 100 {
         return None;
@@ -257,8 +258,22 @@ pub(crate) fn is_back_to_top(line: &str) -> bool {
         .eq_ignore_ascii_case("back to top")
 }
 
+/// The body lines up to the statement's end (its closing line, or the page chrome after it), and
+/// whether the text stops before any, i.e. it was cut off. The last line of a cut-off text is
+/// left out when it is the start of a chrome line (`Back to`).
+pub(crate) fn until_end<'l, 'a>(lines: &'l [Line<'a>]) -> (&'l [Line<'a>], bool) {
+    let end = lines
+        .iter()
+        .position(|l| matches!(chrome(l.text), Some(Chrome::Closing | Chrome::Page)));
+    match (end, lines.split_last()) {
+        (Some(end), _) => (&lines[..end], false),
+        (None, Some((last, before))) if is_chrome_prefix(last.text) => (before, true),
+        (None, _) => (lines, true),
+    }
+}
+
 /// Whether a line cut off by truncation is the start of a chrome line (`Back to `).
-pub(crate) fn is_chrome_prefix(line: &str) -> bool {
+fn is_chrome_prefix(line: &str) -> bool {
     // The chrome lines are 15 characters at most, and a folded character comes from at most
     // four bytes: a longer line (usually a cut-off paragraph) is not worth folding.
     if line.len() > 60 {
@@ -344,5 +359,24 @@ mod tests {
         assert_eq!(chrome("The complaint"), None);
         assert!(is_chrome_prefix("Back to"));
         assert!(!is_chrome_prefix("Back"));
+    }
+
+    #[test]
+    fn ends_at_the_closing_line_or_is_cut_off() {
+        fn texts<'a>(lines: &[Line<'a>]) -> Vec<&'a str> {
+            lines.iter().map(|l| l.text).collect()
+        }
+        let closed = split_lines(
+            "Para.\nInvestigator's decision on behalf of the Ombudsman\nPrint this page",
+        );
+        let (body, cut) = until_end(&closed);
+        assert_eq!((texts(body), cut), (vec!["Para."], false));
+        let lines = split_lines("Para.\nBack to");
+        let (body, cut) = until_end(&lines);
+        assert_eq!((texts(body), cut), (vec!["Para."], true));
+        let lines = split_lines("Para.\nMore");
+        let (body, cut) = until_end(&lines);
+        assert_eq!((texts(body), cut), (vec!["Para.", "More"], true));
+        assert!(until_end(&[]).1);
     }
 }

@@ -12,7 +12,7 @@ use regex_automata::meta;
 
 use crate::complainant::PEOPLE;
 use crate::deadlines::find_deadline;
-use crate::headings::KeyedSection;
+use crate::headings::RoledSection;
 use crate::lines::{FoldedSet, fold, folded_regex};
 use crate::model::{
     ActionKind, AgreedAction, Deadline, Payment, PaymentKind, Section, SummaryRemedy,
@@ -28,24 +28,12 @@ pub(crate) struct Remedies {
     pub total_pence: Option<u64>,
 }
 
-/// How well a heading names the agreed actions: lower is better.
-fn heading_rank(key: &str) -> Option<u8> {
-    match key {
-        "agreed action" | "agreed actions" => Some(0),
-        "recommendation" | "recommendations" | "recommended action" | "recommended actions" => {
-            Some(1)
-        }
-        "action" | "actions" => Some(2),
-        _ => None,
-    }
-}
-
 /// The agreed-action section, with the sub-headings under it when it is a main section.
-fn action_sections<'s>(sections: &[KeyedSection<'s>]) -> Vec<&'s Section> {
+fn action_sections<'s>(sections: &[RoledSection<'s>]) -> Vec<&'s Section> {
     let best = sections
         .iter()
         .enumerate()
-        .filter_map(|(i, s)| heading_rank(&s.key).map(|rank| (rank, i)))
+        .filter_map(|(i, s)| s.role.action_rank().map(|rank| (rank, i)))
         .min();
     let Some((_, at)) = best else {
         return Vec::new();
@@ -70,7 +58,7 @@ static AGREEMENT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads the agreed actions of `sections`, counting deadlines from `decision_date`.
 pub(crate) fn find_remedies(
     input: &str,
-    sections: &[KeyedSection<'_>],
+    sections: &[RoledSection<'_>],
     decision_date: Option<NaiveDate>,
 ) -> Remedies {
     let mut actions = Vec::new();

@@ -118,3 +118,18 @@ fn text_that_is_not_a_decision_is_an_error() {
         assert!(!err.to_string().is_empty());
     }
 }
+
+/// A wrapped summary line read as a heading (`complaint. The Council has …`) is not the
+/// complaint section: the complainant is read from `The complaint`.
+#[test]
+fn the_complaint_section_is_told_by_its_heading_role() {
+    let text = "Summary: We find the Council at fault for closing the\n\
+                complaint. The Council has re-started the complaints procedure\n\n\
+                The complaint\n\n  1. Miss X complains the Council failed to act.\n";
+    let d = lgsco::parse(text).unwrap();
+    assert_eq!(
+        d.sections[0].heading,
+        "complaint. The Council has re-started the complaints procedure"
+    );
+    assert_eq!(d.complainant.as_deref(), Some("Miss X"));
+}
