@@ -577,7 +577,7 @@ mod tests {
     fn dated_phrases_by_regex(text: &str) -> Vec<(DateValue, usize, usize)> {
         let candidates = regex::Regex::new(
             r"(?x)
-              (?P<q>(?i-u:(?-u:\b)the\s+)?(?i-u:(?-u:\b)(?:end|start|beginning|middle)\s+of\s+)|(?i-u:(?-u:\b)(?:early|mid|late)\s+)|(?i-u:(?-u:\b)mid-))?
+              (?P<q>(?:(?i-u:(?-u:\b)the)\s+)?(?i-u:(?-u:\b)(?:end|start|beginning|middle))\s+(?i-u:of)\s+|(?i-u:(?-u:\b)(?:early|mid|late))\s+|(?i-u:(?-u:\b)mid-))?
               (?:
                 (?P<m>(?-u:\b)(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{4}(?-u:\b))
                 | (?P<y>[0-9]{4})(?-u:\b)
@@ -607,7 +607,7 @@ mod tests {
                 "13", "1st", "113", "x1", "2nd", "May", "Mayor", "Sept.", "Sept", "JUNE", "Junk",
                 "in", "IN", "within", "Mid", "since", "Act", "2019", "2020", "20190", "2019a",
                 "2019_", "1899", "3019", "12019", " ", "  ", "\u{a0}", "\n", ".", ",", "(", "\u{e9}", "x",
-                "early", "mid-", "the", "end", "of", "between",
+                "early", "mid-", "the", "end", "of", "between", "\u{a0}early\u{a0}",
             ]),
             0..12,
         )) {
