@@ -1,8 +1,35 @@
-//! A statement pasted twice into one file: where the second copy begins.
+//! Text repeated by scrapers: a line repeated right after itself (a `Summary:` line twice, or
+//! every line doubled), and a statement pasted twice into one file, where the second copy begins.
 
 use crate::header::{Header, is_head_line};
 use crate::lines::Line;
 use crate::model::{Span, Warning, WarningKind};
+
+/// `lines` without each line that repeats the line before it word for word, and a
+/// [`WarningKind::RepeatedLines`] warning naming the first such line (its span is the first
+/// repeat) when there was one. A statement's own lines never repeat like this, but scraped copies
+/// do: a `Summary:` line twice, or every line doubled.
+pub(crate) fn without_repeated_lines<'a>(lines: Vec<Line<'a>>) -> (Vec<Line<'a>>, Option<Warning>) {
+    let mut kept: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+    let (mut repeats, mut first) = (0usize, None);
+    for line in lines {
+        if kept.last().is_some_and(|last| last.text == line.text) {
+            repeats += 1;
+            first.get_or_insert(line);
+        } else {
+            kept.push(line);
+        }
+    }
+    let warning = first.map(|line| Warning {
+        kind: WarningKind::RepeatedLines,
+        message: format!(
+            "{repeats} line(s) repeat the line before them, the first `{}`; each repeat was skipped",
+            line.text.chars().take(60).collect::<String>()
+        ),
+        span: Some(line.span),
+    });
+    (kept, warning)
+}
 
 /// How far back from a repeated title or summary line the second copy's head may reach.
 const MAX_HEAD_LINES: usize = 12;
@@ -74,6 +101,26 @@ mod tests {
         let without_title = STATEMENT.replace("A Council (22 014 796)\n", "");
         let twice = format!("{without_title}\n{without_title}");
         assert_eq!(restart(&twice), Some("Decision : Upheld"));
+    }
+
+    #[test]
+    fn a_line_repeated_right_after_itself_is_read_once() {
+        let doubled: String = STATEMENT.lines().flat_map(|l| [l, "\n", l, "\n"]).collect();
+        let (lines, warning) = without_repeated_lines(split_lines(&doubled));
+        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        let once: Vec<&str> = split_lines(STATEMENT).iter().map(|l| l.text).collect();
+        assert_eq!(texts, once);
+        let warning = warning.unwrap();
+        assert!(
+            warning.message.starts_with("5 line(s)"),
+            "{}",
+            warning.message
+        );
+        assert_eq!(
+            &doubled[warning.span.unwrap().range()],
+            "A Council (22 014 796)"
+        );
+        assert!(without_repeated_lines(split_lines(STATEMENT)).1.is_none());
     }
 
     #[test]

@@ -97,7 +97,7 @@ use lines::split_lines;
 /// # Ok::<(), lgsco::ParseError>(())
 /// ```
 pub fn parse(text: &str) -> Result<Decision, ParseError> {
-    let lines = split_lines(text);
+    let (lines, repeated) = duplicate::without_repeated_lines(split_lines(text));
     if lines.is_empty() {
         return Err(ParseError::new(ErrorKind::Empty, None));
     }
@@ -105,6 +105,7 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     if !header.looks_like_decision {
         return Err(ParseError::new(ErrorKind::NotADecision, None));
     }
+    header.warnings.extend(repeated);
     let body_end = duplicate::body_end(&lines, &mut header);
     let body = segment::segment(lines.get(header.body_start..body_end).unwrap_or_default());
 

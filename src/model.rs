@@ -256,6 +256,9 @@ pub enum WarningKind {
     DuplicateStatement,
     /// The text stops inside a heading (`What I fo`); the fragment is not kept as a section.
     TruncatedHeading,
+    /// Lines repeat the line before them word for word (a `Summary:` line twice, every line
+    /// doubled); each repeat was skipped.
+    RepeatedLines,
 }
 
 /// One action of the `Agreed action` section: a paragraph's item, or a paragraph without items.

@@ -76,18 +76,51 @@ fn ten_thousand_summary_lines_read_the_first_and_warn() {
         decision.summary.as_deref(),
         Some("Mr Q complained about transport.")
     );
-    assert!(kinds(&decision).contains(&WarningKind::DuplicateStatement));
+    assert!(kinds(&decision).contains(&WarningKind::RepeatedLines));
 
     let bare = "Summary:\n".repeat(10_000);
     let decision = parse_ok(&bare);
     assert_eq!(decision.summary, None);
+    assert!(kinds(&decision).contains(&WarningKind::RepeatedLines));
+
+    // Apart, the repeated summaries are copies of the statement.
+    let apart = "Summary: Mr Q complained about transport.\nThe complaint\n".repeat(10_000);
+    let decision = parse_ok(&apart);
     assert!(kinds(&decision).contains(&WarningKind::DuplicateStatement));
+}
+
+#[test]
+fn a_summary_line_twice_or_every_line_doubled_still_reads_the_body() {
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/knowsley-22-014-796.txt"
+    ))
+    .unwrap();
+    let once = lgsco::parse(&seed).unwrap();
+    let summary_line = seed.lines().find(|l| l.starts_with("Summary:")).unwrap();
+    let summary_twice = seed.replacen(summary_line, &format!("{summary_line}\n{summary_line}"), 1);
+    let doubled: String = seed.lines().flat_map(|l| [l, "\n", l, "\n"]).collect();
+    for text in [summary_twice, doubled] {
+        let decision = parse_ok(&text);
+        assert_eq!(decision.sections.len(), once.sections.len());
+        assert_eq!(decision.total_payment_pence, once.total_payment_pence);
+        assert_eq!(decision.agreed_actions.len(), once.agreed_actions.len());
+        assert!(!decision.truncated);
+        let kinds = kinds(&decision);
+        assert!(kinds.contains(&WarningKind::RepeatedLines), "{kinds:?}");
+        assert!(
+            !kinds.contains(&WarningKind::DuplicateStatement),
+            "{kinds:?}"
+        );
+    }
 }
 
 #[test]
 fn a_hundred_thousand_dash_lines_return() {
     let flat = "Summary: Ms X complained.\nThe complaint\n".to_string()
-        + &"- Ms X said the Council was late.\n".repeat(100_000);
+        + &(0..100_000)
+            .map(|i| format!("- Ms X said the Council was late, {i} times.\n"))
+            .collect::<String>();
     let decision = parse_ok(&flat);
     assert_eq!(decision.layout, lgsco::Layout::Dashed);
     assert_eq!(paragraph_count(&decision), 100_000);
