@@ -50,6 +50,7 @@ mod pieces;
 mod remedies;
 mod segment;
 mod sharing;
+mod statements;
 mod words;
 
 pub use decode::{Encoding, decode};
@@ -61,6 +62,7 @@ pub use model::{
     Warning, WarningKind,
 };
 pub use output::{FlatRecord, Format, Prepared, RecordWriter};
+pub use statements::statements;
 
 /// The small exact grammars the parser reads amounts, dates, deadlines and citations with.
 ///

@@ -252,6 +252,17 @@ fn chrome(line: &str) -> Option<Chrome> {
     None
 }
 
+/// Whether `line` is a statement's closing line (`Investigator's decision on behalf of the
+/// Ombudsman`).
+pub(crate) fn is_closing(line: &str) -> bool {
+    matches!(chrome(line), Some(Chrome::Closing))
+}
+
+/// Whether `line` is page chrome of any kind (closing lines included).
+pub(crate) fn is_chrome(line: &str) -> bool {
+    chrome(line).is_some()
+}
+
 /// Whether `line` is a `Back to top` link (the one kind of chrome inside a statement).
 pub(crate) fn is_back_to_top(line: &str) -> bool {
     line.trim_end_matches(['.', ':'])

@@ -122,6 +122,64 @@ pub struct Decision {
     pub shared_with: Vec<String>,
 }
 
+impl Decision {
+    /// Calls `visit` with every span of the record: the field spans, sections, paragraphs, items,
+    /// warnings, agreed actions with their payments and deadlines, the summary remedy and its
+    /// payments, findings, dates and citations.
+    pub fn for_each_span_mut(&mut self, mut visit: impl FnMut(&mut Span)) {
+        let fields = &mut self.spans;
+        for span in [
+            &mut fields.organisation,
+            &mut fields.reference,
+            &mut fields.category,
+            &mut fields.outcome,
+            &mut fields.decision_date,
+            &mut fields.summary,
+            &mut fields.complainant,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            visit(span);
+        }
+        let sections = self.sections.iter_mut().flat_map(|s| {
+            visit(&mut s.span);
+            s.paragraphs.iter_mut()
+        });
+        for paragraph in self.preamble.iter_mut().chain(sections.collect::<Vec<_>>()) {
+            visit(&mut paragraph.span);
+            paragraph
+                .items
+                .iter_mut()
+                .for_each(|item| visit(&mut item.span));
+        }
+        self.warnings
+            .iter_mut()
+            .filter_map(|w| w.span.as_mut())
+            .for_each(&mut visit);
+        for action in &mut self.agreed_actions {
+            visit(&mut action.span);
+            action.payments.iter_mut().for_each(|p| visit(&mut p.span));
+            if let Some(deadline) = &mut action.deadline {
+                visit(&mut deadline.span);
+            }
+        }
+        if let Some(remedy) = &mut self.summary_remedy {
+            visit(&mut remedy.span);
+            remedy.payments.iter_mut().for_each(|p| visit(&mut p.span));
+        }
+        self.findings.iter_mut().for_each(|f| visit(&mut f.span));
+        self.dates.iter_mut().for_each(|d| visit(&mut d.span));
+        self.legislation.iter_mut().for_each(|c| visit(&mut c.span));
+    }
+
+    /// Moves every span `by` bytes on: for a record parsed from a part of a larger text (one of
+    /// [`crate::statements`]), so that its spans point into the whole text.
+    pub fn offset_spans(&mut self, by: usize) {
+        self.for_each_span_mut(|span| *span = Span::new(span.start + by, span.end + by));
+    }
+}
+
 /// The `Category : Area > Subcategory` header line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Category {

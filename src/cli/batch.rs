@@ -34,10 +34,12 @@ pub struct Converted {
     pub result: Result<Decision, String>,
 }
 
-/// Reads and parses one input, decoding bytes that are not UTF-8 with `legacy` when given. Never
-/// panics on its content.
-pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Converted {
-    let result = match input {
+/// Reads and parses one input, decoding bytes that are not UTF-8 with `legacy` when given: one
+/// result, or one per statement when the input holds several (`all.txt#1`, `all.txt#2`, … with
+/// spans into the whole input; see [`lgsco::statements`]). Never panics on its content.
+pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Vec<Converted> {
+    let source = input.source();
+    let bytes = match input {
         Input::Stdin => read_limited(io::stdin().lock(), 0),
         Input::File(path) => regular_file(path)
             .and_then(|()| File::open(path).map_err(|e| format!("cannot read file: {e}")))
@@ -47,20 +49,44 @@ pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Converted {
                 read_limited(file, length as usize + 1)
             }),
         Input::Failed { error, .. } => Err(error.clone()),
-    }
-    .and_then(|bytes| {
-        lgsco::decode(&bytes, legacy)
-            .and_then(|text| lgsco::parse(&text))
-            .map_err(|e| match e.kind() {
-                ErrorKind::InvalidUtf8 => {
-                    format!("{e} (a Windows-1252 copy? read it with --encoding windows-1252)")
-                }
-                _ => e.to_string(),
+    };
+    let failed = |error: String| {
+        vec![Converted {
+            source: source.clone(),
+            result: Err(error),
+        }]
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => return failed(error),
+    };
+    let text = match lgsco::decode(&bytes, legacy) {
+        Ok(text) => text,
+        Err(e) if e.kind() == ErrorKind::InvalidUtf8 => {
+            return failed(format!(
+                "{e} (a Windows-1252 copy? read it with --encoding windows-1252)"
+            ));
+        }
+        Err(e) => return failed(e.to_string()),
+    };
+    let parse = |range: std::ops::Range<usize>| {
+        let mut decision = lgsco::parse(&text[range.clone()]).map_err(|e| e.to_string())?;
+        decision.offset_spans(range.start);
+        Ok(decision)
+    };
+    match lgsco::statements(&text).as_slice() {
+        [] | [_] => vec![Converted {
+            result: parse(0..text.len()),
+            source,
+        }],
+        several => several
+            .iter()
+            .enumerate()
+            .map(|(i, range)| Converted {
+                source: format!("{source}#{}", i + 1),
+                result: parse(range.clone()),
             })
-    });
-    Converted {
-        source: input.source(),
-        result,
+            .collect(),
     }
 }
 
@@ -129,7 +155,7 @@ where
                 next.map(|chunk| {
                     chunk
                         .par_iter()
-                        .map(|input| prepare(convert(input, legacy)))
+                        .flat_map_iter(|input| convert(input, legacy).into_iter().map(&prepare))
                         .collect::<Vec<_>>()
                 })
             },
@@ -264,7 +290,14 @@ mod tests {
                 .starts_with("larger than 64 MiB")
         );
         let missing = convert(&Input::File("/no/such/file.txt".into()), None);
-        assert_eq!(missing.source, "/no/such/file.txt");
-        assert!(missing.result.unwrap_err().starts_with("cannot read file:"));
+        assert_eq!(missing.len(), 1);
+        assert_eq!(missing[0].source, "/no/such/file.txt");
+        assert!(
+            missing[0]
+                .result
+                .as_ref()
+                .unwrap_err()
+                .starts_with("cannot read file:")
+        );
     }
 }

@@ -822,3 +822,58 @@ fn outputs_are_put_in_place_together_or_not_at_all() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn a_file_of_several_statements_gives_one_record_each_with_spans_into_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts: Vec<String> = corpus()
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    let all = texts.join("\n");
+    let path = dir.path().join("all.txt");
+    fs::write(&path, &all).unwrap();
+    let run = lgsco(&[], &[&path]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let records = json_lines(&run.stdout);
+    assert_eq!(records.len(), texts.len());
+    for (i, (record, text)) in records.iter().zip(&texts).enumerate() {
+        let source = record["source"].as_str().unwrap();
+        assert!(source.ends_with(&format!("all.txt#{}", i + 1)), "{source}");
+        let expected = lgsco::parse(text).unwrap();
+        assert_eq!(
+            record["organisation"].as_str(),
+            expected.organisation.as_deref()
+        );
+        let span: [usize; 2] =
+            serde_json::from_value(record["spans"]["organisation"].clone()).unwrap();
+        assert_eq!(
+            Some(&all[span[0]..span[1]]),
+            expected.organisation.as_deref()
+        );
+    }
+    // The same through standard input.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(all.as_bytes())
+        .unwrap();
+    let run = child.wait_with_output().unwrap();
+    let sources: Vec<String> = json_lines(&run.stdout)
+        .iter()
+        .map(|r| r["source"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        sources,
+        (1..=texts.len())
+            .map(|i| format!("-#{i}"))
+            .collect::<Vec<_>>()
+    );
+}
