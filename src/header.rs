@@ -12,7 +12,7 @@ use regex::Regex;
 use crate::dates::parse_header_date;
 use crate::lines::{Line, fold};
 use crate::model::{Category, FieldSpans, Outcome, OutcomeKind, Warning, WarningKind};
-use crate::words::{is_word_byte, starts_with_ignore_case};
+use crate::words::{is_word_byte, offset_in, starts_with_ignore_case, visible};
 
 /// A title line taken apart: `Knowsley Metropolitan Borough Council (22 014 796)`.
 #[derive(Debug, PartialEq, Eq)]
@@ -134,6 +134,7 @@ fn is_final_decision_line(text: &str) -> bool {
 }
 
 fn is_summary_line(text: &str) -> bool {
+    let text = &*visible(text);
     starts_with_ignore_case(text, "summary") && {
         let rest = text["summary".len()..].trim_start();
         rest.starts_with(':') || rest.is_empty()
@@ -143,6 +144,7 @@ fn is_summary_line(text: &str) -> bool {
 /// Whether a line belongs to a statement's head: its title line, a header line
 /// (`Category :`, `Decision :`, `Decision date :`) or the `The Ombudsman's final decision` line.
 pub(crate) fn is_head_line(text: &str) -> bool {
+    let text = &*visible(text);
     text.len() <= 300
         && (title(text).is_some() || field(text).is_some() || is_final_decision_line(text))
 }
@@ -227,6 +229,23 @@ pub(crate) fn read_header(lines: &[Line<'_>]) -> Header {
 }
 
 impl Header {
+    /// Warns, once, that invisible characters were left out of a `line` read as `visible`.
+    fn note_invisible(&mut self, what: &str, visible: &str, line: &str) {
+        let warned = self
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::InvisibleCharacters);
+        if visible.len() != line.len() && !warned {
+            self.warnings.push(Warning {
+                kind: WarningKind::InvisibleCharacters,
+                message: format!(
+                    "invisible characters (zero-width spaces, direction marks) were left out of the {what} `{visible}`"
+                ),
+                span: None,
+            });
+        }
+    }
+
     fn warn(&mut self, kind: WarningKind, message: &str) {
         self.warnings.push(Warning {
             kind,
@@ -240,13 +259,17 @@ fn read_title(line: &Line<'_>, header: &mut Header) -> bool {
     if line.text.len() > 300 {
         return false;
     }
-    let Some(title) = title(line.text) else {
+    // Read without invisible characters; offsets are taken back to the line's own.
+    let text = visible(line.text);
+    let Some(title) = title(&text) else {
         return false;
     };
+    let span = |start, end| line.sub_span(offset_in(line.text, start), offset_in(line.text, end));
     header.organisation = Some(title.organisation.to_string());
     header.reference = Some(title.reference);
-    header.spans.organisation = Some(line.sub_span(0, title.organisation.len()));
-    header.spans.reference = Some(line.sub_span(title.reference_at.start, title.reference_at.end));
+    header.spans.organisation = Some(span(0, title.organisation.len()));
+    header.spans.reference = Some(span(title.reference_at.start, title.reference_at.end));
+    header.note_invisible("title", &text, line.text);
     true
 }
 
@@ -254,14 +277,18 @@ fn read_field(line: &Line<'_>, header: &mut Header) -> bool {
     if line.text.len() > 300 {
         return false;
     }
-    let Some((field, value_start)) = field(line.text) else {
+    let visible_line = visible(line.text);
+    let Some((field, value_start)) = field(&visible_line) else {
         return false;
     };
-    let text = line.text[value_start..].trim_end();
-    let span = Some(line.sub_span(value_start, value_start + text.len()));
+    let text = visible_line[value_start..].trim_end();
+    let start = offset_in(line.text, value_start);
+    let end = offset_in(line.text, value_start + text.len());
+    let span = Some(line.sub_span(start, end));
     if text.is_empty() {
         return true;
     }
+    header.note_invisible("header line", &visible_line, line.text);
     match field {
         Field::Category => {
             header.category = Some(category(text));
@@ -292,7 +319,9 @@ fn read_field(line: &Line<'_>, header: &mut Header) -> bool {
 /// Reads the summary at line `at` and returns the index of the first body line.
 fn read_summary(lines: &[Line<'_>], at: usize, header: &mut Header) -> usize {
     let line = &lines[at];
-    let skip = SUMMARY.find(line.text).map_or(0, |m| m.end());
+    // The label may hold invisible characters (`Sum\u{200b}mary:`); the summary is the rest.
+    let label = visible(line.text);
+    let skip = offset_in(line.text, SUMMARY.find(&label).map_or(0, |m| m.end()));
     let rest = &line.text[skip..];
     if !rest.is_empty() {
         header.summary = Some(rest.to_string());

@@ -314,6 +314,9 @@ pub enum WarningKind {
     DuplicateStatement,
     /// The text stops inside a heading (`What I fo`); the fragment is not kept as a section.
     TruncatedHeading,
+    /// Invisible characters (zero-width spaces, joiners, direction marks) in a header line were
+    /// left out of its values.
+    InvisibleCharacters,
     /// Lines repeat the line before them word for word (a `Summary:` line twice, every line
     /// doubled); each repeat was skipped.
     RepeatedLines,

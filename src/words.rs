@@ -1,6 +1,8 @@
 //! Small pieces the grammars share: runs of whitespace, numbers written as words, ASCII word
 //! bytes and comparisons that ignore ASCII case.
 
+use std::borrow::Cow;
+
 use nom::{
     IResult, Parser,
     bytes::complete::take_while1,
@@ -64,6 +66,43 @@ pub(crate) fn number_word(word: &str) -> Option<u32> {
         .iter()
         .position(|n| n.eq_ignore_ascii_case(word))
         .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// Whether `c` is an invisible format character that scraped pages carry inside words and labels:
+/// zero-width spaces and joiners, direction marks and embeddings, the word joiner, a byte-order
+/// mark, a soft hyphen.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{feff}'
+    )
+}
+
+/// `text` without its [invisible](is_invisible) characters, borrowed when it has none. Their
+/// encodings all start with one of three bytes, so most texts are passed by a vectorised search.
+pub(crate) fn visible(text: &str) -> Cow<'_, str> {
+    if memchr::memchr3(0xc2, 0xe2, 0xef, text.as_bytes()).is_none() || !text.contains(is_invisible)
+    {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().filter(|&c| !is_invisible(c)).collect())
+}
+
+/// Where the byte at `offset` of [`visible`]`(text)` lies in `text` (the end of `text` for an
+/// offset at or past the end).
+pub(crate) fn offset_in(text: &str, offset: usize) -> usize {
+    let mut seen = 0;
+    for (at, c) in text.char_indices() {
+        if is_invisible(c) {
+            continue;
+        }
+        if seen >= offset {
+            return at;
+        }
+        seen += c.len_utf8();
+    }
+    text.len()
 }
 
 #[cfg(test)]

@@ -218,3 +218,31 @@ fn many_relatives_before_names_stay_linear() {
     let decision = parse_ok(&text);
     assert_eq!(decision.complainant, None);
 }
+
+#[test]
+fn invisible_characters_in_labels_are_tolerated_and_left_out_of_values() {
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/knowsley-22-014-796.txt"
+    ))
+    .unwrap();
+    let once = lgsco::parse(&seed).unwrap();
+    let title = seed.lines().next().unwrap();
+    let scraped = seed
+        .replacen("Category :", "Category\u{200b} :", 1)
+        .replacen("Decision : Upheld", "Decision : Up\u{200d}held\u{feff}", 1)
+        .replacen(title, &format!("{title}\u{200e}"), 1)
+        .replacen("Summary:", "Sum\u{200b}mary:", 1);
+    let decision = parse_ok(&scraped);
+    assert_eq!(decision.organisation, once.organisation);
+    assert_eq!(decision.reference, once.reference);
+    assert_eq!(decision.category, once.category);
+    assert_eq!(decision.outcome, once.outcome);
+    assert_eq!(decision.summary, once.summary);
+    assert_eq!(decision.sections.len(), once.sections.len());
+    assert!(kinds(&decision).contains(&WarningKind::InvisibleCharacters));
+    assert!(!kinds(&once).contains(&WarningKind::InvisibleCharacters));
+    // The spans still point at the values in the scraped text.
+    let span = decision.spans.category.unwrap();
+    assert_eq!(&scraped[span.range()], once.category.unwrap().text);
+}
