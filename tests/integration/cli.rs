@@ -752,7 +752,7 @@ fn utf16_and_legacy_copies_are_read_and_a_bad_byte_gives_a_hint() {
 #[cfg(unix)]
 #[test]
 fn only_a_regular_file_or_a_new_path_is_replaced_and_it_keeps_its_permissions() {
-    use std::os::unix::fs::{PermissionsExt, symlink};
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let statement = corpus()[0].clone();
@@ -775,6 +775,16 @@ fn only_a_regular_file_or_a_new_path_is_replaced_and_it_keeps_its_permissions() 
         assert_eq!(run.status.code(), Some(1), "{target}");
         assert!(stderr(&run).contains(what), "{target}: {}", stderr(&run));
     }
+    for device in ["/dev/null", "/dev/stdout"] {
+        let run = lgsco(&["-o", device], &[&statement]);
+        assert_eq!(run.status.code(), Some(1), "{device}");
+    }
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
     assert_eq!(fs::read_to_string(root.join("kept.jsonl")).unwrap(), "old");
     assert!(
         fs::symlink_metadata(root.join("link.jsonl"))
