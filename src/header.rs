@@ -12,7 +12,7 @@ use regex::Regex;
 use crate::dates::parse_header_date;
 use crate::lines::{Line, fold};
 use crate::model::{Category, FieldSpans, Outcome, OutcomeKind, Warning, WarningKind};
-use crate::words::{is_word_byte, offset_in, starts_with_ignore_case, visible};
+use crate::words::{is_invisible, is_word_byte, offset_in, starts_with_ignore_case, visible};
 
 /// A title line taken apart: `Knowsley Metropolitan Borough Council (22 014 796)`.
 #[derive(Debug, PartialEq, Eq)]
@@ -134,11 +134,28 @@ fn is_final_decision_line(text: &str) -> bool {
 }
 
 fn is_summary_line(text: &str) -> bool {
-    let text = &*visible(text);
-    starts_with_ignore_case(text, "summary") && {
-        let rest = text["summary".len()..].trim_start();
-        rest.starts_with(':') || rest.is_empty()
+    let is_label = |text: &str| {
+        starts_with_ignore_case(text, "summary") && {
+            let rest = text["summary".len()..].trim_start();
+            rest.starts_with(':') || rest.is_empty()
+        }
+    };
+    if is_label(text) {
+        return true;
     }
+    // A label with invisible characters in it (`Sum\u{200b}mary:`) is read without them; a line
+    // whose first visible letter is not `s` is not one, and only the first bytes are copied.
+    if !text
+        .trim_start_matches(is_invisible)
+        .starts_with(['s', 'S'])
+    {
+        return false;
+    }
+    let mut head = text.len().min(48);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    is_label(&visible(&text[..head]))
 }
 
 /// Whether a line belongs to a statement's head: its title line, a header line
@@ -264,7 +281,8 @@ fn read_title(line: &Line<'_>, header: &mut Header) -> bool {
     let Some(title) = title(&text) else {
         return false;
     };
-    let span = |start, end| line.sub_span(offset_in(line.text, start), offset_in(line.text, end));
+    let at = |offset| offset_in(line.text, &text, offset);
+    let span = |start, end| line.sub_span(at(start), at(end));
     header.organisation = Some(title.organisation.to_string());
     header.reference = Some(title.reference);
     header.spans.organisation = Some(span(0, title.organisation.len()));
@@ -282,8 +300,8 @@ fn read_field(line: &Line<'_>, header: &mut Header) -> bool {
         return false;
     };
     let text = visible_line[value_start..].trim_end();
-    let start = offset_in(line.text, value_start);
-    let end = offset_in(line.text, value_start + text.len());
+    let at = |offset| offset_in(line.text, &visible_line, offset);
+    let (start, end) = (at(value_start), at(value_start + text.len()));
     let span = Some(line.sub_span(start, end));
     if text.is_empty() {
         return true;
@@ -321,7 +339,11 @@ fn read_summary(lines: &[Line<'_>], at: usize, header: &mut Header) -> usize {
     let line = &lines[at];
     // The label may hold invisible characters (`Sum\u{200b}mary:`); the summary is the rest.
     let label = visible(line.text);
-    let skip = offset_in(line.text, SUMMARY.find(&label).map_or(0, |m| m.end()));
+    let skip = offset_in(
+        line.text,
+        &label,
+        SUMMARY.find(&label).map_or(0, |m| m.end()),
+    );
     let rest = &line.text[skip..];
     if !rest.is_empty() {
         header.summary = Some(rest.to_string());

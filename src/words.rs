@@ -80,18 +80,28 @@ pub(crate) fn is_invisible(c: char) -> bool {
 }
 
 /// `text` without its [invisible](is_invisible) characters, borrowed when it has none. Their
-/// encodings all start with one of three bytes, so most texts are passed by a vectorised search.
+/// encodings all start with one of three bytes, so only the places holding one are looked at.
 pub(crate) fn visible(text: &str) -> Cow<'_, str> {
-    if memchr::memchr3(0xc2, 0xe2, 0xef, text.as_bytes()).is_none() || !text.contains(is_invisible)
-    {
+    let bytes = text.as_bytes();
+    let invisible_at = |at: usize| match bytes.get(at..) {
+        Some([0xc2, 0xad, ..]) | Some([0xef, 0xbb, 0xbf, ..]) => true,
+        Some([0xe2, 0x80, b, ..]) => matches!(b, 0x8b..=0x8f | 0xaa..=0xae),
+        Some([0xe2, 0x81, b, ..]) => matches!(b, 0xa0..=0xa4 | 0xa6..=0xa9),
+        _ => false,
+    };
+    if !memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes).any(invisible_at) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().filter(|&c| !is_invisible(c)).collect())
 }
 
-/// Where the byte at `offset` of [`visible`]`(text)` lies in `text` (the end of `text` for an
+/// Where the byte at `offset` of `visible` (which [`visible`] made of `text`) lies in `text`:
+/// the same offset when nothing was left out, else counted again (the end of `text` for an
 /// offset at or past the end).
-pub(crate) fn offset_in(text: &str, offset: usize) -> usize {
+pub(crate) fn offset_in(text: &str, visible: &str, offset: usize) -> usize {
+    if visible.len() == text.len() {
+        return offset;
+    }
     let mut seen = 0;
     for (at, c) in text.char_indices() {
         if is_invisible(c) {
