@@ -89,13 +89,18 @@ fn ten_thousand_summary_lines_read_the_first_and_warn() {
     assert!(kinds(&decision).contains(&WarningKind::DuplicateStatement));
 }
 
-#[test]
-fn a_summary_line_twice_or_every_line_doubled_still_reads_the_body() {
-    let seed = std::fs::read_to_string(concat!(
+/// The text of `corpus/knowsley-22-014-796.txt`.
+fn knowsley() -> String {
+    std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/corpus/knowsley-22-014-796.txt"
     ))
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn a_summary_line_twice_or_every_line_doubled_still_reads_the_body() {
+    let seed = knowsley();
     let once = lgsco::parse(&seed).unwrap();
     let summary_line = seed.lines().find(|l| l.starts_with("Summary:")).unwrap();
     let summary_twice = seed.replacen(summary_line, &format!("{summary_line}\n{summary_line}"), 1);
@@ -221,11 +226,7 @@ fn many_relatives_before_names_stay_linear() {
 
 #[test]
 fn invisible_characters_in_labels_are_tolerated_and_left_out_of_values() {
-    let seed = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/corpus/knowsley-22-014-796.txt"
-    ))
-    .unwrap();
+    let seed = knowsley();
     let once = lgsco::parse(&seed).unwrap();
     let title = seed.lines().next().unwrap();
     let scraped = seed

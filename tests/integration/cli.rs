@@ -89,6 +89,18 @@ fn lgsco(args: &[&str], paths: &[&Path]) -> Output {
         .unwrap()
 }
 
+/// Runs `lgsco` (no arguments) with `input` on its standard input.
+fn lgsco_reading(input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn json_lines(text: &[u8]) -> Vec<Value> {
     std::str::from_utf8(text)
         .unwrap()
@@ -302,14 +314,7 @@ fn the_json_array_holds_the_json_lines_records() {
 #[test]
 fn standard_input_is_one_document() {
     let text = fs::read(&corpus()[0]).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lgsco"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(&text).unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = lgsco_reading(&text);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let records = json_lines(&output.stdout);
     assert_eq!(records.len(), 1);
@@ -863,19 +868,7 @@ fn a_file_of_several_statements_gives_one_record_each_with_spans_into_the_file()
         );
     }
     // The same through standard input.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lgsco"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(all.as_bytes())
-        .unwrap();
-    let run = child.wait_with_output().unwrap();
+    let run = lgsco_reading(all.as_bytes());
     let sources: Vec<String> = json_lines(&run.stdout)
         .iter()
         .map(|r| r["source"].as_str().unwrap().to_owned())
