@@ -40,6 +40,9 @@ pub fn run(args: &Args) -> ExitCode {
         Ok(tally) => {
             if !args.quiet {
                 diagnostic(format_args!("lgsco: {tally}"));
+                if let Some(breakdown) = tally.breakdown() {
+                    diagnostic(format_args!("lgsco: {breakdown}"));
+                }
             }
             if tally.failed == 0 {
                 ExitCode::SUCCESS
@@ -143,8 +146,8 @@ fn resolved(path: &Path) -> PathBuf {
 /// One document's outcome with its record already rendered, on the thread that parsed it.
 struct Rendered {
     source: String,
-    /// Whether the parsed record has warnings, or why the document failed.
-    parsed: Result<bool, String>,
+    /// What the report counts of the parsed record, or why the document failed.
+    parsed: Result<report::Seen, String>,
     record: std::io::Result<Prepared>,
 }
 
@@ -156,7 +159,11 @@ impl Rendered {
             Err(error) => format.prepare_error(&source, error),
         };
         Rendered {
-            parsed: converted.result.map(|d| !d.warnings.is_empty()),
+            parsed: converted
+                .result
+                .as_ref()
+                .map(report::Seen::of)
+                .map_err(Clone::clone),
             source,
             record,
         }
@@ -179,16 +186,13 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
         |converted| Rendered::of(format, converted),
         |document| {
             let source = printable(&document.source);
-            match &document.parsed {
-                Ok(with_warnings) => {
-                    tally.parsed += 1;
-                    tally.with_warnings += u64::from(*with_warnings);
-                }
+            match document.parsed {
+                Ok(seen) => tally.count(seen),
                 Err(error) => {
                     tally.failed += 1;
                     bar.suspend(|| diagnostic(format_args!("lgsco: {source}: {error}")));
                     if let Some(failures) = &mut failures {
-                        failures.write_error(&document.source, error)?;
+                        failures.write_error(&document.source, &error)?;
                     }
                 }
             }
