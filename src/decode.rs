@@ -28,11 +28,11 @@ pub fn decode<'a>(
     bytes: &'a [u8],
     legacy: Option<&'static Encoding>,
 ) -> Result<Cow<'a, str>, ParseError> {
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        if encoding != encoding_rs::UTF_8 {
-            let rest = bytes.get(bom..).unwrap_or_default();
-            return Ok(encoding.decode_without_bom_handling(rest).0);
-        }
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let rest = bytes.get(bom..).unwrap_or_default();
+        return Ok(encoding.decode_without_bom_handling(rest).0);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Cow::Borrowed(text)),

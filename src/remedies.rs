@@ -304,10 +304,10 @@ impl<'s> SentenceCues<'s> {
         if let Some(i) = before.checked_sub(1) {
             return Some(self.people[i].1.to_string());
         }
-        if self.pronouns.first().is_some_and(|&at| at < start) {
-            if let Some(name) = named_before() {
-                return Some(name);
-            }
+        if self.pronouns.first().is_some_and(|&at| at < start)
+            && let Some(name) = named_before()
+        {
+            return Some(name);
         }
         let after = self.people.partition_point(|&(at, _)| at < end);
         self.people.get(after).map(|(_, name)| name.to_string())
