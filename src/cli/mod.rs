@@ -110,10 +110,10 @@ fn check_usage(args: &Args) -> Result<(), String> {
         .iter()
         .filter_map(|(flag, path)| Some((*flag, resolved(path.as_deref()?))))
         .collect();
-    if let [(_, output), (_, errors)] = named.as_slice() {
-        if output == errors {
-            return Err("--output and --errors name the same file".into());
-        }
+    if let [(_, output), (_, errors)] = named.as_slice()
+        && output == errors
+    {
+        return Err("--output and --errors name the same file".into());
     }
     for (flag, path) in &named {
         let read = args.paths.iter().filter(|p| p.as_os_str() != "-");

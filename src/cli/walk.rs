@@ -114,14 +114,14 @@ impl Walker {
             error,
         };
         let canonical = dir.canonicalize().ok();
-        if let Some(canonical) = &canonical {
-            if self.ancestors.contains(canonical) {
-                self.inputs.push(failed(format!(
-                    "directory loop: {} is already being read",
-                    canonical.display()
-                )));
-                return;
-            }
+        if let Some(canonical) = &canonical
+            && self.ancestors.contains(canonical)
+        {
+            self.inputs.push(failed(format!(
+                "directory loop: {} is already being read",
+                canonical.display()
+            )));
+            return;
         }
         let Ok(device) = fs::metadata(dir).map(|m| m.dev()) else {
             self.inputs.push(failed("cannot read directory".into()));
