@@ -76,6 +76,15 @@ pub struct Args {
     #[arg(long, value_name = "ENCODING", value_parser = encoding)]
     pub encoding: Option<&'static Encoding>,
 
+    /// Leave the body out of JSON records: sections keep their headings, levels and spans but
+    /// not their paragraphs (text, items, spans), and the preamble is empty; every extracted
+    /// value (header fields, actions, payments, findings, dates, citations) stays. Records are
+    /// then a fraction of the size.
+    ///
+    /// Example: lgsco --no-body corpus > decisions.jsonl
+    #[arg(long)]
+    pub no_body: bool,
+
     /// Print nothing on standard error but failures: no progress bar, no report line.
     ///
     /// Example: lgsco --quiet corpus > decisions.jsonl

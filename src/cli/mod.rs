@@ -152,7 +152,15 @@ struct Rendered {
 }
 
 impl Rendered {
-    fn of(format: Format, converted: batch::Converted) -> Rendered {
+    /// Renders a result; with `no_body`, a parsed record without its paragraphs.
+    fn of(format: Format, mut converted: batch::Converted, no_body: bool) -> Rendered {
+        if let (true, Ok(decision)) = (no_body, &mut converted.result) {
+            decision.preamble.clear();
+            decision
+                .sections
+                .iter_mut()
+                .for_each(|s| s.paragraphs.clear());
+        }
         let source = converted.source;
         let record = match &converted.result {
             Ok(decision) => format.prepare_decision(&source, decision),
@@ -183,7 +191,7 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
     batch::convert_in_order(
         inputs,
         args.encoding,
-        |converted| Rendered::of(format, converted),
+        |converted| Rendered::of(format, converted, args.no_body),
         |document| {
             let source = printable(&document.source);
             match document.parsed {

@@ -890,3 +890,54 @@ fn a_file_of_several_statements_gives_one_record_each_with_spans_into_the_file()
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn no_body_leaves_paragraphs_out_and_keeps_every_extracted_value() {
+    let full = json_lines(
+        &lgsco(
+            &[],
+            &corpus().iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+        )
+        .stdout,
+    );
+    let run = lgsco(
+        &["--no-body"],
+        &corpus().iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let lean = json_lines(&run.stdout);
+    assert_eq!(lean.len(), full.len());
+    for (full, lean) in full.iter().zip(&lean) {
+        for key in [
+            "organisation",
+            "reference",
+            "agreed_actions",
+            "summary_remedy",
+            "findings",
+            "dates",
+            "legislation",
+            "fault_found",
+            "spans",
+            "warnings",
+        ] {
+            assert_eq!(full[key], lean[key], "{key}");
+        }
+        let headings = |r: &Value| -> Vec<Value> {
+            r["sections"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| serde_json::json!([s["heading"], s["level"], s["span"]]))
+                .collect()
+        };
+        assert_eq!(headings(full), headings(lean));
+        assert!(
+            lean["sections"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|s| s["paragraphs"] == serde_json::json!([]))
+        );
+        assert_eq!(lean["preamble"], serde_json::json!([]));
+    }
+}
