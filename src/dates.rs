@@ -1,5 +1,7 @@
 //! Small exact grammars for calendar dates written in words (`22 Aug 2023`, `13 September 2021`,
-//! `November 2023`, `2019`), and finding the dates a text mentions.
+//! `November 2023`, `2019`), and finding the dates a text mentions: with their qualifiers (`early
+//! 2020`, `the end of March 2021`) and every end of a range or list that shares a year (`between
+//! April and August 2022`).
 
 use chrono::NaiveDate;
 use nom::{

@@ -4,7 +4,9 @@
 //! `My findings`, `Analysis`, `Conclusion`, `Final decision`, …); their law, guidance and
 //! history sub-sections, the complaint, the role-and-powers boilerplate and the agreed actions
 //! are not. Sentences that describe what the Ombudsman looks for (`whether there was fault`),
-//! questions and reported speech (`she said the Council's faults caused`) are not findings.
+//! questions, reported speech (`she said the Council's faults caused`) and admissions (`the
+//! Council accepted it had delayed`) are not findings. Whether the statement found fault at all
+//! also reads its Decision line and whether it declined to investigate.
 
 use std::sync::LazyLock;
 

@@ -1,7 +1,7 @@
-//! Agreed actions: what the organisation agreed to do, for whom, by when, and what it pays.
-//!
-//! Payments come only from the agreed-action section, so offers and history elsewhere in the
-//! statement never count.
+//! Remedies: what the organisation agreed to do, for whom, by when, and what it pays, read from
+//! the agreed-action section (the agreed actions) and from the summary's remedy sentences (the
+//! summary remedy, often all a cut-off copy has). Offers and history elsewhere never count, and
+//! within a remedy the words before a sum decide whether it is paid, refunded, or neither.
 
 use std::sync::LazyLock;
 
