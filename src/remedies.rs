@@ -241,6 +241,11 @@ static PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("past-after regex")
 });
 
+/// What joins a sum to the one listed before it (`… and the £85`, `…, £40`), at the end of the
+/// words between them.
+static LISTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:(?-u:\b)and|,)\s+(?:the\s+)?$").expect("listed regex"));
+
 /// `to Ms C`, `to each of Mr and Mrs F` right after an amount: who it is paid to.
 static TO_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -279,9 +284,9 @@ impl<'s> SentenceCues<'s> {
     }
 
     /// The nearest cue that ends before `at`.
-    fn cue_before(&self, at: usize) -> Option<Cue> {
+    fn cue_before(&self, at: usize) -> Option<(usize, Cue)> {
         let before = self.cues.partition_point(|&(end, _)| end <= at);
-        before.checked_sub(1).map(|i| self.cues[i].1)
+        before.checked_sub(1).map(|i| self.cues[i])
     }
 
     /// Who an amount at `start..end` of `sentence` is paid to: the person it is paid `to` just
@@ -352,6 +357,8 @@ impl<'a> PaymentReader<'a> {
         let mut cues: Option<(usize, SentenceCues<'_>)> = None;
         let mut named = NamedBefore::default();
         let mut found = Vec::new();
+        // The sentence, end and kind of the last sum agreed, for a sum listed after it.
+        let mut last_agreed: Option<(usize, usize, PaymentKind)> = None;
         for amount in amounts {
             let absolute = piece.start + amount.start;
             while sentences
@@ -380,18 +387,36 @@ impl<'a> PaymentReader<'a> {
             let Some((_, cues)) = &cues else {
                 continue;
             };
-            let kind = match cues.cue_before(start) {
-                Some(Cue::Refund) => PaymentKind::RefundOrWaiver,
-                Some(Cue::Pay) => PaymentKind::Symbolic,
-                None if about_paying
-                    && !sentence_lower
-                        .get(end..)
-                        .is_some_and(|after| PAST_AFTER.is_match(after)) =>
-                {
-                    PaymentKind::Symbolic
-                }
+            let past_after = sentence_lower
+                .get(end..)
+                .is_some_and(|after| PAST_AFTER.is_match(after));
+            // `refund the £200 Mr E has paid and the £85 costs`: a sum listed right after an
+            // agreed one shares its verb, whatever its neighbour's own clause says.
+            let listed_after = last_agreed
+                .filter(|&(at, _, _)| at == sentence_at)
+                .filter(|&(_, previous_end, _)| {
+                    sentence_lower
+                        .get(previous_end..start)
+                        .is_some_and(|between| LISTED.is_match(between))
+                })
+                .map(|(_, _, kind)| kind);
+            // A verb that came before the last agreed sum governs a later one only if nothing
+            // after the later one says it was paid or offered before (`…, and the £200 it
+            // already paid`).
+            let cue = cues.cue_before(start).filter(|&(cue_end, _)| {
+                let governs_earlier = last_agreed.is_some_and(|(at, previous_end, _)| {
+                    at == sentence_at && cue_end <= previous_end
+                });
+                !(governs_earlier && past_after)
+            });
+            let kind = match (cue.map(|(_, cue)| cue), listed_after) {
+                (Some(Cue::Refund), _) => PaymentKind::RefundOrWaiver,
+                (Some(Cue::Pay), _) => PaymentKind::Symbolic,
+                (Some(Cue::Other), Some(kind)) if !past_after => kind,
+                (None, _) if about_paying && !past_after => PaymentKind::Symbolic,
                 _ => continue,
             };
+            last_agreed = Some((sentence_at, end, kind));
             let recipient = cues.recipient(sentence.text, start, end, || {
                 named.at(piece.text, offset, &self.read_before)
             });
@@ -648,6 +673,17 @@ mod tests {
             (
                 "Pay Mr L £250; he refused the £100 the Council offered in 2023.",
                 &[(25000, Some("Mr L"), Symbolic)],
+            ),
+            (
+                "Refund the £200 Mr N has paid and the £85 summons costs.",
+                &[
+                    (20000, Some("Mr N"), RefundOrWaiver),
+                    (8500, Some("Mr N"), RefundOrWaiver),
+                ],
+            ),
+            (
+                "Pay Ms O £300, and the £200 it already paid stands.",
+                &[(30000, Some("Ms O"), Symbolic)],
             ),
             (
                 "Pay Mr M £200 and Mrs M £150.",
