@@ -143,11 +143,10 @@ pub(crate) fn find_dates(text: &str) -> Vec<(DateValue, usize, usize)> {
 }
 
 /// A date written whole: the qualifier or first word it starts at (`early 2019`, `the end of
-/// March 2021`), where its grammar phrase starts (`2019`, `March 2021`), and what it reads.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// March 2021`), where it ends, and what it reads.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct DatedPhrase {
     start: usize,
-    phrase: usize,
     end: usize,
     value: DateValue,
 }
@@ -174,7 +173,6 @@ pub(crate) fn dated_phrases(text: &str) -> Vec<DatedPhrase> {
             let (value, len) = parse_date_phrase(text.get(phrase..)?)?;
             Some(DatedPhrase {
                 start,
-                phrase,
                 end: phrase + len,
                 value,
             })

@@ -111,10 +111,11 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     let body_end = duplicate::body_end(&lines, &mut header);
     let body = segment::segment(lines.get(header.body_start..body_end).unwrap_or_default());
 
-    let mut sources: Vec<Source<'_>> = Vec::new();
-    if let Some(span) = header.spans.summary {
-        sources.push((&text[span.range()], span.start));
-    }
+    let summary = header
+        .spans
+        .summary
+        .and_then(|span| pieces::unnumbered(text, span));
+    let mut sources: Vec<Source<'_>> = summary.map(|s| (s.text, s.start)).into_iter().collect();
     let roled = headings::with_roles(&body.sections);
     let complaint_section = roled
         .iter()
@@ -143,9 +144,6 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     let mut spans = header.spans;
     spans.complainant = found.span;
     let remedies = remedies::find_remedies(text, &roled, header.decision_date);
-    let summary = spans
-        .summary
-        .and_then(|span| pieces::unnumbered(text, span));
     let findings = findings::find_findings(text, summary, &roled);
     let outcome_kind = header.outcome.as_ref().map(|o| o.kind);
     let summary_sentences = summary.as_ref().map(pieces::sentences).unwrap_or_default();

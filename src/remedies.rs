@@ -75,7 +75,7 @@ pub(crate) fn find_remedies(
         let lead_deadline = deadline(&lead, decision_date);
         // Items under `pay:` pay without saying so again (`£150 to Mr F`).
         let lead_pays = PAY.is_match(&fold(lead.text));
-        reader.read(&lead, false);
+        reader.remember(lead.text);
         for item in &items {
             actions.push(action(
                 item,
@@ -145,9 +145,8 @@ pub(crate) fn summary_remedy<'a>(
             REMEDY_SENTENCE.is_match(text) && !NOT_A_REMEDY.is_match(text)
         })
         .collect();
-    let is_remedy = |i: usize| remedies.get(i).copied().unwrap_or(false);
-    let first = (0..sentences.len()).position(is_remedy)?;
-    let last = (0..sentences.len()).rposition(is_remedy)?;
+    let first = remedies.iter().position(|&remedy| remedy)?;
+    let last = remedies.iter().rposition(|&remedy| remedy)?;
     let (start, end) = (
         sentences[first].start,
         sentences[last].start + sentences[last].text.len(),
@@ -338,7 +337,8 @@ impl<'a> PaymentReader<'a> {
         payments
     }
 
-    /// Remembers a text read before the remedy (the summary's sentences before it) for pronouns.
+    /// Remembers a text read before the next one (a lead-in, the summary's sentences before its
+    /// remedy) for the pronouns after it, without reading payments in it.
     fn remember(&mut self, text: &'a str) {
         self.read_before.push(text);
     }
@@ -437,15 +437,17 @@ impl<'a> PaymentReader<'a> {
 }
 
 /// The person named last before a place in a text, found reading forward from where the last
-/// lookup stopped, so no byte is read twice; before the text, the texts read before it.
+/// lookup stopped, so no byte is read twice; before the text, the person named last in the texts
+/// read before it, looked up once.
 #[derive(Debug, Default)]
 struct NamedBefore<'t> {
     read_to: usize,
     last: Option<&'t str>,
+    earlier: Option<Option<&'t str>>,
 }
 
 impl<'t> NamedBefore<'t> {
-    fn at(&mut self, text: &'t str, at: usize, read_before: &[&str]) -> Option<String> {
+    fn at(&mut self, text: &'t str, at: usize, read_before: &[&'t str]) -> Option<String> {
         if at > self.read_to {
             if let Some(person) = text
                 .get(self.read_to..at)
@@ -455,14 +457,16 @@ impl<'t> NamedBefore<'t> {
             }
             self.read_to = at;
         }
-        match self.last {
-            Some(name) => Some(name.to_string()),
-            None => read_before
+        let earlier = || {
+            read_before
                 .iter()
                 .rev()
                 .find_map(|text| PEOPLE.find_iter(text).last())
-                .map(|m| m.as_str().to_string()),
-        }
+                .map(|m| m.as_str())
+        };
+        self.last
+            .or_else(|| *self.earlier.get_or_insert_with(earlier))
+            .map(str::to_string)
     }
 }
 
