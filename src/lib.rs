@@ -51,6 +51,7 @@ mod remedies;
 mod segment;
 mod sharing;
 mod statements;
+mod tables;
 mod words;
 
 pub use decode::{Encoding, decode};
@@ -61,8 +62,11 @@ pub use model::{
     Payment, PaymentKind, Period, PeriodUnit, Precision, Section, Span, SummaryRemedy, Verdict,
     Warning, WarningKind,
 };
+#[cfg(feature = "schema")]
+pub use output::record_schema;
 pub use output::{FlatRecord, Format, Prepared, RecordWriter};
 pub use statements::statements;
+pub use tables::{Table, TableRows, TableWriter};
 
 /// The small exact grammars the parser reads amounts, dates, deadlines and citations with.
 ///

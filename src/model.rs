@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(serde_json::to_string(&span).unwrap(), "[4,9]");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(from = "[usize; 2]", into = "[usize; 2]")]
 pub struct Span {
     /// Offset of the first byte.
@@ -69,6 +70,7 @@ impl From<Span> for [usize; 2] {
 /// # Ok::<(), lgsco::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Decision {
     /// The body complained about, from the title line (`Knowsley Metropolitan Borough Council`).
     pub organisation: Option<String>,
@@ -182,6 +184,7 @@ impl Decision {
 
 /// The `Category : Area > Subcategory` header line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Category {
     /// The whole value, `Children's care services > Looked after children`.
     pub text: String,
@@ -193,6 +196,7 @@ pub struct Category {
 
 /// The `Decision :` header line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Outcome {
     /// The value as written, e.g. `Upheld: maladministration and injustice`.
     pub text: String,
@@ -202,6 +206,7 @@ pub struct Outcome {
 
 /// The kind of outcome a `Decision :` line records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeKind {
     /// `Upheld`, `Upheld: maladministration and injustice`, …
@@ -216,6 +221,7 @@ pub enum OutcomeKind {
 
 /// How a scraped copy lays out its paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Layout {
     /// `  1. text` paragraphs, nested `      1.` and `    •` items, blank lines between blocks.
@@ -228,6 +234,7 @@ pub enum Layout {
 
 /// A heading of the body and the paragraphs that follow it, up to the next heading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
     /// The heading line as written.
     pub heading: String,
@@ -241,6 +248,7 @@ pub struct Section {
 
 /// One paragraph of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Paragraph {
     /// The website's continuous paragraph number; `None` for unnumbered paragraphs.
     pub number: Option<u32>,
@@ -254,6 +262,7 @@ pub struct Paragraph {
 
 /// A sub-item or bullet under a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Item {
     /// The item's text without its marker.
     pub text: String,
@@ -263,6 +272,7 @@ pub struct Item {
 
 /// Where each header value was found in the input.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldSpans {
     /// The title line's organisation name.
     pub organisation: Option<Span>,
@@ -282,6 +292,7 @@ pub struct FieldSpans {
 
 /// Something odd the parser noticed and worked around.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Warning {
     /// What kind of oddity.
     pub kind: WarningKind,
@@ -293,6 +304,7 @@ pub struct Warning {
 
 /// The kinds of [`Warning`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WarningKind {
@@ -324,6 +336,7 @@ pub enum WarningKind {
 
 /// One action of the `Agreed action` section: a paragraph's item, or a paragraph without items.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgreedAction {
     /// The action's words, without its list marker or the lead-in above it.
     pub text: String,
@@ -341,6 +354,7 @@ pub struct AgreedAction {
 
 /// What an [`AgreedAction`] does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionKind {
     /// Apologise to someone.
@@ -363,6 +377,7 @@ pub enum ActionKind {
 
 /// A sum an [`AgreedAction`] pays.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Payment {
     /// The amount in pence (`£1,000.50` is `100050`).
     pub amount_pence: u64,
@@ -380,6 +395,7 @@ pub struct Payment {
 /// What the summary says the organisation agreed to do (`The Council has agreed to apologise and
 /// pay Mr B £300 for his distress.`): the remedy most cut-off copies still hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SummaryRemedy {
     /// The summary's remedy sentences, from the first to the last.
     pub text: String,
@@ -393,6 +409,7 @@ pub struct SummaryRemedy {
 
 /// What a [`Payment`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentKind {
     /// A sum paid to someone as a remedy (`pay Ms X £300`).
@@ -403,6 +420,7 @@ pub enum PaymentKind {
 
 /// When an [`AgreedAction`] is due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deadline {
     /// The phrase as written (`Within one month of the date of the final decision`, `by 31 March
     /// 2025`).
@@ -417,6 +435,7 @@ pub struct Deadline {
 
 /// A period such as `one month` or `20 working days`, read by [`crate::grammar::parse_deadline`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period {
     /// How many units.
     pub count: u32,
@@ -428,6 +447,7 @@ pub struct Period {
 
 /// The unit of a [`Period`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodUnit {
     /// Calendar days.
@@ -442,6 +462,7 @@ pub enum PeriodUnit {
 
 /// A sentence where the statement decides on fault or injustice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// The number of the paragraph the sentence is in.
     pub paragraph: Option<u32>,
@@ -457,6 +478,7 @@ pub struct Finding {
 
 /// What a [`Finding`] decides. One sentence can give two findings (`was fault … and caused`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// `This was fault.`
@@ -471,6 +493,7 @@ pub enum Verdict {
 
 /// A calendar date and how much of it the text gives, read by [`crate::grammar::parse_date_phrase`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DateValue {
     /// The date; the first of the month or year when the text gives no day or month.
     pub date: NaiveDate,
@@ -480,6 +503,7 @@ pub struct DateValue {
 
 /// How precise a [`DateValue`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     /// `13 September 2021`
@@ -492,6 +516,7 @@ pub enum Precision {
 
 /// A date the body mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DateMention {
     /// The date as written (`13 September 2021`).
     pub text: String,
@@ -506,6 +531,7 @@ pub struct DateMention {
 
 /// Whether cited legislation is an Act of Parliament or a set of Regulations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LegislationKind {
     /// A name ending in `Act`: `Care Act 2014`, `the Equality Act`.
@@ -519,6 +545,7 @@ pub enum LegislationKind {
 /// `year` are then `None`. The three lists are always present, empty when nothing of that sort is
 /// cited.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActReference {
     /// The name as written, whitespace folded, with its year when one is written
     /// (`Children Act 1989`, `Equality Act`); `None` for a bare section.
@@ -539,6 +566,7 @@ pub struct ActReference {
 
 /// A citation of legislation in the summary or the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Citation {
     /// The legislation and provisions.
     #[serde(flatten)]

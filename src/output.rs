@@ -3,6 +3,7 @@
 //! Every record carries the `source` it came from (a path, or `-` for standard input). A document
 //! that could not be parsed is written as an error record, so a batch never loses an input.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
@@ -118,6 +119,15 @@ pub struct FlatRecord {
     /// The kinds of [`Decision::warnings`], joined by `|` (`no_header_lines|truncated`); absent
     /// when there are none.
     pub warnings: Option<String>,
+    /// How many findings the statement makes (the length of `Decision::findings`).
+    pub finding_count: Option<u64>,
+    /// How many dates it mentions (the length of `Decision::dates`).
+    pub date_count: Option<u64>,
+    /// How many citations of legislation it makes (the length of `Decision::legislation`).
+    pub citation_count: Option<u64>,
+    /// What the summary's remedy pays, in pence (the sum of `Decision::summary_remedy`'s
+    /// payments); absent when the summary states no remedy.
+    pub summary_remedy_pence: Option<u64>,
     /// Why the document could not be parsed; empty for a parsed one.
     pub error: Option<String>,
 }
@@ -129,7 +139,7 @@ impl FlatRecord {
     /// assert_eq!(lgsco::FlatRecord::HEADERS[0], "source");
     /// assert_eq!(lgsco::FlatRecord::HEADERS.last(), Some(&"error"));
     /// ```
-    pub const HEADERS: [&'static str; 16] = [
+    pub const HEADERS: [&'static str; 20] = [
         "source",
         "organisation",
         "reference",
@@ -145,6 +155,10 @@ impl FlatRecord {
         "truncated",
         "layout",
         "warnings",
+        "finding_count",
+        "date_count",
+        "citation_count",
+        "summary_remedy_pence",
         "error",
     ];
 
@@ -161,16 +175,10 @@ impl FlatRecord {
     /// assert_eq!(row.neutralised().organisation.as_deref(), Some("'=HYPERLINK(\"x\") Council"));
     /// ```
     pub fn neutralised(&self) -> FlatRecord {
-        let cell = |text: &String| {
-            if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-                format!("'{text}")
-            } else {
-                text.clone()
-            }
-        };
-        let optional = |text: &Option<String>| text.as_ref().map(cell);
+        let optional =
+            |text: &Option<String>| text.as_deref().map(|t| formula_safe(t).into_owned());
         FlatRecord {
-            source: cell(&self.source),
+            source: formula_safe(&self.source).into_owned(),
             organisation: optional(&self.organisation),
             reference: optional(&self.reference),
             category_area: optional(&self.category_area),
@@ -201,19 +209,14 @@ impl FlatRecord {
             fault_found: decision.fault_found,
             truncated: Some(decision.truncated),
             layout: Some(decision.layout),
-            warnings: Some(
-                decision
-                    .warnings
-                    .iter()
-                    .filter_map(|w| {
-                        serde_json::to_value(w.kind)
-                            .ok()?
-                            .as_str()
-                            .map(str::to_owned)
-                    })
-                    .collect::<Vec<_>>()
-                    .join("|"),
-            ),
+            warnings: Some(joined_names(decision.warnings.iter().map(|w| w.kind))),
+            finding_count: Some(decision.findings.len() as u64),
+            date_count: Some(decision.dates.len() as u64),
+            citation_count: Some(decision.legislation.len() as u64),
+            summary_remedy_pence: decision
+                .summary_remedy
+                .as_ref()
+                .map(|r| r.payments.iter().map(|p| p.amount_pence).sum()),
             error: None,
         }
     }
@@ -232,6 +235,30 @@ impl FlatRecord {
             ..FlatRecord::default()
         }
     }
+}
+
+/// `text` with a `'` before it when a spreadsheet would read it as a formula (it starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return), as OWASP advises for CSV files: `=1+1`
+/// becomes `'=1+1`, `Ms X` stays as it is.
+pub(crate) fn formula_safe(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The serde names of `values` (`no_header_lines`, `truncated`), joined by `|`: how a list of
+/// kinds goes into one CSV cell.
+pub(crate) fn joined_names<T: Serialize>(values: impl IntoIterator<Item = T>) -> String {
+    let names: Vec<String> = values
+        .into_iter()
+        .filter_map(|value| match serde_json::to_value(value) {
+            Ok(serde_json::Value::String(name)) => Some(name),
+            _ => None,
+        })
+        .collect();
+    names.join("|")
 }
 
 /// One record rendered for a [`Format`], ready for [`RecordWriter::write`]. Rendering is most of
@@ -286,7 +313,10 @@ impl Format {
 
 /// A JSON record: the source first, then the decision's own fields.
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct Sourced<'a> {
+    /// Where the document came from: its path, `-` for standard input, `PATH#N` for the Nth of
+    /// several statements in one file.
     source: &'a str,
     #[serde(flatten)]
     decision: &'a Decision,
@@ -294,9 +324,34 @@ struct Sourced<'a> {
 
 /// A JSON error record.
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct Failed<'a> {
+    /// Where the document came from.
     source: &'a str,
+    /// Why it could not be parsed.
     error: &'a str,
+}
+
+/// The JSON Schema (draft 2020-12) of one record as [`RecordWriter`] writes it in JSON: a parsed
+/// decision (`source` and the [`Decision`]'s fields) or a failed document (`source` and `error`).
+/// Generated from the model types, so it changes with them.
+///
+/// ```
+/// let schema = lgsco::record_schema();
+/// assert_eq!(schema["title"], "Record");
+/// assert!(schema["$defs"]["Decision"]["properties"]["fault_found"].is_object());
+/// ```
+#[cfg(feature = "schema")]
+pub fn record_schema() -> serde_json::Value {
+    /// One line of lgsco's JSON Lines output: a parsed decision, or a document that failed.
+    #[derive(schemars::JsonSchema)]
+    #[serde(untagged)]
+    #[expect(dead_code, reason = "only its schema is used")]
+    enum Record<'a> {
+        Parsed(Sourced<'a>),
+        Failed(Failed<'a>),
+    }
+    schemars::schema_for!(Record).to_value()
 }
 
 /// Writes records one at a time in a [`Format`], holding none of them in memory.
@@ -443,6 +498,17 @@ mod tests {
         writer.write_decision("a.txt", &decision()).unwrap();
         writer.write_error("b,\"c\".txt", "no text").unwrap();
         String::from_utf8(writer.finish().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_get_a_quote() {
+        assert_eq!(formula_safe("=1+1"), "'=1+1");
+        assert_eq!(formula_safe("-5"), "'-5");
+        assert_eq!(formula_safe("Ms X"), "Ms X");
+        assert_eq!(
+            joined_names([OutcomeKind::Upheld, OutcomeKind::NotUpheld]),
+            "upheld|not_upheld"
+        );
     }
 
     #[test]
