@@ -339,7 +339,8 @@ struct Failed<'a> {
 /// ```
 /// let schema = lgsco::record_schema();
 /// assert_eq!(schema["title"], "Record");
-/// assert!(schema["$defs"]["Decision"]["properties"]["fault_found"].is_object());
+/// assert_eq!(schema["anyOf"].as_array().map(Vec::len), Some(2));
+/// assert!(schema["$defs"]["Finding"]["properties"]["verdict"].is_object());
 /// ```
 #[cfg(feature = "schema")]
 pub fn record_schema() -> serde_json::Value {

@@ -85,6 +85,24 @@ pub struct Args {
     #[arg(long)]
     pub no_body: bool,
 
+    /// Also write the records as CSV tables in the folder DIR, one per entity: decisions.csv
+    /// (one flat row per document, failed ones with their error), sections.csv, paragraphs.csv,
+    /// agreed_actions.csv, payments.csv, findings.csv, dates.csv, legislation.csv and
+    /// warnings.csv, each row keyed by source and reference (see the README for the columns).
+    /// The folder appears complete or not at all; an existing DIR is replaced only if it holds
+    /// nothing but these tables. Without --output, no records go to standard output.
+    ///
+    /// Example: lgsco --tables tables/ corpus
+    #[arg(long, value_name = "DIR")]
+    pub tables: Option<PathBuf>,
+
+    /// Print the JSON Schema of the JSON records (a parsed decision or a failed document) and
+    /// exit.
+    ///
+    /// Example: lgsco --schema > record.schema.json
+    #[arg(long, exclusive = true)]
+    pub schema: bool,
+
     /// Print nothing on standard error but failures: no progress bar, no report line.
     ///
     /// Example: lgsco --quiet corpus > decisions.jsonl

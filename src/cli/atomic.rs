@@ -1,4 +1,4 @@
-//! An output file that appears complete or not at all.
+//! An output file, or a folder of them, that appears complete or not at all.
 //!
 //! Records are written to a hidden temporary file in the target's directory (so the final rename
 //! stays on one file system and is atomic), which [`AtomicFile::commit`] syncs and renames over
@@ -6,7 +6,8 @@
 //! longer than a file name may be. Dropping an uncommitted `AtomicFile` (an error, a panic)
 //! removes the temporary file, and so does any signal that ends the program and can be caught
 //! (see [`super::interrupt`]). Only SIGKILL, which no process can catch, leaves it behind,
-//! recognisable by the `.lgsco-tmp` in its name.
+//! recognisable by the `.lgsco-tmp` in its name. An [`AtomicDir`] does the same for a folder of
+//! files (the `--tables` set).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -50,47 +51,17 @@ impl AtomicFile {
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(e),
         };
-        let name = target
-            .file_name()
-            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-        let dir = match target.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        let mut attempt = 0u32;
-        loop {
-            let suffix = format!(".lgsco-tmp-{}-{attempt}", std::process::id());
-            let mut temp_name = std::ffi::OsString::from(".");
-            temp_name.push(name);
-            temp_name.push(&suffix);
-            // A name that is valid but near the limit would be pushed over it by the suffix.
-            if temp_name.len() > MAX_NAME_BYTES {
-                temp_name = suffix.into();
-            }
-            let temp = dir.join(temp_name);
-            // Recorded before it exists, so a signal from now on removes it.
-            interrupt::register(&temp);
+        let (temp, file) = temporary_beside(target, |temp| {
             // `create_new` never reuses a file someone else made; the mode follows the umask.
-            match OpenOptions::new().write(true).create_new(true).open(&temp) {
-                Ok(file) => {
-                    return Ok(AtomicFile {
-                        target: target.to_path_buf(),
-                        temp,
-                        file: Some(BufWriter::new(file)),
-                        keep,
-                        committed: false,
-                    });
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => {
-                    interrupt::finish(&temp, || Ok(()))?;
-                    attempt += 1;
-                }
-                Err(e) => {
-                    interrupt::finish(&temp, || Ok(()))?;
-                    return Err(e);
-                }
-            }
-        }
+            OpenOptions::new().write(true).create_new(true).open(temp)
+        })?;
+        Ok(AtomicFile {
+            target: target.to_path_buf(),
+            temp,
+            file: Some(BufWriter::new(file)),
+            keep,
+            committed: false,
+        })
     }
 
     /// Flushes and syncs the written bytes and gives the file the replaced one's permissions: after
@@ -142,6 +113,150 @@ impl Drop for AtomicFile {
     }
 }
 
+/// Makes a new temporary file or folder with `create` beside `target`, named
+/// `.TARGET.lgsco-tmp-PID-N` (or `.lgsco-tmp-PID-N` when that would be too long a name) with the
+/// first `N` not taken, and registers it for removal on a signal.
+fn temporary_beside<T>(
+    target: &Path,
+    create: impl Fn(&Path) -> io::Result<T>,
+) -> io::Result<(PathBuf, T)> {
+    let name = target
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut attempt = 0u32;
+    loop {
+        let suffix = format!(".lgsco-tmp-{}-{attempt}", std::process::id());
+        let mut temp_name = std::ffi::OsString::from(".");
+        temp_name.push(name);
+        temp_name.push(&suffix);
+        // A name that is valid but near the limit would be pushed over it by the suffix.
+        if temp_name.len() > MAX_NAME_BYTES {
+            temp_name = suffix.into();
+        }
+        let temp = dir.join(temp_name);
+        // Recorded before it exists, so a signal from now on removes it.
+        interrupt::register(&temp);
+        match create(&temp) {
+            Ok(made) => return Ok((temp, made)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => {
+                interrupt::finish(&temp, || Ok(()))?;
+                attempt += 1;
+            }
+            Err(e) => {
+                interrupt::finish(&temp, || Ok(()))?;
+                return Err(e);
+            }
+        }
+    }
+}
+
+/// A folder of files that appears complete or not at all, like [`AtomicFile`]: the files are
+/// written into a temporary folder beside the target, which [`AtomicDir::commit`] renames into
+/// place. A target that already exists must be a folder holding nothing but files the new one
+/// would hold (the output of an earlier run); it is replaced as a whole, so at any moment the
+/// target is the old set, the new set, or (between two renames, never interrupted by a caught
+/// signal) absent.
+pub struct AtomicDir {
+    target: PathBuf,
+    temp: PathBuf,
+    committed: bool,
+}
+
+impl AtomicDir {
+    /// Creates the temporary folder beside `target`, which is left untouched until commit. A
+    /// target that is not a folder, or holds anything but files named in `replaceable`, is
+    /// refused.
+    pub fn create(target: &Path, replaceable: &[&str]) -> io::Result<AtomicDir> {
+        match fs::symlink_metadata(target) {
+            Ok(meta) if meta.is_dir() => {
+                for entry in fs::read_dir(target)? {
+                    let entry = entry?;
+                    let ours = entry.file_type()?.is_file()
+                        && entry
+                            .file_name()
+                            .to_str()
+                            .is_some_and(|name| replaceable.contains(&name));
+                    if !ours {
+                        return Err(io::Error::new(
+                            io::ErrorKind::InvalidInput,
+                            format!(
+                                "it holds {}, which is not one of the tables; only a folder of tables or a new path is replaced",
+                                Path::new(&entry.file_name()).display()
+                            ),
+                        ));
+                    }
+                }
+            }
+            Ok(_) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "not a folder; only a folder of tables or a new path is replaced",
+                ));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        let (temp, ()) = temporary_beside(target, |temp| fs::create_dir(temp))?;
+        Ok(AtomicDir {
+            target: target.to_path_buf(),
+            temp,
+            committed: false,
+        })
+    }
+
+    /// Creates the file `name` in the temporary folder.
+    pub fn create_file(&self, name: &str) -> io::Result<File> {
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(self.temp.join(name))
+    }
+
+    /// Syncs the temporary folder's list of files (the files themselves are synced by whoever
+    /// wrote them), leaving only the renames into place.
+    pub fn make_ready(&self) -> io::Result<()> {
+        File::open(&self.temp)?.sync_all()
+    }
+
+    /// Renames the temporary folder into place, moving an earlier set aside first and removing
+    /// it afterwards.
+    pub fn commit(mut self) -> io::Result<()> {
+        let mut old = self.temp.clone().into_os_string();
+        old.push("-old");
+        let old = PathBuf::from(old);
+        interrupt::register(&old);
+        interrupt::finish(&self.temp, || {
+            let replacing = fs::symlink_metadata(&self.target).is_ok();
+            if replacing {
+                fs::rename(&self.target, &old)?;
+            }
+            fs::rename(&self.temp, &self.target).inspect_err(|_| {
+                if replacing {
+                    let _ = fs::rename(&old, &self.target);
+                }
+            })
+        })?;
+        self.committed = true;
+        interrupt::finish(&old, || match fs::remove_dir_all(&old) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        })
+    }
+}
+
+impl Drop for AtomicDir {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Best effort, as for an AtomicFile.
+            let _ = interrupt::finish(&self.temp, || fs::remove_dir_all(&self.temp));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +292,37 @@ mod tests {
         file.write_all(b"partial").unwrap();
         drop(file);
         assert!(names(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_folder_appears_complete_and_replaces_only_an_earlier_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("tables");
+        let set = AtomicDir::create(&target, &["a.csv"]).unwrap();
+        set.create_file("a.csv").unwrap().write_all(b"new").unwrap();
+        assert_eq!(names(dir.path()).len(), 1);
+        assert!(!target.exists());
+        set.make_ready().unwrap();
+        set.commit().unwrap();
+        assert_eq!(names(dir.path()), ["tables"]);
+        assert_eq!(names(&target), ["a.csv"]);
+        // An earlier set is replaced whole; a folder holding anything else is refused.
+        let set = AtomicDir::create(&target, &["a.csv"]).unwrap();
+        set.create_file("a.csv")
+            .unwrap()
+            .write_all(b"newer")
+            .unwrap();
+        set.commit().unwrap();
+        assert_eq!(fs::read_to_string(target.join("a.csv")).unwrap(), "newer");
+        assert_eq!(names(dir.path()), ["tables"]);
+        fs::write(target.join("notes.txt"), "mine").unwrap();
+        assert!(AtomicDir::create(&target, &["a.csv"]).is_err());
+        assert!(AtomicDir::create(&target.join("notes.txt"), &["a.csv"]).is_err());
+        // Dropped before commit, the temporary folder goes.
+        let set = AtomicDir::create(&dir.path().join("other"), &["a.csv"]).unwrap();
+        set.create_file("a.csv").unwrap();
+        drop(set);
+        assert_eq!(names(dir.path()), ["tables"]);
     }
 
     #[test]

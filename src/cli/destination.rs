@@ -1,11 +1,13 @@
-//! Where the records go: standard output, or a file that appears complete or not at all.
+//! Where the records go: standard output, a file, or a folder of tables, each appearing complete
+//! or not at all.
 
+use std::fs::File;
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::Path;
 
-use lgsco::{Format, Prepared, RecordWriter};
+use lgsco::{Format, Prepared, RecordWriter, Table, TableRows, TableWriter};
 
-use super::atomic::AtomicFile;
+use super::atomic::{AtomicDir, AtomicFile};
 
 /// Standard output or an [`AtomicFile`].
 pub enum Destination {
@@ -138,6 +140,79 @@ impl Ready {
         self.destination
             .commit()
             .map_err(|e| Stop::Failed(format!("cannot write {name}: {e}")))
+    }
+}
+
+/// The `--tables` folder: one CSV file per [`Table`], written as a set into an [`AtomicDir`].
+pub struct Tables {
+    folder: AtomicDir,
+    writer: TableWriter<BufWriter<File>>,
+    name: String,
+}
+
+impl Tables {
+    /// Starts the set of tables that becomes the folder `path`.
+    pub fn open(path: &Path) -> Result<Tables, Stop> {
+        let name = super::printable(&path.display().to_string());
+        let failed = |e: io::Error| Stop::Failed(format!("cannot write tables to {name}: {e}"));
+        let folder = AtomicDir::create(path, &Table::ALL.map(Table::file_name)).map_err(failed)?;
+        let files = Table::ALL.map(|table| folder.create_file(table.file_name()));
+        let files = files
+            .into_iter()
+            .collect::<io::Result<Vec<File>>>()
+            .map_err(failed)?;
+        let outputs = <[File; 9]>::try_from(files)
+            .map_err(|_| Stop::Failed("one file per table".into()))?
+            .map(BufWriter::new);
+        let writer = TableWriter::new(outputs).map_err(failed)?;
+        Ok(Tables {
+            folder,
+            writer,
+            name,
+        })
+    }
+
+    /// Appends one document's rows.
+    pub fn write(&mut self, rows: &TableRows) -> Result<(), Stop> {
+        let written = self.writer.write(rows);
+        written.map_err(|e| Stop::Failed(format!("cannot write tables to {}: {e}", self.name)))
+    }
+
+    /// Writes and syncs every table, leaving only the folder's rename into place.
+    pub fn finish(self) -> Result<ReadyTables, Stop> {
+        let name = self.name;
+        let ready = self.writer.finish().and_then(|outputs| {
+            for output in outputs {
+                output
+                    .into_inner()
+                    .map_err(|e| e.into_error())?
+                    .sync_all()?;
+            }
+            self.folder.make_ready()
+        });
+        match ready {
+            Ok(()) => Ok(ReadyTables {
+                folder: self.folder,
+                name,
+            }),
+            Err(e) => Err(Stop::Failed(format!("cannot write tables to {name}: {e}"))),
+        }
+    }
+}
+
+/// A complete set of tables, waiting to be put in place.
+pub struct ReadyTables {
+    folder: AtomicDir,
+    name: String,
+}
+
+impl ReadyTables {
+    /// Renames the folder into place.
+    pub fn commit(self) -> Result<(), Stop> {
+        let name = self.name;
+        self.folder
+            .commit()
+            .map_err(|e| Stop::Failed(format!("cannot write tables to {name}: {e}")))
     }
 }
 

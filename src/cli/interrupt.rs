@@ -50,7 +50,10 @@ pub fn register(temp: &Path) {
                 if let Some(signal) = signals.forever().next() {
                     let live = live();
                     for temp in live.iter() {
-                        let _ = fs::remove_file(temp);
+                        // A temporary file, or a temporary folder of tables.
+                        if fs::remove_file(temp).is_err() {
+                            let _ = fs::remove_dir_all(temp);
+                        }
                     }
                     // Exits holding the lock, so no rename can start after the files are gone.
                     std::process::exit(128 + signal);

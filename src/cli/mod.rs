@@ -16,14 +16,27 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use indicatif::ProgressBar;
-use lgsco::{Format, Prepared};
+use lgsco::{Format, Prepared, TableRows};
 
 pub use args::Args;
-use destination::{Output, Stop};
+use destination::{Output, Stop, Tables};
 use report::Tally;
 
 /// Runs the whole conversion the arguments ask for and says how it went.
 pub fn run(args: &Args) -> ExitCode {
+    if args.schema {
+        let schema = serde_json::to_string_pretty(&lgsco::record_schema());
+        let written = schema
+            .map_err(std::io::Error::from)
+            .and_then(|schema| writeln!(std::io::stdout().lock(), "{schema}"));
+        return match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                diagnostic(format_args!("lgsco: cannot write the schema: {e}"));
+                ExitCode::from(1)
+            }
+        };
+    }
     if let Err(usage) = check_usage(args) {
         diagnostic(format_args!("lgsco: {usage}"));
         return ExitCode::from(2);
@@ -105,15 +118,19 @@ fn threads(jobs: Option<usize>) -> usize {
 /// Refuses, before any work, outputs that would destroy each other or an input: `--output` and
 /// `--errors` naming the same file, or either naming a file that is read.
 fn check_usage(args: &Args) -> Result<(), String> {
-    let outputs = [("--output", &args.output), ("--errors", &args.errors)];
+    let outputs = [
+        ("--output", &args.output),
+        ("--errors", &args.errors),
+        ("--tables", &args.tables),
+    ];
     let named: Vec<(&str, PathBuf)> = outputs
         .iter()
         .filter_map(|(flag, path)| Some((*flag, resolved(path.as_deref()?))))
         .collect();
-    if let [(_, output), (_, errors)] = named.as_slice()
-        && output == errors
-    {
-        return Err("--output and --errors name the same file".into());
+    for (i, (flag, path)) in named.iter().enumerate() {
+        if let Some((other, _)) = named[i + 1..].iter().find(|(_, p)| p == path) {
+            return Err(format!("{flag} and {other} name the same path"));
+        }
     }
     for (flag, path) in &named {
         let read = args.paths.iter().filter(|p| p.as_os_str() != "-");
@@ -143,18 +160,31 @@ fn resolved(path: &Path) -> PathBuf {
     }
 }
 
-/// One document's outcome with its record already rendered, on the thread that parsed it.
+/// What each document is rendered as: a record in `records` format, if records are written;
+/// rows of the tables, if tables are written.
+#[derive(Clone, Copy)]
+struct Renderings {
+    records: Option<Format>,
+    tables: bool,
+    raw_csv: bool,
+    no_body: bool,
+}
+
+/// One document's outcome with its record and table rows already rendered, on the thread that
+/// parsed it.
 struct Rendered {
     source: String,
     /// What the report counts of the parsed record, or why the document failed.
     parsed: Result<report::Seen, String>,
-    record: std::io::Result<Prepared>,
+    record: Option<std::io::Result<Prepared>>,
+    rows: Option<std::io::Result<TableRows>>,
 }
 
 impl Rendered {
-    /// Renders a result; with `no_body`, a parsed record without its paragraphs.
-    fn of(format: Format, mut converted: batch::Converted, no_body: bool) -> Rendered {
-        if let (true, Ok(decision)) = (no_body, &mut converted.result) {
+    /// Renders a result; with `no_body`, a parsed record without its paragraphs (the tables
+    /// then have no paragraph rows either).
+    fn of(renderings: Renderings, mut converted: batch::Converted) -> Rendered {
+        if let (true, Ok(decision)) = (renderings.no_body, &mut converted.result) {
             decision.preamble.clear();
             decision
                 .sections
@@ -162,10 +192,15 @@ impl Rendered {
                 .for_each(|s| s.paragraphs.clear());
         }
         let source = converted.source;
-        let record = match &converted.result {
+        let record = renderings.records.map(|format| match &converted.result {
             Ok(decision) => format.prepare_decision(&source, decision),
             Err(error) => format.prepare_error(&source, error),
-        };
+        });
+        let raw = renderings.raw_csv;
+        let rows = renderings.tables.then(|| match &converted.result {
+            Ok(decision) => TableRows::of_decision(&source, decision, raw),
+            Err(error) => TableRows::of_error(&source, error, raw),
+        });
         Rendered {
             parsed: converted
                 .result
@@ -174,6 +209,7 @@ impl Rendered {
                 .map_err(Clone::clone),
             source,
             record,
+            rows,
         }
     }
 }
@@ -181,17 +217,27 @@ impl Rendered {
 /// Converts every input, writing records (and failures, with `--errors`) as it goes. An `Err`
 /// is a failure to write, which ends the run; a document that fails is only counted.
 fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tally, Stop> {
-    let mut records = Output::open(args.output.as_deref(), args.format, args.csv_raw)?;
+    // With --tables, records go to standard output only if asked for with --output.
+    let mut records = match (&args.output, &args.tables) {
+        (None, Some(_)) => None,
+        (output, _) => Some(Output::open(output.as_deref(), args.format, args.csv_raw)?),
+    };
     let mut failures = match &args.errors {
         Some(path) => Some(Output::open(Some(path), Format::JsonLines, false)?),
         None => None,
     };
+    let mut tables = args.tables.as_deref().map(Tables::open).transpose()?;
     let mut tally = Tally::default();
-    let format = args.format;
+    let renderings = Renderings {
+        records: records.is_some().then_some(args.format),
+        tables: tables.is_some(),
+        raw_csv: args.csv_raw,
+        no_body: args.no_body,
+    };
     batch::convert_in_order(
         inputs,
         args.encoding,
-        |converted| Rendered::of(format, converted, args.no_body),
+        |converted| Rendered::of(renderings, converted),
         |document| {
             let source = printable(&document.source);
             match document.parsed {
@@ -204,16 +250,24 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
                     }
                 }
             }
-            records.write(document.record)?;
+            if let (Some(records), Some(record)) = (&mut records, document.record) {
+                records.write(record)?;
+            }
+            if let (Some(tables), Some(rows)) = (&mut tables, document.rows) {
+                let rows = rows.map_err(|e| Stop::Failed(format!("cannot render tables: {e}")))?;
+                tables.write(&rows)?;
+            }
             bar.inc(1);
             Ok::<(), Stop>(())
         },
     )?;
     // Every output is written in full before any is put in place, so a failure (a full disk)
     // leaves none of them changed.
-    let records = records.finish()?;
+    let records = records.map(Output::finish).transpose()?;
     let failures = failures.map(Output::finish).transpose()?;
-    records.commit()?;
+    let tables = tables.map(Tables::finish).transpose()?;
+    records.map_or(Ok(()), destination::Ready::commit)?;
     failures.map_or(Ok(()), destination::Ready::commit)?;
+    tables.map_or(Ok(()), destination::ReadyTables::commit)?;
     Ok(tally)
 }

@@ -508,8 +508,19 @@ fn outputs_that_would_clobber_each_other_or_an_input_are_bad_usage() {
         &[&fixture.input()],
     );
     assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
-    assert!(stderr(&run).contains("same file"));
+    assert!(stderr(&run).contains("--output and --errors name the same path"));
     assert!(!same.exists());
+    let run = lgsco(
+        &[
+            "--tables",
+            same.to_str().unwrap(),
+            "-o",
+            same_spelled_otherwise.to_str().unwrap(),
+        ],
+        &[&fixture.input()],
+    );
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(stderr(&run).contains("--output and --tables name the same path"));
 
     let input = corpus()[0].clone();
     let copy = dir.join("k.txt");

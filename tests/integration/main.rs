@@ -18,4 +18,8 @@ mod long_statement;
 mod properties;
 mod regressions;
 mod remedies;
+#[cfg(feature = "cli")]
+mod schema;
 mod seeds;
+#[cfg(feature = "cli")]
+mod tables;

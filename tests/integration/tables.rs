@@ -1,0 +1,459 @@
+//! `lgsco --tables`: every table's rows against the JSON records of the same run, and the set
+//! of tables appearing whole or not at all.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+/// A folder of inputs: the corpus statements, one of them cut off half-way, an empty file and
+/// one that is not UTF-8 (both fail), and the dev statements when `../shared` is there.
+fn inputs(dir: &Path) -> PathBuf {
+    let root = dir.join("in");
+    fs::create_dir_all(&root).unwrap();
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut folders = vec![manifest.join("corpus")];
+    folders.push(manifest.join("../shared/corpus/dev"));
+    for folder in folders.iter().filter(|f| f.is_dir()) {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                fs::copy(&path, root.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let whole = fs::read_to_string(manifest.join("corpus/knowsley-22-014-796.txt")).unwrap();
+    let half = (whole.len() / 2..)
+        .find(|&i| whole.is_char_boundary(i))
+        .unwrap();
+    fs::write(root.join("cut-off.txt"), &whole[..half]).unwrap();
+    fs::write(root.join("empty.txt"), "").unwrap();
+    fs::write(root.join("latin1.txt"), b"Summary: Mr Q \xe9 complained.").unwrap();
+    root
+}
+
+/// Runs `lgsco` with `args`, expecting it to end with `status`.
+fn lgsco(args: &[&Path], status: i32) {
+    let output = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(status),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A table's rows, each a map from column name to cell.
+fn table(dir: &Path, name: &str) -> Vec<HashMap<String, String>> {
+    let mut reader = csv::Reader::from_path(dir.join(name)).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let expected: Vec<&str> = lgsco::Table::ALL
+        .into_iter()
+        .find(|t| t.file_name() == name)
+        .unwrap()
+        .headers()
+        .to_vec();
+    assert_eq!(headers.iter().collect::<Vec<_>>(), expected, "{name}");
+    reader
+        .records()
+        .map(|record| {
+            let record = record.unwrap();
+            headers
+                .iter()
+                .zip(record.iter())
+                .map(|(h, c)| (h.to_owned(), c.to_owned()))
+                .collect()
+        })
+        .collect()
+}
+
+/// A JSON value as the tables write it: text as is, `null` as an empty cell, lists of names
+/// joined by `|`.
+fn cell(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(text) => text.clone(),
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join("|"),
+        other => other.to_string(),
+    }
+}
+
+/// The columns of one row to compare, with their cells.
+type Columns = Vec<(&'static str, String)>;
+
+/// Rows expected from the JSON.
+type Expected = Vec<Columns>;
+
+fn keyed(record: &Value, row: Columns) -> Columns {
+    let mut keyed = vec![
+        ("source", cell(&record["source"])),
+        ("reference", cell(&record["reference"])),
+    ];
+    keyed.extend(row);
+    keyed
+}
+
+fn span(value: &Value) -> [(&'static str, String); 2] {
+    [
+        ("span_start", cell(&value["span"][0])),
+        ("span_end", cell(&value["span"][1])),
+    ]
+}
+
+fn list<'a>(record: &'a Value, key: &str) -> &'a [Value] {
+    record[key].as_array().map_or(&[], Vec::as_slice)
+}
+
+fn count(record: &Value, key: &str) -> String {
+    if record.get("error").is_some() {
+        String::new()
+    } else {
+        list(record, key).len().to_string()
+    }
+}
+
+fn compare(dir: &Path, name: &str, expected: Expected) {
+    let rows = table(dir, name);
+    assert_eq!(rows.len(), expected.len(), "{name}: row count");
+    for (i, (row, want)) in rows.iter().zip(&expected).enumerate() {
+        for (column, value) in want {
+            assert_eq!(&row[*column], value, "{name} row {} column {column}", i + 1);
+        }
+    }
+}
+
+#[test]
+fn every_table_matches_the_json_records_one_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = inputs(dir.path());
+    let tables = dir.path().join("tables");
+    let json = dir.path().join("records.jsonl");
+    lgsco(
+        &[
+            Path::new("--csv-raw"),
+            Path::new("--tables"),
+            &tables,
+            Path::new("-o"),
+            &json,
+            &input,
+        ],
+        1,
+    );
+    let records: Vec<Value> = fs::read_to_string(&json)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(records.len() >= 8);
+    let failed = records.iter().filter(|r| r.get("error").is_some()).count();
+    assert_eq!(failed, 2);
+    assert!(records.iter().any(|r| r["truncated"] == true));
+
+    let decisions = records
+        .iter()
+        .map(|r| {
+            let remedy = r
+                .get("summary_remedy")
+                .filter(|r| !r.is_null())
+                .map(|remedy| {
+                    let pence = list(remedy, "payments")
+                        .iter()
+                        .map(|p| p["amount_pence"].as_u64().unwrap());
+                    pence.sum::<u64>().to_string()
+                })
+                .unwrap_or_default();
+            let warnings = list(r, "warnings").iter().map(|w| cell(&w["kind"]));
+            vec![
+                ("source", cell(&r["source"])),
+                ("reference", cell(&r["reference"])),
+                ("organisation", cell(&r["organisation"])),
+                ("outcome_kind", cell(&r["outcome"]["kind"])),
+                ("decision_date", cell(&r["decision_date"])),
+                ("complainant", cell(&r["complainant"])),
+                ("total_payment_pence", cell(&r["total_payment_pence"])),
+                ("fault_found", cell(&r["fault_found"])),
+                ("truncated", cell(&r["truncated"])),
+                ("layout", cell(&r["layout"])),
+                ("warnings", warnings.collect::<Vec<_>>().join("|")),
+                ("agreed_action_count", count(r, "agreed_actions")),
+                ("finding_count", count(r, "findings")),
+                ("date_count", count(r, "dates")),
+                ("citation_count", count(r, "legislation")),
+                ("summary_remedy_pence", remedy),
+                ("error", cell(&r["error"])),
+            ]
+        })
+        .collect();
+    compare(&tables, "decisions.csv", decisions);
+
+    let parsed: Vec<&Value> = records
+        .iter()
+        .filter(|r| r.get("error").is_none())
+        .collect();
+    let per_entity = |entity: &str, row: &dyn Fn(usize, &Value) -> Columns| {
+        parsed
+            .iter()
+            .flat_map(|r| {
+                list(r, entity)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, value)| {
+                        let mut columns = row(i, value);
+                        columns.extend(span(value));
+                        keyed(r, columns)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Expected>()
+    };
+    let sections = per_entity("sections", &|i, s| {
+        vec![
+            ("index", (i + 1).to_string()),
+            ("heading", cell(&s["heading"])),
+            ("level", cell(&s["level"])),
+            ("paragraph_count", list(s, "paragraphs").len().to_string()),
+        ]
+    });
+    compare(&tables, "sections.csv", sections);
+
+    let mut paragraphs: Expected = Vec::new();
+    for r in &parsed {
+        let preamble = std::iter::once((String::new(), String::new(), list(r, "preamble")));
+        let sections = list(r, "sections").iter().enumerate().map(|(i, s)| {
+            (
+                (i + 1).to_string(),
+                cell(&s["heading"]),
+                list(s, "paragraphs"),
+            )
+        });
+        for (section, heading, list_of) in preamble.chain(sections) {
+            for (p, paragraph) in list_of.iter().enumerate() {
+                let items = std::iter::once((String::new(), paragraph));
+                let items = items.chain(
+                    list(paragraph, "items")
+                        .iter()
+                        .enumerate()
+                        .map(|(i, item)| ((i + 1).to_string(), item)),
+                );
+                for (item, value) in items {
+                    let mut columns = vec![
+                        ("section", section.clone()),
+                        ("heading", heading.clone()),
+                        ("index", (p + 1).to_string()),
+                        ("number", cell(&paragraph["number"])),
+                        ("item", item),
+                        ("text", cell(&value["text"])),
+                    ];
+                    columns.extend(span(value));
+                    paragraphs.push(keyed(r, columns));
+                }
+            }
+        }
+    }
+    compare(&tables, "paragraphs.csv", paragraphs);
+
+    let actions = per_entity("agreed_actions", &|i, a| {
+        let total: u64 = list(a, "payments")
+            .iter()
+            .map(|p| p["amount_pence"].as_u64().unwrap())
+            .sum();
+        vec![
+            ("index", (i + 1).to_string()),
+            ("paragraph", cell(&a["paragraph"])),
+            ("kinds", cell(&a["kinds"])),
+            ("payment_total_pence", total.to_string()),
+            ("deadline_text", cell(&a["deadline"]["text"])),
+            ("deadline_due", cell(&a["deadline"]["due"])),
+            ("text", cell(&a["text"])),
+        ]
+    });
+    assert!(actions.len() >= 5);
+    compare(&tables, "agreed_actions.csv", actions);
+
+    let mut payments: Expected = Vec::new();
+    for r in &parsed {
+        let actions = list(r, "agreed_actions")
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ("agreed_actions", (i + 1).to_string(), list(a, "payments")));
+        let summary = r
+            .get("summary_remedy")
+            .filter(|s| !s.is_null())
+            .map(|s| ("summary_remedy", String::new(), list(s, "payments")));
+        for (found_in, action, list_of) in actions.chain(summary) {
+            for (i, payment) in list_of.iter().enumerate() {
+                let mut columns = vec![
+                    ("found_in", found_in.to_owned()),
+                    ("action", action.clone()),
+                    ("index", (i + 1).to_string()),
+                    ("amount_pence", cell(&payment["amount_pence"])),
+                    ("recipient", cell(&payment["recipient"])),
+                    ("type", cell(&payment["type"])),
+                    ("text", cell(&payment["text"])),
+                ];
+                columns.extend(span(payment));
+                payments.push(keyed(r, columns));
+            }
+        }
+    }
+    assert!(payments.iter().any(|p| p[2].1 == "summary_remedy"));
+    compare(&tables, "payments.csv", payments);
+
+    let findings = per_entity("findings", &|i, f| {
+        vec![
+            ("index", (i + 1).to_string()),
+            ("paragraph", cell(&f["paragraph"])),
+            ("verdict", cell(&f["verdict"])),
+            ("subject", cell(&f["subject"])),
+            ("text", cell(&f["text"])),
+        ]
+    });
+    compare(&tables, "findings.csv", findings);
+
+    let dates = per_entity("dates", &|i, d| {
+        vec![
+            ("index", (i + 1).to_string()),
+            ("paragraph", cell(&d["paragraph"])),
+            ("date", cell(&d["date"])),
+            ("precision", cell(&d["precision"])),
+            ("text", cell(&d["text"])),
+        ]
+    });
+    compare(&tables, "dates.csv", dates);
+
+    let citations = per_entity("legislation", &|i, c| {
+        vec![
+            ("index", (i + 1).to_string()),
+            ("paragraph", cell(&c["paragraph"])),
+            ("act", cell(&c["act"])),
+            ("kind", cell(&c["kind"])),
+            ("year", cell(&c["year"])),
+            ("sections", cell(&c["sections"])),
+            ("parts", cell(&c["parts"])),
+            ("schedules", cell(&c["schedules"])),
+        ]
+    });
+    compare(&tables, "legislation.csv", citations);
+
+    let mut warnings: Expected = Vec::new();
+    for r in &parsed {
+        for (i, w) in list(r, "warnings").iter().enumerate() {
+            warnings.push(keyed(
+                r,
+                vec![
+                    ("index", (i + 1).to_string()),
+                    ("kind", cell(&w["kind"])),
+                    ("message", cell(&w["message"])),
+                    ("span_start", cell(&w["span"][0])),
+                    ("span_end", cell(&w["span"][1])),
+                ],
+            ));
+        }
+    }
+    compare(&tables, "warnings.csv", warnings);
+}
+
+#[test]
+fn an_earlier_set_is_replaced_whole_and_another_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = inputs(dir.path());
+    let tables = dir.path().join("tables");
+    lgsco(
+        &[Path::new("--tables"), &tables, &input.join("cut-off.txt")],
+        0,
+    );
+    assert_eq!(table(&tables, "decisions.csv").len(), 1);
+    lgsco(&[Path::new("--tables"), &tables, &input], 1);
+    assert!(table(&tables, "decisions.csv").len() > 1);
+    let names = |dir: &Path| fs::read_dir(dir).unwrap().count();
+    assert_eq!(names(dir.path()), 2, "no temporary folder is left");
+    // A folder holding anything else is never replaced: bad usage of an input, a refusal here.
+    lgsco(&[Path::new("--tables"), &input, &input], 2);
+    let other = dir.path().join("mine");
+    fs::create_dir(&other).unwrap();
+    fs::write(other.join("notes.txt"), "mine").unwrap();
+    lgsco(
+        &[Path::new("--tables"), &other, &input.join("cut-off.txt")],
+        1,
+    );
+    assert_eq!(fs::read_to_string(other.join("notes.txt")).unwrap(), "mine");
+}
+
+/// Starts `lgsco --tables tables/` reading a standard input kept open, waits for its temporary
+/// folder, sends `signal`, and returns the names then in the parent folder.
+#[cfg(unix)]
+fn killed_mid_run(dir: &Path, signal: &str) -> Vec<String> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .arg("--tables")
+        .arg(dir.join("tables"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"Summary: Mr Q complained.\n").unwrap();
+    let names = || -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let started = std::time::Instant::now();
+    while !names().iter().any(|n| n.contains(".lgsco-tmp")) {
+        assert!(started.elapsed().as_secs() < 30, "no temporary folder");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let sent = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    child.wait().unwrap();
+    drop(stdin);
+    names()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_the_earlier_set_or_none_never_a_partial_one() {
+    let fresh = tempfile::tempdir().unwrap();
+    let left = killed_mid_run(fresh.path(), "KILL");
+    // SIGKILL cannot be caught: the temporary folder stays, the tables never appear.
+    assert!(
+        !left.is_empty() && left.iter().all(|n| n.contains(".lgsco-tmp")),
+        "{left:?}"
+    );
+    let fresh = tempfile::tempdir().unwrap();
+    assert!(killed_mid_run(fresh.path(), "TERM").is_empty());
+
+    // With an earlier set in place, a killed run leaves it as it was.
+    let dir = tempfile::tempdir().unwrap();
+    let input = inputs(&dir.path().join("src"));
+    lgsco(
+        &[Path::new("--tables"), &dir.path().join("tables"), &input],
+        1,
+    );
+    let before = fs::read(dir.path().join("tables/decisions.csv")).unwrap();
+    for signal in ["TERM", "KILL"] {
+        let left = killed_mid_run(dir.path(), signal);
+        let ours: Vec<&String> = left.iter().filter(|n| !n.contains(".lgsco-tmp")).collect();
+        assert_eq!(ours, ["src", "tables"], "SIG{signal}");
+        assert_eq!(
+            fs::read(dir.path().join("tables/decisions.csv")).unwrap(),
+            before
+        );
+        let tables = fs::read_dir(dir.path().join("tables")).unwrap().count();
+        assert_eq!(tables, lgsco::Table::ALL.len());
+    }
+}
