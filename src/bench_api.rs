@@ -10,7 +10,6 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::headings::RoledSection;
 use crate::lines::{Line, split_lines};
 use crate::model::{AgreedAction, Finding, Paragraph, Section, Span};
 
@@ -53,26 +52,33 @@ pub fn segment(lines: &Lines<'_>, body: &Body) -> (Vec<Paragraph>, Vec<Section>)
     (body.preamble, body.sections)
 }
 
-/// Sections with the roles their headings name, as the readers after segmentation take them.
+/// The document the readers take: the sections with their heading roles, and the summary and
+/// paragraphs as pieces of the input, whose sentences are split when first read.
 #[derive(Debug)]
-pub struct Headings<'s>(Vec<RoledSection<'s>>);
+pub struct Document<'a>(crate::document::Document<'a>);
 
-/// Tells the role of each of `sections` by its heading.
-pub fn headings(sections: &[Section]) -> Headings<'_> {
-    Headings(crate::headings::with_roles(sections))
+/// Builds the document of `input` from the summary's span and the segmented body. A document
+/// keeps the sentences its readers split, so a benchmark of a reader builds a fresh one each time.
+pub fn document<'a>(
+    input: &'a str,
+    summary: Option<Span>,
+    preamble: &'a [Paragraph],
+    sections: &'a [Section],
+) -> Document<'a> {
+    Document(crate::document::Document::new(
+        input, summary, preamble, sections,
+    ))
 }
 
-/// Reads the agreed actions of the sections of `input`.
+/// Reads the agreed actions of the document.
 pub fn agreed_actions(
-    input: &str,
-    headings: &Headings<'_>,
+    document: &Document<'_>,
     decision_date: Option<NaiveDate>,
 ) -> Vec<AgreedAction> {
-    crate::remedies::find_remedies(input, &headings.0, decision_date).actions
+    crate::remedies::find_remedies(&document.0, decision_date).actions
 }
 
-/// Reads the findings of the summary at `summary` and of the sections of `input`.
-pub fn findings(input: &str, summary: Option<Span>, headings: &Headings<'_>) -> Vec<Finding> {
-    let summary = summary.and_then(|span| crate::pieces::unnumbered(input, span));
-    crate::findings::find_findings(input, summary, &headings.0)
+/// Reads the findings of the document.
+pub fn findings(document: &Document<'_>) -> Vec<Finding> {
+    crate::findings::find_findings(&document.0)
 }

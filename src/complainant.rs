@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::document::Document;
+use crate::headings::HeadingRole;
 use crate::lines::tail;
 use crate::model::Span;
 
@@ -85,7 +87,7 @@ pub(crate) struct Complainants {
 }
 
 /// A piece of text to search, with its offset in the input.
-pub(crate) type Source<'a> = (&'a str, usize);
+type Source<'a> = (&'a str, usize);
 
 /// `Mrs.  X` as `Mrs X`: full stops dropped, words joined by single spaces.
 fn normalise_name(name: &str) -> String {
@@ -109,8 +111,33 @@ fn found(names: Vec<String>, at: usize, len: usize) -> Complainants {
     }
 }
 
+/// Finds the complainant(s) of the document in its summary, then in the paragraphs of the section
+/// about the complaint (or, with none, the first section).
+pub(crate) fn complainants(doc: &Document<'_>) -> Complainants {
+    let mut sources: Vec<Source<'_>> = doc
+        .summary()
+        .map(|s| (s.text, s.start))
+        .into_iter()
+        .collect();
+    let complaint_section = doc
+        .sections
+        .iter()
+        .find(|s| s.role == HeadingRole::Complaint)
+        .or(doc.sections.first());
+    if let Some(roled) = complaint_section {
+        sources.extend(
+            roled
+                .section
+                .paragraphs
+                .iter()
+                .filter_map(|p| Some((doc.input.get(p.span.range())?, p.span.start))),
+        );
+    }
+    find_complainants(&sources)
+}
+
 /// Finds the complainant(s) in the given texts (the summary first, then `The complaint`).
-pub(crate) fn find_complainants(sources: &[Source<'_>]) -> Complainants {
+fn find_complainants(sources: &[Source<'_>]) -> Complainants {
     explicit(sources)
         .or_else(|| complaining_subject(sources))
         .or_else(|| first_non_relative(sources))

@@ -13,8 +13,8 @@ use nom::{
     sequence::terminated,
 };
 
+use crate::document::Document;
 use crate::model::{DateMention, DateValue, Precision};
-use crate::pieces::Piece;
 use crate::words::{ends_with_ignore_case, is_word_byte, spaces, starts_with_ignore_case};
 
 const MONTHS: [&str; 12] = [
@@ -482,9 +482,9 @@ pub(crate) fn parse_header_date(value: &str) -> Option<NaiveDate> {
     }
 }
 
-/// Every date mentioned in `pieces`, in order.
-pub(crate) fn date_mentions(pieces: &[Piece<'_>]) -> Vec<DateMention> {
-    pieces
+/// Every date the summary and the body mention, in order.
+pub(crate) fn date_mentions(doc: &Document<'_>) -> Vec<DateMention> {
+    doc.pieces()
         .iter()
         .flat_map(|piece| {
             find_dates(piece.text)

@@ -12,10 +12,11 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
+use crate::document::Document;
 use crate::headings::{HeadingRole, RoledSection};
 use crate::lines::{FoldedSet, fold, folded_regex};
-use crate::model::{Finding, OutcomeKind, Section, Verdict};
-use crate::pieces::{self, Piece};
+use crate::model::{Finding, OutcomeKind, Verdict};
+use crate::pieces::Piece;
 
 /// Whether a section's sentences can be findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,16 +44,15 @@ fn scope_after(role: HeadingRole, current: Scope) -> Scope {
     }
 }
 
-/// The sections whose sentences can be findings.
-pub(crate) fn decision_sections<'s>(sections: &[RoledSection<'s>]) -> Vec<&'s Section> {
+/// For each section, whether its sentences can be findings.
+fn deciding(sections: &[RoledSection<'_>]) -> Vec<bool> {
     let mut scope = Scope::Out;
     sections
         .iter()
-        .filter(|roled| {
+        .map(|roled| {
             scope = scope_after(roled.role, scope);
             scope == Scope::Decision
         })
-        .map(|roled| roled.section)
         .collect()
 }
 
@@ -253,20 +253,18 @@ fn judge(
 /// The findings of the summary (`paragraph: null`) and of the decision sections, in document
 /// order. The summary counts because it states the decision in short (`There was fault by the
 /// Council`), and is often all a cut-off copy has.
-pub(crate) fn find_findings(
-    input: &str,
-    summary: Option<Piece<'_>>,
-    sections: &[RoledSection<'_>],
-) -> Vec<Finding> {
+pub(crate) fn find_findings(doc: &Document<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let body = pieces::of_sections(input, decision_sections(sections));
+    let deciding = deciding(&doc.sections);
+    let body = doc.in_sections(&deciding);
     let (mut lower, mut words) = (Vec::new(), Vec::new());
-    for piece in summary.into_iter().chain(body) {
+    for index in doc.summary_index().into_iter().chain(body) {
+        let piece = &doc.pieces()[index];
         verdict_words(piece.text, &mut lower, &mut words);
         if words.is_empty() {
             continue;
         }
-        for sentence in pieces::sentences(&piece) {
+        for sentence in doc.sentences(index) {
             // `words` ascend: the first at or after the sentence's start is the one to test.
             let start = sentence.start - piece.start;
             let first = words.partition_point(|&word| word < start);
@@ -279,7 +277,7 @@ pub(crate) fn find_findings(
             findings.extend(
                 decide(sentence.text)
                     .into_iter()
-                    .map(|verdict| finding(&sentence, verdict)),
+                    .map(|verdict| finding(sentence, verdict)),
             );
         }
     }
@@ -335,10 +333,12 @@ static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
 /// or the summary's first sentence says so (`We will not investigate this complaint about …`). A
 /// later sentence that declines one part (`We will not investigate her complaint about X`) does
 /// not decline the statement.
-pub(crate) fn declined_to_investigate(
-    outcome: Option<OutcomeKind>,
-    first_summary_sentence: Option<&Piece<'_>>,
-) -> bool {
+pub(crate) fn declined_to_investigate(outcome: Option<OutcomeKind>, doc: &Document<'_>) -> bool {
+    declined_by(outcome, doc.summary_sentences().first())
+}
+
+/// Whether `outcome` or the summary's first sentence declines to investigate.
+fn declined_by(outcome: Option<OutcomeKind>, first_summary_sentence: Option<&Piece<'_>>) -> bool {
     outcome == Some(OutcomeKind::ClosedAfterInitialEnquiries)
         || first_summary_sentence
             .is_some_and(|first| DECLINED.is_match(fold(first.text).as_bytes()))
@@ -578,7 +578,7 @@ mod tests {
                 start: 0,
                 paragraph: None,
             };
-            declined_to_investigate(None, pieces::sentences(&piece).first())
+            declined_by(None, crate::pieces::sentences(&piece).first())
         };
         assert!(declines(
             "We will not investigate Mr B\u{2019}s complaint about his rent. It is late."
@@ -590,7 +590,7 @@ mod tests {
             "We found fault by the Council. We will not investigate her complaint about the school."
         ));
         assert!(!declines("Ms C complained about the care home."));
-        assert!(declined_to_investigate(
+        assert!(declined_by(
             Some(OutcomeKind::ClosedAfterInitialEnquiries),
             None
         ));

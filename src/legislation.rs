@@ -21,6 +21,7 @@ use nom::{
     sequence::{delimited, preceded, terminated},
 };
 
+use crate::document::Document;
 use crate::model::{ActReference, Citation, LegislationKind};
 use crate::pieces::{self, Piece};
 use crate::words::{spaces, starts_with_ignore_case, tag_ascii_no_case};
@@ -720,21 +721,17 @@ fn anchors(input: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Adds to `found` every citation in `piece`, reading only its sentences that hold one of
-/// `anchors` (offsets in the input): a citation holds `Act`, `Regulations` or `section`, or is a
-/// bare one that takes the legislation its sentence (or, `of the Act`, one before it) names.
-fn find_citations(piece: &Piece<'_>, anchors: &[usize], found: &mut Vec<Citation>) {
-    let sentences = pieces::sentences(piece);
-    read_sentences(pieces::holding(&sentences, anchors, ANCHOR_LEN), found);
-}
-
-/// Every citation of legislation in `pieces` of `input`, in order. The anchors are looked for once
-/// in the whole input, and only the pieces and sentences that hold one are read.
-pub(crate) fn citations(input: &str, pieces: &[Piece<'_>]) -> Vec<Citation> {
-    let anchors = anchors(input);
+/// Every citation of legislation in the document, in order: a citation holds `Act`,
+/// `Regulations` or `section`, or is a bare one that takes the legislation its sentence (or, `of
+/// the Act`, one before it) names. The anchors are looked for once in the whole input, and only
+/// the pieces and sentences that hold one are read.
+pub(crate) fn citations(doc: &Document<'_>) -> Vec<Citation> {
+    let anchors = anchors(doc.input);
     let mut found = Vec::new();
-    for piece in pieces::holding(pieces, &anchors, ANCHOR_LEN) {
-        find_citations(piece, &anchors, &mut found);
+    for index in pieces::holding(doc.pieces(), &anchors, ANCHOR_LEN) {
+        let sentences = doc.sentences(index);
+        let anchored = pieces::holding(sentences, &anchors, ANCHOR_LEN).map(|i| &sentences[i]);
+        read_sentences(anchored, &mut found);
     }
     found
 }
@@ -928,17 +925,24 @@ mod tests {
         assert_eq!(read("section 20"), Some((None, None)));
     }
 
+    /// `text` as a summary's piece.
     fn piece(text: &str) -> Piece<'_> {
         Piece {
             text,
             start: 0,
-            paragraph: Some(4),
+            paragraph: None,
         }
+    }
+
+    /// The citations of `text` read as a document's summary.
+    fn cited(text: &str) -> Vec<Citation> {
+        let summary = crate::model::Span::new(0, text.len());
+        citations(&Document::new(text, Some(summary), &[], &[]))
     }
 
     /// (act, sections, cited text) of each citation found in `text`.
     fn found(text: &str) -> Vec<(Option<String>, Vec<String>, &str)> {
-        citations(text, &[piece(text)])
+        cited(text)
             .into_iter()
             .map(|c| (c.reference.act, c.reference.sections, &text[c.span.range()]))
             .collect()
@@ -948,7 +952,7 @@ mod tests {
     fn of_the_act_names_the_legislation_named_before_it() {
         let text = "Section 508B of the Highways Act 1980 sets the duty. Schedule 2 of the Act says \
                     who. Part 4 of the Act also applies.";
-        let found: Vec<_> = citations(text, &[piece(text)])
+        let found: Vec<_> = cited(text)
             .into_iter()
             .map(|c| (c.reference.act, c.reference.schedules, c.reference.parts))
             .collect();
@@ -964,7 +968,7 @@ mod tests {
         // `of the 1990 Act` is the one of that year named before, not the last one.
         let text = "Section 79 of the Environmental Protection Act 1990 applies. So does the \
                     Housing Act 2004. Section 82 of the 1990 Act lets people act.";
-        let last = citations(text, &[piece(text)]).pop().unwrap().reference;
+        let last = cited(text).pop().unwrap().reference;
         assert_eq!(
             last.act.as_deref(),
             Some("Environmental Protection Act 1990")
@@ -988,7 +992,7 @@ mod tests {
 
     /// The names of the legislation cited in `text`.
     fn found_in(text: &str) -> Vec<String> {
-        citations(text, &[piece(text)])
+        cited(text)
             .into_iter()
             .filter_map(|c| c.reference.act)
             .collect()
@@ -1048,12 +1052,15 @@ mod tests {
     fn finds_citations_with_spans_in_pieces() {
         let text = "  5. (Local Government Act 1974, section 24A(6), as amended) and section 26 \
                     of the Act. Section 26(3) of the Children Act (1989) says so.";
-        let body = Piece {
-            text: &text[5..],
-            start: 5,
-            paragraph: Some(5),
+        let paragraph = crate::model::Paragraph {
+            number: Some(5),
+            text: text[5..].to_string(),
+            text_span: crate::model::Span::new(5, text.len()),
+            items: Vec::new(),
+            span: crate::model::Span::new(0, text.len()),
         };
-        let found: Vec<_> = citations(text, &[body])
+        let preamble = [paragraph];
+        let found: Vec<_> = citations(&Document::new(text, None, &preamble, &[]))
             .into_iter()
             .map(|c| (c.reference.act, &text[c.span.range()], c.paragraph))
             .collect();
@@ -1076,7 +1083,7 @@ mod tests {
         );
     }
 
-    /// What `find_citations` must find reading only the sentences holding an anchor: what every
+    /// What `citations` must find reading only the sentences holding an anchor: what every
     /// sentence read in full gives.
     fn find_citations_by_whole_scan(piece: &Piece<'_>) -> Vec<Citation> {
         let mut found = Vec::new();
@@ -1098,10 +1105,7 @@ mod tests {
             0..20,
         )) {
             let text = words.concat();
-            let piece = piece(&text);
-            let mut found = Vec::new();
-            find_citations(&piece, &anchors(&text), &mut found);
-            proptest::prop_assert_eq!(found, find_citations_by_whole_scan(&piece));
+            proptest::prop_assert_eq!(cited(&text), find_citations_by_whole_scan(&piece(&text)));
         }
     }
 }

@@ -36,6 +36,7 @@ mod complainant;
 mod dates;
 mod deadlines;
 mod decode;
+mod document;
 mod duplicate;
 mod error;
 mod findings;
@@ -87,7 +88,7 @@ pub mod grammar {
     pub use crate::money::parse_amount_pence;
 }
 
-use complainant::{Source, find_complainants};
+use document::Document;
 use lines::split_lines;
 
 /// Parses the text of one decision statement.
@@ -115,26 +116,18 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     let body_end = duplicate::body_end(&lines, &mut header);
     let body = segment::segment(lines.get(header.body_start..body_end).unwrap_or_default());
 
-    let summary = header
-        .spans
-        .summary
-        .and_then(|span| pieces::unnumbered(text, span));
-    let mut sources: Vec<Source<'_>> = summary.map(|s| (s.text, s.start)).into_iter().collect();
-    let roled = headings::with_roles(&body.sections);
-    let complaint_section = roled
-        .iter()
-        .find(|s| s.role == headings::HeadingRole::Complaint)
-        .map(|s| s.section)
-        .or(body.sections.first());
-    if let Some(section) = complaint_section {
-        sources.extend(
-            section
-                .paragraphs
-                .iter()
-                .map(|p| (&text[p.span.range()], p.span.start)),
-        );
-    }
-    let found = find_complainants(&sources);
+    // The readers, each taking the document built once from the summary and the body.
+    let doc = Document::new(text, header.spans.summary, &body.preamble, &body.sections);
+    let found = complainant::complainants(&doc);
+    let remedies = remedies::find_remedies(&doc, header.decision_date);
+    let summary_remedy = remedies::summary_remedy(&doc);
+    let findings = findings::find_findings(&doc);
+    let outcome_kind = header.outcome.as_ref().map(|o| o.kind);
+    let declined = findings::declined_to_investigate(outcome_kind, &doc);
+    let dates = dates::date_mentions(&doc);
+    let legislation = legislation::citations(&doc);
+    let shared_with = sharing::shared_with(&doc);
+    drop(doc);
 
     let mut warnings = header.warnings;
     warnings.extend(body.warnings);
@@ -147,15 +140,6 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
     }
     let mut spans = header.spans;
     spans.complainant = found.span;
-    let remedies = remedies::find_remedies(text, &roled, header.decision_date);
-    let findings = findings::find_findings(text, summary, &roled);
-    let outcome_kind = header.outcome.as_ref().map(|o| o.kind);
-    let summary_sentences = summary.as_ref().map(pieces::sentences).unwrap_or_default();
-    let declined = findings::declined_to_investigate(outcome_kind, summary_sentences.first());
-    // The summary first, then the preamble and the sections: the pieces dates are read from.
-    let mut body_pieces: Vec<pieces::Piece<'_>> = summary.into_iter().collect();
-    body_pieces.extend(body.preamble.iter().flat_map(|p| pieces::all(text, p)));
-    body_pieces.extend(pieces::of_sections(text, &body.sections));
     Ok(Decision {
         organisation: header.organisation,
         reference: header.reference,
@@ -173,12 +157,12 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
         warnings,
         agreed_actions: remedies.actions,
         total_payment_pence: remedies.total_pence,
-        summary_remedy: remedies::summary_remedy(summary, &summary_sentences),
+        summary_remedy,
         fault_found: findings::fault_found(&findings, outcome_kind, declined),
         findings,
-        dates: dates::date_mentions(&body_pieces),
-        legislation: legislation::citations(text, &body_pieces),
-        shared_with: sharing::shared_with(text, &body_pieces),
+        dates,
+        legislation,
+        shared_with,
     })
 }
 

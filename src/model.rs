@@ -150,6 +150,7 @@ impl Decision {
         });
         for paragraph in self.preamble.iter_mut().chain(sections.collect::<Vec<_>>()) {
             visit(&mut paragraph.span);
+            visit(&mut paragraph.text_span);
             paragraph
                 .items
                 .iter_mut()
@@ -254,9 +255,11 @@ pub struct Paragraph {
     pub number: Option<u32>,
     /// The paragraph's text without its list marker.
     pub text: String,
+    /// The bytes of `text` in the input.
+    pub text_span: Span,
     /// Its sub-items and bullets.
     pub items: Vec<Item>,
-    /// The paragraph's bytes in the input, items included.
+    /// The paragraph's bytes in the input, marker and items included.
     pub span: Span,
 }
 

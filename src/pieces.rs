@@ -1,7 +1,7 @@
-//! The pieces of text a paragraph is made of (its own line and its items), borrowed from the
-//! input with their offsets, and their sentences.
+//! Pieces of the input's text (the summary, a paragraph's own text, an item) with their offsets
+//! and paragraph numbers, and their sentences.
 
-use crate::model::{Paragraph, Section, Span};
+use crate::model::Span;
 
 /// A run of the input's text with its offset and the paragraph number it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,84 +32,21 @@ pub(crate) fn unnumbered(input: &str, span: Span) -> Option<Piece<'_>> {
     })
 }
 
-/// A paragraph's own text (after its list marker), as a piece of `input`.
-pub(crate) fn lead<'a>(input: &'a str, paragraph: &Paragraph) -> Piece<'a> {
-    let piece = |start: usize, len: usize| {
-        input.get(start..start + len).map(|text| Piece {
-            text,
-            start,
-            paragraph: paragraph.number,
-        })
-    };
-    input
-        .get(paragraph.span.range())
-        .and_then(|outer| find_near_start(outer, &paragraph.text))
-        .and_then(|at| piece(paragraph.span.start + at, paragraph.text.len()))
-        .or_else(|| piece(paragraph.span.start, 0))
-        .unwrap_or(Piece {
-            text: "",
-            start: 0,
-            paragraph: paragraph.number,
-        })
-}
-
-/// Where `needle` first occurs in `haystack`, as `str::find` says, but looking first at the few
-/// bytes a list marker takes: a paragraph's text is its first line after the marker, and building
-/// a substring searcher for every paragraph would cost more than the rest of the lookup.
-fn find_near_start(haystack: &str, needle: &str) -> Option<usize> {
-    const MARKER_BYTES: usize = 16;
-    let (bytes, first) = (haystack.as_bytes(), needle.as_bytes().first());
-    (0..=haystack.len().min(MARKER_BYTES))
-        .find(|&at| {
-            // The first byte rules out most places before the whole comparison is made.
-            (first.is_none() || bytes.get(at) == first)
-                && haystack.is_char_boundary(at)
-                && bytes[at..].starts_with(needle.as_bytes())
-        })
-        .or_else(|| haystack.find(needle))
-}
-
-/// A paragraph's items, as pieces of `input`.
-pub(crate) fn items<'a>(input: &'a str, paragraph: &Paragraph) -> impl Iterator<Item = Piece<'a>> {
-    paragraph.items.iter().filter_map(move |item| {
-        Some(Piece {
-            text: input.get(item.span.range())?,
-            start: item.span.start,
-            paragraph: paragraph.number,
-        })
-    })
-}
-
-/// A paragraph's own text followed by its items.
-pub(crate) fn all<'a>(input: &'a str, paragraph: &Paragraph) -> impl Iterator<Item = Piece<'a>> {
-    std::iter::once(lead(input, paragraph)).chain(items(input, paragraph))
-}
-
-/// Every piece of every paragraph of `sections`, in order.
-pub(crate) fn of_sections<'a, 's>(
-    input: &'a str,
-    sections: impl IntoIterator<Item = &'s Section>,
-) -> impl Iterator<Item = Piece<'a>> {
-    sections
-        .into_iter()
-        .flat_map(|s| &s.paragraphs)
-        .flat_map(move |p| all(input, p))
-}
-
-/// The pieces that hold one of `starts` (ascending offsets in the input where something was found
-/// by one search over the whole input) with `len` bytes after it inside the piece: where a rare
-/// literal lies, so that a closer reading need not search every piece for it.
-pub(crate) fn holding<'p, 'a>(
-    pieces: &'p [Piece<'a>],
+/// The indices of the pieces that hold one of `starts` (ascending offsets in the input where
+/// something was found by one search over the whole input) with `len` bytes after it inside the
+/// piece: where a rare literal lies, so that a closer reading need not search every piece for it.
+pub(crate) fn holding<'p>(
+    pieces: &'p [Piece<'_>],
     starts: &'p [usize],
     len: usize,
-) -> impl Iterator<Item = &'p Piece<'a>> {
-    pieces.iter().filter(move |piece| {
+) -> impl Iterator<Item = usize> + 'p {
+    pieces.iter().enumerate().filter_map(move |(i, piece)| {
         // The first start inside the piece is the one that can fit; a binary search finds it.
         let first = starts.partition_point(|&at| at < piece.start);
         starts
             .get(first)
             .is_some_and(|&at| at + len <= piece.start + piece.text.len())
+            .then_some(i)
     })
 }
 

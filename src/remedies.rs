@@ -12,13 +12,12 @@ use regex_automata::meta;
 
 use crate::complainant::PEOPLE;
 use crate::deadlines::find_deadline;
+use crate::document::Document;
 use crate::headings::RoledSection;
 use crate::lines::{FoldedSet, fold, folded_regex};
-use crate::model::{
-    ActionKind, AgreedAction, Deadline, Payment, PaymentKind, Section, SummaryRemedy,
-};
+use crate::model::{ActionKind, AgreedAction, Deadline, Payment, PaymentKind, SummaryRemedy};
 use crate::money::find_amounts;
-use crate::pieces::{self, Piece};
+use crate::pieces::Piece;
 
 /// The agreed actions and the total they pay.
 #[derive(Debug, Default)]
@@ -28,24 +27,27 @@ pub(crate) struct Remedies {
     pub total_pence: Option<u64>,
 }
 
-/// The agreed-action section, with the sub-headings under it when it is a main section.
-fn action_sections<'s>(sections: &[RoledSection<'s>]) -> Vec<&'s Section> {
+/// For each section, whether it is the agreed-action section or a sub-heading under it (when it
+/// is a main section).
+fn action_sections(sections: &[RoledSection<'_>]) -> Vec<bool> {
+    let mut chosen = vec![false; sections.len()];
     let best = sections
         .iter()
         .enumerate()
         .filter_map(|(i, s)| s.role.action_rank().map(|rank| (rank, i)))
         .min();
-    let Some((_, at)) = best else {
-        return Vec::new();
-    };
-    let Some((chosen, after)) = sections.get(at..).and_then(|s| s.split_first()) else {
-        return Vec::new();
-    };
-    let mut chosen_sections = vec![chosen.section];
-    if chosen.section.level == 1 {
-        chosen_sections.extend(after.iter().map(|s| s.section).take_while(|s| s.level > 1));
+    if let Some((_, at)) = best {
+        chosen[at] = true;
+        if sections[at].section.level == 1 {
+            for (i, sub) in sections.iter().enumerate().skip(at + 1) {
+                if sub.section.level == 1 {
+                    break;
+                }
+                chosen[i] = true;
+            }
+        }
     }
-    chosen_sections
+    chosen
 }
 
 static AGREEMENT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,29 +58,44 @@ static AGREEMENT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads the agreed actions of `sections`, counting deadlines from `decision_date`.
-pub(crate) fn find_remedies(
-    input: &str,
-    sections: &[RoledSection<'_>],
-    decision_date: Option<NaiveDate>,
-) -> Remedies {
+pub(crate) fn find_remedies(doc: &Document<'_>, decision_date: Option<NaiveDate>) -> Remedies {
     let mut actions = Vec::new();
     let mut reader = PaymentReader::default();
-    for paragraph in action_sections(sections).iter().flat_map(|s| &s.paragraphs) {
-        let lead = pieces::lead(input, paragraph);
-        let items: Vec<_> = pieces::items(input, paragraph).collect();
+    let chosen = action_sections(&doc.sections);
+    let mut indices = doc.in_sections(&chosen).peekable();
+    while let Some(lead_index) = indices.next() {
+        let lead = &doc.pieces()[lead_index];
+        let paragraph = doc.place(lead_index).paragraph;
+        let mut items = Vec::new();
+        while let Some(&i) = indices.peek()
+            && doc.place(i).item
+            && doc.place(i).paragraph == paragraph
+        {
+            items.push(i);
+            indices.next();
+        }
         if items.is_empty() {
             if !AGREEMENT_ONLY.is_match(fold(lead.text).trim()) {
-                actions.push(action(&lead, None, decision_date, &mut reader, false));
+                let sentences = doc.sentences(lead_index);
+                actions.push(action(
+                    lead,
+                    sentences,
+                    None,
+                    decision_date,
+                    &mut reader,
+                    false,
+                ));
             }
             continue;
         }
-        let lead_deadline = deadline(&lead, decision_date);
+        let lead_deadline = deadline(lead, decision_date);
         // Items under `pay:` pay without saying so again (`£150 to Mr F`).
         let lead_pays = PAY.is_match(&fold(lead.text));
         reader.remember(lead.text);
-        for item in &items {
+        for item in items {
             actions.push(action(
-                item,
+                &doc.pieces()[item],
+                doc.sentences(item),
                 lead_deadline.clone(),
                 decision_date,
                 &mut reader,
@@ -126,12 +143,12 @@ static NOT_A_REMEDY: LazyLock<BytesRegex> = LazyLock::new(|| {
 /// What the summary says the organisation agreed to do: its remedy sentences, from the first to
 /// the last, with their kinds and payments. `None` when the summary states no remedy.
 ///
-/// `sentences` are the summary's, split once by the caller.
-pub(crate) fn summary_remedy<'a>(
-    summary: Option<Piece<'a>>,
-    sentences: &[Piece<'a>],
-) -> Option<SummaryRemedy> {
-    let summary = summary?;
+pub(crate) fn summary_remedy(doc: &Document<'_>) -> Option<SummaryRemedy> {
+    remedy_in_summary(doc.summary()?, doc.summary_sentences())
+}
+
+/// The summary remedy of `summary`, whose sentences are `sentences`.
+fn remedy_in_summary<'a>(summary: &Piece<'a>, sentences: &[Piece<'a>]) -> Option<SummaryRemedy> {
     // Lower-cased byte for byte, so a sentence's offsets are the same in it.
     let lower = summary.text.to_ascii_lowercase();
     let remedies: Vec<bool> = sentences
@@ -163,7 +180,7 @@ pub(crate) fn summary_remedy<'a>(
     if let Some(before) = summary.text.get(..start - summary.start) {
         reader.remember(before);
     }
-    let payments = reader.read(&remedy, false);
+    let payments = reader.read(&remedy, &sentences[first..=last], false);
     Some(SummaryRemedy {
         text: remedy.text.to_string(),
         span: remedy.whole(),
@@ -181,16 +198,18 @@ fn deadline(piece: &Piece<'_>, decision_date: Option<NaiveDate>) -> Option<Deadl
     })
 }
 
+/// The agreed action `piece` (whose sentences are `sentences`) states.
 fn action<'a>(
     piece: &Piece<'a>,
+    sentences: &[Piece<'a>],
     inherited: Option<Deadline>,
     decision_date: Option<NaiveDate>,
     reader: &mut PaymentReader<'a>,
     about_paying: bool,
 ) -> AgreedAction {
-    let payments = reader.read(piece, about_paying);
+    let payments = reader.read(piece, sentences, about_paying);
     // The first sentence states the action; any others explain it.
-    let first_sentence = pieces::sentences(piece).first().copied().unwrap_or(*piece);
+    let first_sentence = sentences.first().copied().unwrap_or(*piece);
     AgreedAction {
         text: piece.text.to_string(),
         paragraph: piece.paragraph,
@@ -331,8 +350,13 @@ impl<'a> PaymentReader<'a> {
     /// bracketed breakdowns, rates beside a sum, sums paid, offered or refused before, and the
     /// parts of a sum also stated whole. `about_paying` says whether the text's context is about
     /// paying (an item under `pay:`).
-    fn read(&mut self, piece: &Piece<'a>, about_paying: bool) -> Vec<Payment> {
-        let payments = self.payments(piece, about_paying);
+    fn read(
+        &mut self,
+        piece: &Piece<'a>,
+        sentences: &[Piece<'a>],
+        about_paying: bool,
+    ) -> Vec<Payment> {
+        let payments = self.payments(piece, sentences, about_paying);
         self.read_before.push(piece.text);
         payments
     }
@@ -343,7 +367,12 @@ impl<'a> PaymentReader<'a> {
         self.read_before.push(text);
     }
 
-    fn payments(&self, piece: &Piece<'a>, about_paying: bool) -> Vec<Payment> {
+    fn payments(
+        &self,
+        piece: &Piece<'a>,
+        sentences: &[Piece<'a>],
+        about_paying: bool,
+    ) -> Vec<Payment> {
         // Lower-cased byte for byte, so offsets into it are offsets into the text.
         let lower = piece.text.to_ascii_lowercase();
         if !about_paying && !PAY.is_match(&lower) {
@@ -351,7 +380,6 @@ impl<'a> PaymentReader<'a> {
         }
         let amounts = find_amounts(piece.text);
         let has_sum = amounts.iter().any(|a| !a.rate && !a.breakdown);
-        let sentences = pieces::sentences(piece);
         // Amounts and sentences come in order, so each sentence is found, and read, once.
         let mut sentence_at = 0;
         let mut cues: Option<(usize, SentenceCues<'_>)> = None;
@@ -573,7 +601,18 @@ fn kinds(text: &str, pays: bool) -> Vec<ActionKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pieces;
     use ActionKind::*;
+
+    /// The payments `reader` reads in `text`, a piece of its own, split into its sentences.
+    fn read_text<'a>(reader: &mut PaymentReader<'a>, text: &'a str) -> Vec<crate::model::Payment> {
+        let piece = Piece {
+            text,
+            start: 0,
+            paragraph: None,
+        };
+        reader.read(&piece, &pieces::sentences(&piece), false)
+    }
 
     /// Expected payments: (pence, recipient).
     type Paid<'a> = &'a [(u64, Option<&'a str>)];
@@ -597,13 +636,7 @@ mod tests {
             ("Review its policy on £50 charges.", &[]),
         ];
         for (text, expected) in cases {
-            let piece = Piece {
-                text,
-                start: 0,
-                paragraph: None,
-            };
-            let got: Vec<_> = PaymentReader::default()
-                .read(&piece, false)
+            let got: Vec<_> = read_text(&mut PaymentReader::default(), text)
                 .into_iter()
                 .map(|p| (p.amount_pence, p.recipient))
                 .collect();
@@ -617,13 +650,7 @@ mod tests {
 
     /// (pence, recipient, kind) of each payment `text` agrees.
     fn paid(text: &str) -> Vec<(u64, Option<String>, PaymentKind)> {
-        let piece = Piece {
-            text,
-            start: 0,
-            paragraph: None,
-        };
-        PaymentReader::default()
-            .read(&piece, false)
+        read_text(&mut PaymentReader::default(), text)
             .into_iter()
             .map(|p| (p.amount_pence, p.recipient, p.kind))
             .collect()
@@ -716,7 +743,7 @@ mod tests {
             start: 0,
             paragraph: None,
         };
-        let remedy = summary_remedy(Some(piece), &pieces::sentences(&piece))?;
+        let remedy = remedy_in_summary(&piece, &pieces::sentences(&piece))?;
         let paid = remedy
             .payments
             .iter()
@@ -753,13 +780,8 @@ mod tests {
     #[test]
     fn a_pronoun_is_the_person_named_before() {
         let mut reader = PaymentReader::default();
-        let piece = |text| Piece {
-            text,
-            start: 0,
-            paragraph: None,
-        };
-        reader.read(&piece("Apologise to Miss N for the delay."), false);
-        let paid = reader.read(&piece("Pay her £150 for her time and trouble."), false);
+        read_text(&mut reader, "Apologise to Miss N for the delay.");
+        let paid = read_text(&mut reader, "Pay her £150 for her time and trouble.");
         assert_eq!(paid[0].recipient.as_deref(), Some("Miss N"));
     }
 
@@ -801,14 +823,8 @@ mod tests {
 
     #[test]
     fn pays_sums_not_breakdowns_or_rates() {
-        let piece = |text| Piece {
-            text,
-            start: 0,
-            paragraph: None,
-        };
         let amounts = |text| -> Vec<(u64, Option<String>)> {
-            PaymentReader::default()
-                .read(&piece(text), false)
+            read_text(&mut PaymentReader::default(), text)
                 .into_iter()
                 .map(|p| (p.amount_pence, p.recipient))
                 .collect()

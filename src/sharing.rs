@@ -4,7 +4,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::pieces::{self, Piece};
+use crate::document::Document;
+use crate::pieces;
 
 /// How the sharing sentence starts.
 const SHARE_START: &str = r"(?i)share (?:this|the|our|my) (?:final )?decision(?: statement)? with ";
@@ -30,9 +31,10 @@ static SHORT_NAME: LazyLock<Regex> =
 static LIST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s*(?:and\s+)?|\s+and\s+").expect("list regex"));
 
-/// The bodies named in the information-sharing sentences of `pieces` of `input`, short names
-/// preferred, each once.
-pub(crate) fn shared_with(input: &str, pieces: &[Piece<'_>]) -> Vec<String> {
+/// The bodies named in the document's information-sharing sentences, short names preferred,
+/// each once.
+pub(crate) fn shared_with(doc: &Document<'_>) -> Vec<String> {
+    let input = doc.input;
     let mut bodies: Vec<String> = Vec::new();
     let bytes = input.as_bytes();
     let starts: Vec<usize> = HARE
@@ -45,8 +47,8 @@ pub(crate) fn shared_with(input: &str, pieces: &[Piece<'_>]) -> Vec<String> {
                     .is_some_and(|rest| SHARE_AT_START.is_match(rest))
         })
         .collect();
-    for piece in pieces::holding(pieces, &starts, 0) {
-        for caps in SHARE.captures_iter(piece.text) {
+    for index in pieces::holding(doc.pieces(), &starts, 0) {
+        for caps in SHARE.captures_iter(doc.pieces()[index].text) {
             let Some(list) = caps.get(1).map(|m| m.as_str()) else {
                 continue;
             };
@@ -79,15 +81,10 @@ pub(crate) fn shared_with(input: &str, pieces: &[Piece<'_>]) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// The bodies `text`, read as a summary, shares the decision with.
     fn shared(text: &str) -> Vec<String> {
-        shared_with(
-            text,
-            &[Piece {
-                text,
-                start: 0,
-                paragraph: None,
-            }],
-        )
+        let summary = crate::model::Span::new(0, text.len());
+        shared_with(&Document::new(text, Some(summary), &[], &[]))
     }
 
     #[test]

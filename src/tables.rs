@@ -414,7 +414,7 @@ fn paragraphs<'a>(
                     span.into(),
                 )
             };
-            rows.push(row(None, &paragraph.text, paragraph.span));
+            rows.push(row(None, &paragraph.text, paragraph.text_span));
             for (i, item) in paragraph.items.iter().enumerate() {
                 rows.push(row(Some(i + 1), &item.text, item.span));
             }

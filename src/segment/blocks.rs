@@ -108,6 +108,7 @@ fn paragraph_from(para: Para<'_>, number: Option<u32>) -> Paragraph {
     Paragraph {
         number,
         text: para.line.text[para.skip..].to_string(),
+        text_span: para.line.sub_span(para.skip, para.line.text.len()),
         items: para
             .items
             .into_iter()

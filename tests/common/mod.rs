@@ -17,13 +17,19 @@ fn paragraphs(decision: &Decision) -> impl Iterator<Item = &Paragraph> {
 }
 
 /// Every value of `decision` that is a piece of the input as written, with its span and a label:
-/// headings, items, agreed actions, payments, deadlines, findings and dates.
+/// headings, paragraphs' own texts, items, agreed actions, payments, deadlines, findings and
+/// dates.
 pub fn quoted(decision: &Decision) -> Vec<(&'static str, Span, &str)> {
     let mut quoted = Vec::new();
     for section in &decision.sections {
         quoted.push(("heading", section.span, section.heading.as_str()));
     }
     for paragraph in paragraphs(decision) {
+        quoted.push((
+            "paragraph text",
+            paragraph.text_span,
+            paragraph.text.as_str(),
+        ));
         for item in &paragraph.items {
             quoted.push(("item", item.span, item.text.as_str()));
         }
@@ -107,10 +113,10 @@ pub fn check_decision(text: &str, decision: &Decision) {
         );
     }
     for paragraph in paragraphs(decision) {
+        let (outer, inner) = (paragraph.span, paragraph.text_span);
         assert!(
-            text[paragraph.span.range()].contains(paragraph.text.as_str()),
-            "paragraph span {:?} does not cover its text",
-            paragraph.span
+            outer.start <= inner.start && inner.end <= outer.end,
+            "paragraph span {outer:?} does not cover its text at {inner:?}"
         );
     }
     for (label, span, value) in quoted(decision) {

@@ -235,23 +235,23 @@ fn every_table_matches_the_json_records_one_for_one() {
         });
         for (section, heading, list_of) in preamble.chain(sections) {
             for (p, paragraph) in list_of.iter().enumerate() {
-                let items = std::iter::once((String::new(), paragraph));
-                let items = items.chain(
-                    list(paragraph, "items")
-                        .iter()
-                        .enumerate()
-                        .map(|(i, item)| ((i + 1).to_string(), item)),
-                );
-                for (item, value) in items {
-                    let mut columns = vec![
+                // The paragraph's own text, then each item, with the span of its text.
+                let own = (String::new(), &paragraph["text"], &paragraph["text_span"]);
+                let items = list(paragraph, "items")
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| ((i + 1).to_string(), &item["text"], &item["span"]));
+                for (item, text, text_span) in std::iter::once(own).chain(items) {
+                    let columns = vec![
                         ("section", section.clone()),
                         ("heading", heading.clone()),
                         ("index", (p + 1).to_string()),
                         ("number", cell(&paragraph["number"])),
                         ("item", item),
-                        ("text", cell(&value["text"])),
+                        ("text", cell(text)),
+                        ("span_start", cell(&text_span[0])),
+                        ("span_end", cell(&text_span[1])),
                     ];
-                    columns.extend(span(value));
                     paragraphs.push(keyed(r, columns));
                 }
             }
