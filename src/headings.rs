@@ -24,35 +24,112 @@ fn heading_regex(alternatives: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
-/// Main-section headings of LGSCO statements.
-static MAIN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    heading_regex(
-        r"
-            the_complaints? | complaint_background | background_to_the_complaint
-          | the_ombudsm[ae]n'?s'?_role(?:_and_powers)? | our_role_and_powers | role_and_powers
-          | what_(?:i|we)_(?:have|did)(?:_and_(?:have|did)_not|_not)?_investigated?
-          | parts?_of_the_complaint_(?:that_)?(?:i|we)_(?:did|have|could)_not_investigated?
-          | how_(?:i|we)_considered_(?:this|the)_complaints?.*
-          | what_(?:i|we)_found | (?:my|our)_assessment | assessment
-          | agreed_actions? | recommendations? | recommended_actions?
-          | (?:final_)?decisions?
-        ",
-    )
-    .expect("main heading regex")
-});
+/// Every heading the parser knows, and how it is known. Patterns are verbose-syntax
+/// alternatives over a heading's [folded](fold) text, `_` standing for its one space and `'` for
+/// an apostrophe.
+struct Kind {
+    /// What a section under the heading is for.
+    role: HeadingRole,
+    /// Names that make a line a main-section heading on their own.
+    main: &'static str,
+    /// Names that make a line a sub-heading on their own.
+    sub: &'static str,
+    /// Further wordings that give the role to a line already read as a heading.
+    also: &'static str,
+}
+
+/// The kinds of heading, in the order roles are told: the first whose names or wordings match
+/// a heading gives its role.
+const KINDS: [Kind; 12] = [
+    Kind {
+        role: HeadingRole::Complaint,
+        main: "the_complaints? | complaint_background | background_to_the_complaint",
+        sub: "",
+        also: "",
+    },
+    Kind {
+        role: HeadingRole::RoleAndPowers,
+        main: "the_ombudsm[ae]n'?s'?_role(?:_and_powers)? | our_role_and_powers | role_and_powers",
+        sub: "",
+        also: "the_ombudsm[ae]n'?s'?_role.* | our_role.*",
+    },
+    Kind {
+        role: HeadingRole::Investigated,
+        main: "what_(?:i|we)_(?:have|did)(?:_and_(?:have|did)_not|_not)?_investigated?
+             | parts?_of_the_complaint_(?:that_)?(?:i|we)_(?:did|have|could)_not_investigated?",
+        sub: "",
+        also: "what_(?:i|we)_(?:have|did).*investigat.* | parts?_of_the_complaint.*",
+    },
+    Kind {
+        role: HeadingRole::HowConsidered,
+        main: "how_(?:i|we)_considered_(?:this|the)_complaints?.*",
+        sub: "",
+        also: "how_(?:i|we)_considered.*",
+    },
+    Kind {
+        role: HeadingRole::AgreedAction,
+        main: "agreed_actions?",
+        sub: "",
+        also: "",
+    },
+    Kind {
+        role: HeadingRole::Recommendations,
+        main: "recommendations? | recommended_actions?",
+        sub: "",
+        also: "",
+    },
+    Kind {
+        role: HeadingRole::Findings,
+        main: "what_(?:i|we)_found | (?:my|our)_assessment | assessment",
+        sub: "(?:my_)?findings? | (?:my_|the_ombudsman's_)?analysis | conclusions? | injustice | fault",
+        also: "our_findings? | our_analysis | (?:my_)?consideration.*",
+    },
+    Kind {
+        role: HeadingRole::FinalDecision,
+        main: "(?:final_)?decisions?",
+        sub: "",
+        also: "",
+    },
+    Kind {
+        role: HeadingRole::LawAndGuidance,
+        main: "",
+        sub: "law_and_guidance.* | relevant_law.* | legal_and_administrative_background",
+        also: "law(?-u:\\b).* | legal(?-u:\\b).* | legislation.* | guidance.* | statutory.*",
+    },
+    Kind {
+        role: HeadingRole::Background,
+        main: "",
+        sub: "what_happened | background | key_facts | chronology",
+        also: "what_happened.* | background.* | brief_background.* | chronology.* | key_facts.*
+             | key_events.* | stage_\\S+_findings.* | complaint | events(?-u:\\b).*",
+    },
+    Kind {
+        role: HeadingRole::Actions,
+        main: "",
+        sub: "",
+        also: "actions?",
+    },
+    Kind {
+        role: HeadingRole::Other,
+        main: "",
+        sub: "remedy | financial_remedy | service_improvements? | delay",
+        also: "",
+    },
+];
+
+/// The alternatives of every kind's `part`, joined.
+fn alternatives(part: impl Fn(&Kind) -> &'static str) -> String {
+    let parts: Vec<&str> = KINDS.iter().map(part).filter(|p| !p.is_empty()).collect();
+    parts.join(" | ")
+}
+
+/// Main-section headings, as their own text reads.
+static MAIN_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| heading_regex(&alternatives(|kind| kind.main)).expect("main heading regex"));
 
 /// Sub-headings common enough to recognise without layout hints.
-static SUB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    heading_regex(
-        r"
-            law_and_guidance.* | relevant_law.* | legal_and_administrative_background
-          | what_happened | background | key_facts | chronology
-          | (?:my_)?findings? | (?:my_|the_ombudsman's_)?analysis | conclusions? | injustice | fault
-          | remedy | financial_remedy | service_improvements? | delay
-        ",
-    )
-    .expect("sub heading regex")
-});
+static SUB_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| heading_regex(&alternatives(|kind| kind.sub)).expect("sub heading regex"));
 
 /// The level of a heading LGSCO statements commonly use: `Some(1)` for a main section,
 /// `Some(2)` for a common sub-heading, `None` when the text is not a heading we know.
@@ -142,52 +219,22 @@ pub(crate) enum HeadingRole {
     Other,
 }
 
-/// The roles headings are told by, in order (the first that matches counts), each with the
-/// pattern its [`heading_key`] matches.
-const ROLES: [(HeadingRole, &str); 11] = [
-    (
-        HeadingRole::Complaint,
-        r"^(?:the complaints?|complaint background|background to the complaint)$",
-    ),
-    (
-        HeadingRole::RoleAndPowers,
-        r"^(?:the ombudsm[ae]n'?s'? role.*|our role.*|role and powers)$",
-    ),
-    (
-        HeadingRole::Investigated,
-        r"^(?:what (?:i|we) (?:have|did).*investigat.*|parts? of the complaint.*)$",
-    ),
-    (HeadingRole::HowConsidered, r"^how (?:i|we) considered.*$"),
-    (HeadingRole::AgreedAction, r"^agreed actions?$"),
-    (
-        HeadingRole::Recommendations,
-        r"^(?:recommendations?|recommended actions?)$",
-    ),
-    (
-        HeadingRole::Findings,
-        r"^(?:what (?:i|we) found|(?:my |our )?findings?|(?:the ombudsman's |my |our )?analysis|conclusions?|(?:my |our )?assessment|injustice|fault|(?:my )?consideration.*)$",
-    ),
-    (
-        HeadingRole::FinalDecision,
-        r"^(?:final decisions?|decisions?)$",
-    ),
-    (
-        HeadingRole::LawAndGuidance,
-        r"^(?:law(?-u:\b)|relevant law|legal(?-u:\b)|legislation|guidance|statutory)",
-    ),
-    (
-        HeadingRole::Background,
-        r"^(?:what happened|background|brief background|chronology|key facts|key events|stage \S+ findings|complaint$|events(?-u:\b))",
-    ),
-    (HeadingRole::Actions, r"^actions?$"),
-];
-
-/// The [`ROLES`] patterns as one automaton that finds the first of them to match a key, in one
-/// pass over it.
+/// Each kind's names and wordings as one pattern over a heading's key (its folded text without a
+/// closing `:` or `.`), in one automaton that finds the first kind to match, in one pass over it.
 static ROLE_PATTERNS: LazyLock<meta::Regex> = LazyLock::new(|| {
+    let patterns: Vec<String> = KINDS
+        .iter()
+        .map(|kind| {
+            let parts: Vec<&str> = [kind.main, kind.sub, kind.also]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect();
+            format!(r"(?x)^(?:{})$", parts.join(" | ").replace('_', r"\x20"))
+        })
+        .collect();
     meta::Regex::builder()
         .syntax(syntax::Config::new().unicode(false).utf8(false))
-        .build_many(&ROLES.map(|(_, pattern)| pattern))
+        .build_many(&patterns)
         .expect("heading role patterns")
 });
 
@@ -196,8 +243,11 @@ impl HeadingRole {
     pub(crate) fn of(heading: &str) -> HeadingRole {
         let key = heading_key(heading);
         let first = ROLE_PATTERNS.search(&Input::new(&key).anchored(Anchored::Yes));
-        if let Some(found) = first {
-            return ROLES[found.pattern().as_usize()].0;
+        if let Some(found) = first
+            && let Some(kind) = KINDS.get(found.pattern().as_usize())
+            && kind.role != HeadingRole::Other
+        {
+            return kind.role;
         }
         let names_procedure =
             key.contains("complaints process") || key.contains("complaints procedure");
