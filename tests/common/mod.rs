@@ -162,8 +162,16 @@ pub fn check_decision(text: &str, decision: &Decision) {
 }
 
 /// Parses `bytes` with `parse_bytes` and, lossily decoded, with `parse`; checks every record
-/// returned and that an invalid-UTF-8 error points at the first bad byte.
+/// returned and that an invalid-UTF-8 error points at the first bad byte. Bytes that open with a
+/// UTF-16 byte-order mark are decoded as UTF-16 first, and their record's spans refer to that.
 pub fn check_bytes(bytes: &[u8]) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let text = lgsco::decode(bytes, None).expect("UTF-16 always decodes");
+        if let Ok(decision) = lgsco::parse_bytes(bytes) {
+            check_decision(&text, &decision);
+        }
+        return;
+    }
     match (lgsco::parse_bytes(bytes), std::str::from_utf8(bytes)) {
         (Ok(decision), Ok(text)) => check_decision(text, &decision),
         (Err(err), Ok(_)) => assert_ne!(err.kind(), lgsco::ErrorKind::InvalidUtf8),

@@ -402,17 +402,21 @@ fn poll<T>(mut check: impl FnMut() -> Option<T>) -> Option<T> {
     }
 }
 
-/// Starts `lgsco -o out.jsonl --errors errors.jsonl` reading a standard input that is kept open,
-/// so the run is certainly under way; waits until both temporary files exist; sends `signal`
-/// with `kill`; and returns how the program ended and the names left in its output folder.
+/// Starts `lgsco` with `outputs` (paths in `dir`) reading a standard input that is kept open, so
+/// the run is certainly under way; waits until `temporaries` temporary outputs exist in `dir`;
+/// sends `signal` with `kill`; and returns how the program ended and the names then in `dir`.
 #[cfg(unix)]
-fn killed_mid_run(signal: &str) -> (std::process::ExitStatus, Vec<String>) {
-    let dir = tempfile::tempdir().unwrap();
+pub(crate) fn killed_mid_run(
+    dir: &Path,
+    outputs: &[&str],
+    temporaries: usize,
+    signal: &str,
+) -> (std::process::ExitStatus, Vec<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_lgsco"))
-        .arg("-o")
-        .arg(dir.path().join("out.jsonl"))
-        .arg("--errors")
-        .arg(dir.path().join("errors.jsonl"))
+        .args(outputs.iter().map(|arg| match arg.strip_prefix('-') {
+            Some(_) => std::ffi::OsString::from(arg),
+            None => dir.join(arg).into_os_string(),
+        }))
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -421,7 +425,7 @@ fn killed_mid_run(signal: &str) -> (std::process::ExitStatus, Vec<String>) {
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(b"Summary: Mr Q complained.\n").unwrap();
     let names = || -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir.path())
+        let mut names: Vec<String> = fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
@@ -429,10 +433,10 @@ fn killed_mid_run(signal: &str) -> (std::process::ExitStatus, Vec<String>) {
         names
     };
     let temporary = || names().iter().filter(|n| n.contains(".lgsco-tmp")).count();
-    if poll(|| (temporary() == 2).then_some(())).is_none() {
+    if poll(|| (temporary() == temporaries).then_some(())).is_none() {
         let _ = child.kill();
         let _ = child.wait();
-        panic!("no temporary files after 30 s: {:?}", names());
+        panic!("no temporary outputs after 30 s: {:?}", names());
     }
     let sent = Command::new("kill")
         .arg(format!("-{signal}"))
@@ -448,6 +452,15 @@ fn killed_mid_run(signal: &str) -> (std::process::ExitStatus, Vec<String>) {
     drop(stdin);
     (status, names())
 }
+
+/// [`killed_mid_run`] with `-o out.jsonl --errors errors.jsonl` in a folder of its own.
+#[cfg(unix)]
+fn killed_writing_records(signal: &str) -> (std::process::ExitStatus, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let outputs = ["-o", "out.jsonl", "--errors", "errors.jsonl"];
+    killed_mid_run(dir.path(), &outputs, 2, signal)
+}
+
 #[cfg(unix)]
 #[test]
 fn every_catchable_ending_signal_mid_run_leaves_no_output_and_no_temporary_file() {
@@ -461,7 +474,7 @@ fn every_catchable_ending_signal_mid_run_leaves_no_output_and_no_temporary_file(
         ("ALRM", 14),
     ];
     for (signal, number) in signals {
-        let (status, left) = killed_mid_run(signal);
+        let (status, left) = killed_writing_records(signal);
         assert_eq!(status.code(), Some(128 + number), "SIG{signal}");
         assert!(left.is_empty(), "SIG{signal} left {left:?}");
     }
@@ -471,7 +484,7 @@ fn every_catchable_ending_signal_mid_run_leaves_no_output_and_no_temporary_file(
 #[test]
 fn sigkill_mid_run_leaves_no_output_file() {
     use std::os::unix::process::ExitStatusExt;
-    let (status, left) = killed_mid_run("KILL");
+    let (status, left) = killed_writing_records("KILL");
     assert_eq!(status.signal(), Some(9));
     // SIGKILL cannot be caught: the temporary files stay, but the outputs never appear.
     assert!(

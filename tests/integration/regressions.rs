@@ -105,3 +105,17 @@ fn working_days_are_counted_in_constant_time_with_the_same_dates() {
         began.elapsed()
     );
 }
+
+/// Random bytes that open with a UTF-16 byte-order mark are decoded as UTF-16, not reported as
+/// invalid UTF-8: the byte check reads them so (the property test met `FF FE` by chance).
+#[test]
+fn random_bytes_opening_with_a_utf16_mark_are_checked_as_utf16() {
+    crate::common::check_bytes(&[0xFF, 0xFE, 0xE9, 0xD8, 0x41, 0x00]);
+    crate::common::check_bytes(&[0xFE, 0xFF, 0x00]);
+    let summary: Vec<u8> = "Summary: Mr Q complained."
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    crate::common::check_bytes(&[&[0xFF, 0xFE][..], &summary].concat());
+    assert!(lgsco::parse_bytes(&[&[0xFF, 0xFE][..], &summary].concat()).is_ok());
+}

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -386,42 +385,11 @@ fn an_earlier_set_is_replaced_whole_and_another_folder_is_refused() {
     assert_eq!(fs::read_to_string(other.join("notes.txt")).unwrap(), "mine");
 }
 
-/// Starts `lgsco --tables tables/` reading a standard input kept open, waits for its temporary
-/// folder, sends `signal`, and returns the names then in the parent folder.
+/// Starts `lgsco --tables tables/` in `dir` reading a standard input kept open, waits for its
+/// temporary folder, sends `signal`, and returns the names then in `dir`.
 #[cfg(unix)]
 fn killed_mid_run(dir: &Path, signal: &str) -> Vec<String> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lgsco"))
-        .arg("--tables")
-        .arg(dir.join("tables"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(b"Summary: Mr Q complained.\n").unwrap();
-    let names = || -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    };
-    let started = std::time::Instant::now();
-    while !names().iter().any(|n| n.contains(".lgsco-tmp")) {
-        assert!(started.elapsed().as_secs() < 30, "no temporary folder");
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    let sent = Command::new("kill")
-        .arg(format!("-{signal}"))
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
-    assert!(sent.success());
-    child.wait().unwrap();
-    drop(stdin);
-    names()
+    super::cli::killed_mid_run(dir, &["--tables", "tables"], 1, signal).1
 }
 
 #[cfg(unix)]
