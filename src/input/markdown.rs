@@ -203,12 +203,16 @@ fn link(text: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// The longest link label or target looked for, in bytes: a bracket left open does not make every
+/// later bracket scan to the end of the text.
+const MAX_LINK: usize = 2048;
+
 /// The byte offset of the bracket closing the one `text` starts with, skipping escaped and
-/// nested brackets.
+/// nested brackets, within [`MAX_LINK`] bytes.
 fn matching(text: &str, open: char, close: char) -> Option<usize> {
     let mut depth = 0usize;
     let mut escaped = false;
-    for (i, c) in text.char_indices() {
+    for (i, c) in text.char_indices().take_while(|(i, _)| *i < MAX_LINK) {
         match c {
             _ if escaped => escaped = false,
             '\\' => escaped = true,
@@ -255,6 +259,12 @@ mod tests {
             inline("guidance ‘ _Getting the Best_ ’, and ( *this* )"),
             "guidance ‘Getting the Best’, and (this)"
         );
+    }
+
+    #[test]
+    fn unclosed_brackets_stay_linear() {
+        let text = "[".repeat(200_000);
+        assert_eq!(inline(&text), text);
     }
 
     #[test]
