@@ -133,7 +133,7 @@ fn is_final_decision_line(text: &str) -> bool {
         || folded == "final decision summary"
 }
 
-fn is_summary_line(text: &str) -> bool {
+pub(crate) fn is_summary_line(text: &str) -> bool {
     let is_label = |text: &str| {
         starts_with_ignore_case(text, "summary") && {
             let rest = text["summary".len()..].trim_start();
@@ -156,6 +156,14 @@ fn is_summary_line(text: &str) -> bool {
         head -= 1;
     }
     is_label(&visible(&text[..head]))
+}
+
+/// Whether a line is a header label with its value missing (`Category :`, `Summary:`), as a
+/// page shows it when the value is another element.
+pub(crate) fn is_bare_label(text: &str) -> bool {
+    let text = text.trim_end();
+    field(text).is_some_and(|(_, value_at)| value_at == text.len())
+        || (is_summary_line(text) && text.len() <= "summary :".len())
 }
 
 /// Whether a line belongs to a statement's head: its title line, a header line

@@ -42,6 +42,7 @@ mod error;
 mod findings;
 mod header;
 mod headings;
+mod input;
 mod legislation;
 mod lines;
 mod model;
@@ -88,7 +89,10 @@ pub mod grammar {
     pub use crate::money::parse_amount_pence;
 }
 
+use std::borrow::Cow;
+
 use document::Document;
+use input::InputKind;
 use lines::split_lines;
 
 /// Parses the text of one decision statement.
@@ -104,6 +108,69 @@ use lines::split_lines;
 /// # Ok::<(), lgsco::ParseError>(())
 /// ```
 pub fn parse(text: &str) -> Result<Decision, ParseError> {
+    read(text, InputKind::of(text))
+}
+
+/// Parses a web page holding a decision statement, however it opens (a page fragment without
+/// `<html>` too). The record's spans refer to [`html_to_text`] of the page.
+///
+/// ```
+/// let page = "<h1>Org (22 014 796)</h1><p>Summary: Mr Q complained.</p>\
+///             <h2>The complaint</h2><ol><li>Mr Q says <em>it</em> was late.</li></ol>";
+/// let decision = lgsco::parse_html(page)?;
+/// assert_eq!(decision.layout, lgsco::Layout::Html);
+/// let paragraph = &decision.sections[0].paragraphs[0];
+/// assert_eq!(paragraph.text, "Mr Q says it was late.");
+/// let text = lgsco::html_to_text(page);
+/// assert!(text[paragraph.span.range()].ends_with("Mr Q says it was late."));
+/// # Ok::<(), lgsco::ParseError>(())
+/// ```
+#[cfg(feature = "html")]
+pub fn parse_html(page: &str) -> Result<Decision, ParseError> {
+    read(page, InputKind::Html)
+}
+
+/// The text lgsco reads from a web page: the statement without the page's chrome, in the
+/// numbered layout (`  1. text` paragraphs numbered through the page, `    •` items). The spans
+/// of [`parse_html`]'s record refer to it.
+///
+/// ```
+/// let text = lgsco::html_to_text("<nav>Home</nav><ol><li>One <b>£5</b>.</li></ol><ol><li>Two</li></ol>");
+/// assert_eq!(text, "  1. One £5.\n  2. Two\n");
+/// ```
+#[cfg(feature = "html")]
+pub fn html_to_text(page: &str) -> String {
+    input::derive(page, InputKind::Html).text.into_owned()
+}
+
+/// The text [`parse`] reads `input` as, which its record's spans refer to: `input` itself when
+/// it is in a layout the parser reads as it is, else the text derived from the web page,
+/// Markdown, hard-wrapped text or one-line-per-text-node text (`lgsco --text` prints it).
+///
+/// ```
+/// let plain = "Summary: Mr Q complained.\n";
+/// assert!(matches!(lgsco::derived_text(plain), std::borrow::Cow::Borrowed(_)));
+/// let markdown = "# Org (22 014 796)\n\n**Decision :** Upheld\n\n## The complaint\n\n1. See [this](https://x).\n";
+/// assert_eq!(lgsco::derived_text(markdown), "Org (22 014 796)\n\nDecision : Upheld\n\nThe complaint\n\n  1. See this.\n");
+/// ```
+pub fn derived_text(input: &str) -> Cow<'_, str> {
+    input::derive(input, InputKind::of(input)).text
+}
+
+/// Reads `input` as `kind`, then parses the text read; the derived layout and a warning for
+/// joined lines are added to the record.
+fn read(input: &str, kind: InputKind) -> Result<Decision, ParseError> {
+    let derived = input::derive(input, kind);
+    let mut decision = parse_text(&derived.text)?;
+    if let Some(layout) = derived.layout {
+        decision.layout = layout;
+    }
+    decision.warnings.extend(derived.warning);
+    Ok(decision)
+}
+
+/// Parses text in one of the layouts the segmenter reads; spans refer to `text`.
+fn parse_text(text: &str) -> Result<Decision, ParseError> {
     let (lines, repeated) = duplicate::without_repeated_lines(split_lines(text));
     if lines.is_empty() {
         return Err(ParseError::new(ErrorKind::Empty, None));

@@ -263,10 +263,18 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     chrome(line).is_some()
 }
 
-/// Whether `line` is a `Back to top` link (the one kind of chrome inside a statement).
+/// Whether `line` is a `Back to top` link (the one kind of chrome inside a statement), or one of
+/// its other wordings (`Return to top`, `Back to the top`, `Top of page`).
 pub(crate) fn is_back_to_top(line: &str) -> bool {
-    line.trim_end_matches(['.', ':'])
-        .eq_ignore_ascii_case("back to top")
+    let line = line.trim_end_matches(['.', ':', ' ', '↑', '^']);
+    [
+        "back to top",
+        "back to the top",
+        "return to top",
+        "top of page",
+    ]
+    .iter()
+    .any(|wording| line.eq_ignore_ascii_case(wording))
 }
 
 /// The body lines up to the statement's end (its closing line, or the page chrome after it), and

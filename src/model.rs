@@ -231,6 +231,10 @@ pub enum Layout {
     Dashed,
     /// Bare lines with no numbers or dashes.
     Plain,
+    /// A web page, read with an HTML parser into the numbered layout (spans refer to that text).
+    Html,
+    /// Markdown, read into the numbered layout (spans refer to that text).
+    Markdown,
 }
 
 /// A heading of the body and the paragraphs that follow it, up to the next heading.
@@ -335,6 +339,9 @@ pub enum WarningKind {
     /// Lines repeat the line before them word for word (a `Summary:` line twice, every line
     /// doubled); each repeat was skipped.
     RepeatedLines,
+    /// Lines were joined before reading: text hard-wrapped at a fixed width, a Markdown
+    /// paragraph written over several lines, or a sentence split at each link or emphasis.
+    LinesRejoined,
 }
 
 /// One action of the `Agreed action` section: a paragraph's item, or a paragraph without items.

@@ -8,7 +8,8 @@ use lgsco::{Encoding, Format};
 
 /// Parse LGSCO decision statements into JSON Lines, a JSON array or CSV.
 ///
-/// Reads each PATH (a file, or a directory searched recursively for *.txt files in sorted order),
+/// Reads each PATH (a file, or a directory searched recursively for *.txt files, and *.html and
+/// *.htm web pages, in sorted order),
 /// or standard input when no PATH is given (or for `-`), and writes one record per document, in
 /// input order, with a "source" key. A document that cannot be read or parsed gives
 /// {"source": ..., "error": ...} instead, a message on standard error, and the run goes on.
@@ -102,6 +103,14 @@ pub struct Args {
     /// Example: lgsco --schema > record.schema.json
     #[arg(long, exclusive = true)]
     pub schema: bool,
+
+    /// Print the text lgsco reads from each input instead of records: the input itself for text
+    /// in a layout it reads as it is, else the text derived from a web page, Markdown, or
+    /// wrapped or split lines. Every span of a record refers to this text.
+    ///
+    /// Example: lgsco --text page.html
+    #[arg(long, conflicts_with_all = ["output", "errors", "no_body", "csv_raw", "tables"])]
+    pub text: bool,
 
     /// Print nothing on standard error but failures: no progress bar, no report line.
     ///

@@ -5,6 +5,7 @@
 //! documents are in memory however many inputs there are, and the order never depends on the
 //! number of threads.
 
+use std::borrow::Cow;
 use std::fs::{self, File};
 use std::io::{self, Read};
 use std::os::unix::fs::FileTypeExt;
@@ -34,11 +35,8 @@ pub struct Converted {
     pub result: Result<Decision, String>,
 }
 
-/// Reads and parses one input, decoding bytes that are not UTF-8 with `legacy` when given: one
-/// result, or one per statement when the input holds several (`all.txt#1`, `all.txt#2`, … with
-/// spans into the whole input; see [`lgsco::statements`]). Never panics on its content.
-pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Vec<Converted> {
-    let source = input.source();
+/// Reads one input as text, decoding bytes that are not UTF-8 with `legacy` when given.
+pub fn read_text(input: &Input, legacy: Option<&'static Encoding>) -> Result<String, String> {
     let bytes = match input {
         Input::Stdin => read_limited(io::stdin().lock(), 0),
         Input::File(path) => regular_file(path)
@@ -49,26 +47,59 @@ pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Vec<Converte
                 read_limited(file, length as usize + 1)
             }),
         Input::Failed { error, .. } => Err(error.clone()),
-    };
-    let failed = |error: String| {
-        vec![Converted {
-            source: source.clone(),
-            result: Err(error),
-        }]
-    };
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
-        Err(error) => return failed(error),
-    };
-    let text = match lgsco::decode(&bytes, legacy) {
+    }?;
+    match lgsco::decode(&bytes, legacy) {
+        Ok(Cow::Owned(text)) => Ok(text),
+        // Valid UTF-8 as it is: the bytes become the text without a copy.
+        Ok(Cow::Borrowed(_)) => String::from_utf8(bytes).map_err(|e| e.to_string()),
+        Err(e) if e.kind() == ErrorKind::InvalidUtf8 => Err(format!(
+            "{e} (a Windows-1252 copy? read it with --encoding windows-1252)"
+        )),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Whether `input` is a file named as a web page (`.html`, `.htm`): it is read as one whatever
+/// it opens with.
+#[cfg(feature = "html")]
+fn is_web_page(input: &Input) -> bool {
+    matches!(input, Input::File(path) if super::walk::has_extension(path, &["html", "htm"]))
+}
+
+/// The text lgsco reads from `input`, which the spans of its record refer to (`--text`).
+pub fn derived_text(input: &Input, legacy: Option<&'static Encoding>) -> Result<String, String> {
+    let text = read_text(input, legacy)?;
+    #[cfg(feature = "html")]
+    if is_web_page(input) {
+        return Ok(lgsco::html_to_text(&text));
+    }
+    Ok(lgsco::derived_text(&text).into_owned())
+}
+
+/// Reads and parses one input, decoding bytes that are not UTF-8 with `legacy` when given: one
+/// result, or one per statement when a text input holds several (`all.txt#1`, `all.txt#2`, …
+/// with spans into the whole input; see [`lgsco::statements`]). A web page, Markdown or other
+/// text lgsco rewrites is one statement. Never panics on its content.
+pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Vec<Converted> {
+    let source = input.source();
+    let text = match read_text(input, legacy) {
         Ok(text) => text,
-        Err(e) if e.kind() == ErrorKind::InvalidUtf8 => {
-            return failed(format!(
-                "{e} (a Windows-1252 copy? read it with --encoding windows-1252)"
-            ));
+        Err(error) => {
+            return vec![Converted {
+                source,
+                result: Err(error),
+            }];
         }
-        Err(e) => return failed(e.to_string()),
     };
+    #[cfg(feature = "html")]
+    if is_web_page(input) {
+        let result = lgsco::parse_html(&text).map_err(|e| e.to_string());
+        return vec![Converted { source, result }];
+    }
+    if let Cow::Owned(_) = lgsco::derived_text(&text) {
+        let result = lgsco::parse(&text).map_err(|e| e.to_string());
+        return vec![Converted { source, result }];
+    }
     let parse = |range: std::ops::Range<usize>| {
         let mut decision = lgsco::parse(&text[range.clone()]).map_err(|e| e.to_string())?;
         decision.offset_spans(range.start);

@@ -42,6 +42,9 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::from(2);
     }
     let inputs = walk::inputs(&args.paths);
+    if args.text {
+        return print_texts(args, &inputs);
+    }
     let bar = progress::bar(inputs.len(), args.quiet);
     let result = rayon::ThreadPoolBuilder::new()
         .num_threads(threads(args.jobs.map(|n| n.get())))
@@ -69,6 +72,35 @@ pub fn run(args: &Args) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `--text`: writes the text lgsco reads from each input (which its record's spans refer to) to
+/// standard output, in input order. An input that cannot be read is reported and skipped.
+fn print_texts(args: &Args, inputs: &[walk::Input]) -> ExitCode {
+    let mut status = ExitCode::SUCCESS;
+    let mut stdout = std::io::stdout().lock();
+    for input in inputs {
+        let written = match batch::derived_text(input, args.encoding) {
+            Ok(text) => stdout.write_all(text.as_bytes()),
+            Err(error) => {
+                diagnostic(format_args!(
+                    "lgsco: {}: {error}",
+                    printable(&input.source())
+                ));
+                status = ExitCode::from(1);
+                Ok(())
+            }
+        };
+        match written.and_then(|()| stdout.flush()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+            Err(e) => {
+                diagnostic(format_args!("lgsco: cannot write the text: {e}"));
+                return ExitCode::from(1);
+            }
+        }
+    }
+    status
 }
 
 /// Writes a line to standard error, or nothing if standard error cannot be written: a message

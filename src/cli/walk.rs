@@ -40,10 +40,11 @@ impl Input {
 /// Every input document, in argument order; directories are walked in sorted order.
 ///
 /// No path at all means standard input. A path named on the command line is read whatever its
-/// extension; inside directories only `*.txt` files (any case) are. Each file and directory is
-/// read once however many paths lead to it (overlapping arguments, links), told by its device and
-/// inode. A directory named on the command line that holds no `*.txt` file is an input that has
-/// failed, with a hint when it holds web pages.
+/// extension; inside directories only `*.txt` files (any case) are, and web pages (`*.html`,
+/// `*.htm`) with the `html` feature. Each file and directory is read once however many paths lead
+/// to it (overlapping arguments, links), told by its device and inode. A directory named on the
+/// command line that holds no such file is an input that has failed, with a hint when it holds
+/// web pages that were not read.
 pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     if paths.is_empty() {
         return vec![Input::Stdin];
@@ -72,7 +73,12 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
 
 /// Why a directory gave no documents.
 fn no_documents(web_pages: usize) -> String {
-    let mut error = "no *.txt files in this directory".to_owned();
+    let mut error = if cfg!(feature = "html") {
+        "no *.txt, *.html or *.htm files in this directory"
+    } else {
+        "no *.txt files in this directory"
+    }
+    .to_owned();
     if web_pages > 0 {
         error.push_str(&format!(
             " (it holds {web_pages} .html or .htm files: lgsco reads statements as text)"
@@ -161,7 +167,7 @@ impl Walker {
                 for (child, is_dir, listed) in children {
                     if is_dir {
                         self.walk(&child);
-                    } else if has_extension(&child, &["txt"]) {
+                    } else if has_extension(&child, DOCUMENTS) {
                         if self.first_time(&child, listed) {
                             self.inputs.push(Input::File(child));
                         }
@@ -202,7 +208,14 @@ pub fn source_name(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+/// The extensions of the files a directory walk takes.
+const DOCUMENTS: &[&str] = if cfg!(feature = "html") {
+    &["txt", "html", "htm"]
+} else {
+    &["txt"]
+};
+
+pub(super) fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .is_some_and(|ext| extensions.iter().any(|e| ext.eq_ignore_ascii_case(e)))
 }

@@ -6,7 +6,7 @@ use crate::model::Layout;
 
 /// The list marker a line starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Marker {
+pub(crate) enum Marker {
     /// `1.` or `1)`.
     Number,
     /// `a)`, `(a)`, `(ii)`.
@@ -18,7 +18,7 @@ pub(super) enum Marker {
 }
 
 /// The marker at the start of `text` and the byte length to skip (marker and following space).
-pub(super) fn marker(text: &str) -> Option<(Marker, usize)> {
+pub(crate) fn marker(text: &str) -> Option<(Marker, usize)> {
     let bytes = text.as_bytes();
     let space_after = |at: usize| -> Option<usize> {
         let rest = &text[at..];

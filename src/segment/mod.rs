@@ -5,7 +5,7 @@
 
 mod blocks;
 mod lists;
-mod markers;
+pub(crate) mod markers;
 
 use blocks::{Blocks, into_sections};
 use lists::{ListInference, ends_with_colon, ends_with_conjunction};
@@ -42,7 +42,7 @@ pub(crate) fn segment(lines: &[Line<'_>]) -> Body {
         }
         let is_last_of_cut_text = truncated && i + 1 == body.len();
         match layout {
-            Layout::Numbered => numbered_line(*line, &mut blocks),
+            Layout::Numbered | Layout::Html | Layout::Markdown => numbered_line(*line, &mut blocks),
             Layout::Dashed | Layout::Plain => {
                 list_line(*line, layout, is_last_of_cut_text, &mut blocks, &mut lists)
             }

@@ -96,11 +96,15 @@ pub fn all_spans(decision: &Decision) -> Vec<(String, Span)> {
     spans
 }
 
-/// Panics (with a message naming the span) unless every span of `decision` lies inside `text`
+/// Panics (with a message naming the span) unless every span of `decision` lies inside the text
+/// read from `input` ([`lgsco::derived_text`])
 /// on char boundaries, each paragraph's span covers its text, each value copied from the input
 /// ([`quoted`]) is exactly the text its span covers, each citation's span holds the words of its
 /// legislation or a provision it cites, and each payment lies inside its action or summary remedy.
-pub fn check_decision(text: &str, decision: &Decision) {
+pub fn check_decision(input: &str, decision: &Decision) {
+    // Spans refer to the text the parser read: the input itself, or the text derived from a web
+    // page, Markdown or wrapped lines.
+    let text = &*lgsco::derived_text(input);
     for (label, span) in all_spans(decision) {
         assert!(
             span.start <= span.end && span.end <= text.len(),

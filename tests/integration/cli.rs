@@ -738,17 +738,44 @@ fn each_file_is_read_once_however_many_paths_lead_to_it() {
 #[test]
 fn a_directory_with_no_documents_is_an_error_that_names_it() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("page.html"), "<html></html>").unwrap();
+    fs::write(dir.path().join("notes.md"), "# Notes").unwrap();
     let run = lgsco(&[], &[dir.path()]);
     assert_eq!(run.status.code(), Some(1));
     let records = json_lines(&run.stdout);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["source"], dir.path().to_str().unwrap());
     let error = records[0]["error"].as_str().unwrap();
-    assert!(
-        error.contains("no *.txt files") && error.contains(".html"),
-        "{error}"
+    assert!(error.contains("no *.txt"), "{error}");
+}
+
+#[cfg(feature = "html")]
+#[test]
+fn web_pages_in_folders_are_read_and_text_prints_what_spans_refer_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let statement = fs::read_to_string(&corpus()[0]).unwrap();
+    let paragraphs: String = statement
+        .lines()
+        .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;").replace('<', "&lt;")))
+        .collect();
+    let page = format!(
+        "<!DOCTYPE html><html><body><nav><a href=/>Home</a></nav>{paragraphs}</body></html>"
     );
+    fs::write(dir.path().join("page.HTM"), &page).unwrap();
+    let run = lgsco(&[], &[dir.path()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let records = json_lines(&run.stdout);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["layout"], "html");
+    let text_run = lgsco(&["--text"], &[&dir.path().join("page.HTM")]);
+    assert!(text_run.status.success(), "{}", stderr(&text_run));
+    let text = String::from_utf8(text_run.stdout).unwrap();
+    assert!(!text.contains("Home"));
+    let span = &records[0]["spans"]["organisation"];
+    let (start, end) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(Some(&text[start..end]), records[0]["organisation"].as_str());
 }
 
 #[test]

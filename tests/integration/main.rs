@@ -10,6 +10,7 @@ mod support;
 mod adversarial;
 #[cfg(feature = "cli")]
 mod cli;
+mod converted;
 mod deep_fields;
 mod dev_corpus;
 mod examples;

@@ -1,0 +1,125 @@
+//! What scrapers hand over, turned into the text the parser reads: web pages, Markdown,
+//! hard-wrapped text and text with one line per text node are each rewritten into the numbered
+//! layout (see [`numbered`]); text already in one of the layouts the parser reads passes through
+//! untouched. The record's spans then refer to this derived text, which
+//! [`derived_text`](crate::derived_text) returns and `lgsco --text` prints.
+
+mod blocks;
+#[cfg(feature = "html")]
+mod html;
+mod markdown;
+mod nodes;
+mod numbered;
+mod rewrap;
+
+use std::borrow::Cow;
+
+use crate::model::{Layout, Warning, WarningKind};
+use numbered::Numbered;
+
+/// Characters that close what comes before them (a text node starting with one continues the
+/// sentence before it).
+const CLOSING: &[char] = &[',', '.', ';', ':', ')', ']', '’', '”', '?', '!'];
+
+/// Characters that open what follows them.
+const OPENING: &[char] = &['(', '[', '‘', '“'];
+
+/// The text to parse, with what reading it inferred.
+#[derive(Debug)]
+pub(crate) struct Derived<'a> {
+    /// The input itself, or the text derived from it.
+    pub text: Cow<'a, str>,
+    /// The layout to report instead of the one the parser sees in the derived text.
+    pub layout: Option<Layout>,
+    /// A warning saying which lines were joined, when any were.
+    pub warning: Option<Warning>,
+}
+
+/// The kind of input `text` is, told from the text itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InputKind {
+    /// A web page (`<!DOCTYPE html` or `<html` at the start).
+    #[cfg(feature = "html")]
+    Html,
+    /// Markdown: `#` headings, `**bold**`, `[text](url)` links.
+    Markdown,
+    /// One line per text node: sentences broken at each link or emphasis.
+    Split,
+    /// Lines hard-wrapped at this width.
+    Wrapped(usize),
+    /// A text rendering whose numbered paragraphs are all indented as sub-items (nested page
+    /// elements, as inscriptis writes them): its lists are read by their indentation.
+    Indented,
+    /// Text in a layout the parser reads as it is.
+    Text,
+}
+
+impl InputKind {
+    /// Tells the kind of `text`.
+    pub(crate) fn of(text: &str) -> InputKind {
+        #[cfg(feature = "html")]
+        if html::looks_like_html(text) {
+            return InputKind::Html;
+        }
+        if markdown::looks_like_markdown(text) {
+            InputKind::Markdown
+        } else if nodes::looks_split(text) {
+            InputKind::Split
+        } else if let Some(width) = rewrap::wrap_width(text) {
+            InputKind::Wrapped(width)
+        } else if rewrap::numbers_all_indented(text) {
+            InputKind::Indented
+        } else {
+            InputKind::Text
+        }
+    }
+}
+
+/// Reads `text` as `kind` into the text to parse.
+pub(crate) fn derive(text: &str, kind: InputKind) -> Derived<'_> {
+    let mut out = Numbered::default();
+    let (layout, joined, what) = match kind {
+        InputKind::Text => {
+            return Derived {
+                text: Cow::Borrowed(text),
+                layout: None,
+                warning: None,
+            };
+        }
+        #[cfg(feature = "html")]
+        InputKind::Html => {
+            html::read(text, &mut out);
+            (Some(Layout::Html), false, String::new())
+        }
+        InputKind::Markdown => (
+            Some(Layout::Markdown),
+            markdown::read(text, &mut out),
+            "lines of a Markdown paragraph were joined".to_string(),
+        ),
+        InputKind::Split => (
+            None,
+            nodes::read(text, &mut out),
+            "the text has a line per text node of the page: lines were joined into their sentences"
+                .to_string(),
+        ),
+        InputKind::Wrapped(width) => (
+            None,
+            rewrap::read(text, Some(width), &mut out),
+            format!("the text is wrapped at {width} columns: wrapped lines were joined"),
+        ),
+        InputKind::Indented => (
+            None,
+            rewrap::read(text, None, &mut out),
+            "lines of an indented paragraph were joined".to_string(),
+        ),
+    };
+    Derived {
+        text: Cow::Owned(out.finish()),
+        layout,
+        warning: joined.then_some(Warning {
+            kind: WarningKind::LinesRejoined,
+            message: what,
+            span: None,
+        }),
+    }
+}
