@@ -96,21 +96,15 @@ pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Vec<Converte
         let result = lgsco::parse_html(&text).map_err(|e| e.to_string());
         return vec![Converted { source, result }];
     }
-    if let Cow::Owned(_) = lgsco::derived_text(&text) {
-        let result = lgsco::parse(&text).map_err(|e| e.to_string());
-        return vec![Converted { source, result }];
-    }
     let parse = |range: std::ops::Range<usize>| {
         let mut decision = lgsco::parse(&text[range.clone()]).map_err(|e| e.to_string())?;
         decision.offset_spans(range.start);
         Ok(decision)
     };
     match lgsco::statements(&text).as_slice() {
-        [] | [_] => vec![Converted {
-            result: parse(0..text.len()),
-            source,
-        }],
-        several => several
+        // A text lgsco rewrites (Markdown, wrapped lines) is read as one statement; telling
+        // that is left to `parse` unless the text holds several.
+        several @ [_, _, ..] if matches!(lgsco::derived_text(&text), Cow::Borrowed(_)) => several
             .iter()
             .enumerate()
             .map(|(i, range)| Converted {
@@ -118,6 +112,10 @@ pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Vec<Converte
                 result: parse(range.clone()),
             })
             .collect(),
+        _ => vec![Converted {
+            result: parse(0..text.len()),
+            source,
+        }],
     }
 }
 

@@ -9,6 +9,10 @@
 //! See [our guidance](https://…).        →   See our guidance.
 //! ```
 
+use std::sync::LazyLock;
+
+use regex::bytes::Regex;
+
 use super::blocks::{Joint, Kind, Piece, assemble, list_or_text};
 use super::numbered::Numbered;
 use super::{CLOSING, OPENING};
@@ -16,12 +20,21 @@ use super::{CLOSING, OPENING};
 /// The width from which a heading line followed by a text line was wrapped there.
 const WRAPPED_HEADING: usize = 60;
 
+/// What every Markdown mark [`looks_like_markdown`] counts holds: `#`, `**`, `](`, `\.`, and the
+/// `==` or `--` of an underline.
+static MARK_LITERALS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"#|\*\*|\]\(|\\\.|==|--").expect("markdown mark literals"));
+
 /// Whether `text` reads as Markdown: at least three lines carry Markdown marks (a `#` heading, a
 /// setext underline, a `**` pair, a `[text](url)` link or an escaped list number).
-pub(crate) fn looks_like_markdown(text: &str) -> bool {
+pub(crate) fn looks_like_markdown(text: &str, lines: &[&str]) -> bool {
+    // Every mark holds one of these; plain text, which holds none, is told in one pass.
+    if !MARK_LITERALS.is_match(text.as_bytes()) {
+        return false;
+    }
     let mut marked = 0;
     let mut previous_was_text = false;
-    for line in text.lines() {
+    for &line in lines {
         let trimmed = line.trim();
         let mark = atx_heading(line).is_some()
             || (previous_was_text && is_underline(trimmed))
@@ -279,9 +292,8 @@ mod tests {
 
     #[test]
     fn tells_markdown_from_plain_text() {
-        assert!(looks_like_markdown("# Title\n\n**A :** b\n\nsee [x](y)\n"));
-        assert!(!looks_like_markdown(
-            "Title (22 014 796)\nSummary: text\n- item\n"
-        ));
+        let markdown = |text: &str| looks_like_markdown(text, &super::super::lines_of(text));
+        assert!(markdown("# Title\n\n**A :** b\n\nsee [x](y)\n"));
+        assert!(!markdown("Title (22 014 796)\nSummary: text\n- item\n"));
     }
 }

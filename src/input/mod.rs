@@ -61,18 +61,35 @@ impl InputKind {
         if html::looks_like_html(text) {
             return InputKind::Html;
         }
-        if markdown::looks_like_markdown(text) {
+        let lines = lines_of(text);
+        if markdown::looks_like_markdown(text, &lines) {
             InputKind::Markdown
-        } else if nodes::looks_split(text) {
+        } else if nodes::looks_split(&lines) {
             InputKind::Split
-        } else if let Some(width) = rewrap::wrap_width(text) {
+        } else if let Some(width) = rewrap::wrap_width(&lines) {
             InputKind::Wrapped(width)
-        } else if rewrap::numbers_all_indented(text) {
+        } else if rewrap::numbers_all_indented(&lines) {
             InputKind::Indented
         } else {
             InputKind::Text
         }
     }
+}
+
+/// The lines of `text`, as [`str::lines`] gives them (a `\r` is dropped only before `\n`), found
+/// in one pass and shared by every test of the input's kind.
+pub(crate) fn lines_of(text: &str) -> Vec<&str> {
+    let mut lines = Vec::with_capacity(text.len() / 48 + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let line = &text[start..end];
+        lines.push(line.strip_suffix('\r').unwrap_or(line));
+        start = end + 1;
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
 }
 
 /// Reads `text` as `kind` into the text to parse.
@@ -121,5 +138,25 @@ pub(crate) fn derive(text: &str, kind: InputKind) -> Derived<'_> {
             message: what,
             span: None,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_those_str_lines_gives() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\r\nb\r\n",
+            "a\rb\n\n\nc\r",
+            "\n\n",
+            "x\r\n\r\ny",
+        ] {
+            assert_eq!(lines_of(text), text.lines().collect::<Vec<_>>(), "{text:?}");
+        }
     }
 }

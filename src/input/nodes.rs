@@ -23,18 +23,17 @@ const EVIDENCE: usize = 2;
 
 /// Whether `text` has one line per text node: hardly any blank lines, and at least [`EVIDENCE`]
 /// sentences broken at an inline element.
-pub(crate) fn looks_split(text: &str) -> bool {
-    let (mut lines, mut blank, mut broken) = (0usize, 0usize, 0usize);
-    for line in text.lines() {
+pub(crate) fn looks_split(lines: &[&str]) -> bool {
+    let (mut blank, mut broken) = (0usize, 0usize);
+    for line in lines {
         let line = line.trim();
-        lines += 1;
         if line.is_empty() {
             blank += 1;
         } else if line.starts_with(CLOSING) || line.ends_with(OPENING) {
             broken += 1;
         }
     }
-    broken >= EVIDENCE && blank * 20 <= lines
+    broken >= EVIDENCE && blank * 20 <= lines.len()
 }
 
 /// Whether a line ends a sentence or clause: a full stop, colon, semicolon, question or
@@ -106,9 +105,8 @@ mod tests {
 
     #[test]
     fn tells_split_text_apart() {
-        assert!(looks_split("a (\nb\n) c\nd\n, e\n"));
-        assert!(!looks_split(
-            "Summary: a.\n\nThe complaint\n\n  1. b (c).\n"
-        ));
+        let split = |text: &str| looks_split(&super::super::lines_of(text));
+        assert!(split("a (\nb\n) c\nd\n, e\n"));
+        assert!(!split("Summary: a.\n\nThe complaint\n\n  1. b (c).\n"));
     }
 }

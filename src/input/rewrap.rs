@@ -25,8 +25,14 @@ const EVIDENCE: usize = 3;
 /// The width `text` is wrapped at, when it is hard-wrapped: the widest line that another line
 /// goes on from is at most [`WIDTHS`] wide, and at least [`EVIDENCE`] full lines go on
 /// mid-sentence on the next line.
-pub(crate) fn wrap_width(text: &str) -> Option<usize> {
-    let pieces: Vec<Piece<'_>> = without_references(text).lines().map(list_or_text).collect();
+pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
+    if !may_go_on_mid_sentence(lines) {
+        return None;
+    }
+    let pieces: Vec<Piece<'_>> = without_references(lines)
+        .iter()
+        .map(|line| list_or_text(line))
+        .collect();
     // The widest line that another line goes on from; a line standing alone (a heading some
     // converters do not wrap) does not count.
     let width = pieces
@@ -48,6 +54,41 @@ pub(crate) fn wrap_width(text: &str) -> Option<usize> {
     (evidence >= EVIDENCE).then_some(width)
 }
 
+/// Whether at least [`EVIDENCE`] lines go on from the line above at its indentation with text
+/// starting in lower case: what a wrapped text must have, looked for cheaply (most lines start
+/// with a capital or a list marker and are ruled out by their first bytes) before the lines are
+/// measured.
+fn may_go_on_mid_sentence(lines: &[&str]) -> bool {
+    let mut previous: Option<&str> = None;
+    let mut count = 0;
+    for &line in lines {
+        let body = line.trim_start_matches([' ', '\t']);
+        // No list marker starts with a capital, and only `a)` with a lower-case letter: most
+        // lines are told by their first character; the exact test below is for the few left.
+        let goes_on_in_lower_case = match body.chars().next() {
+            None => false,
+            Some(c) if c.is_uppercase() => false,
+            Some(c) if c.is_lowercase() && !body[c.len_utf8()..].starts_with(')') => true,
+            // A marker holds no space: an item's text is what follows its first space.
+            Some(_) => body
+                .split_once(char::is_whitespace)
+                .is_some_and(|(_, rest)| rest.trim_start().starts_with(char::is_lowercase)),
+        };
+        if goes_on_in_lower_case
+            && let Some(above) = previous
+            && list_or_text(line).text.starts_with(char::is_lowercase)
+            && continues_indent(&list_or_text(above), &list_or_text(line))
+        {
+            count += 1;
+            if count >= EVIDENCE {
+                return true;
+            }
+        }
+        previous = Some(line);
+    }
+    false
+}
+
 /// Whether `line` was broken because the first word of `next` would not have fitted on it.
 fn is_full(line: &Piece<'_>, next: &Piece<'_>, width: usize) -> bool {
     let word = next.text.split(' ').next().unwrap_or_default();
@@ -63,10 +104,15 @@ fn blocks_set_apart(pieces: &[Piece<'_>]) -> bool {
 /// Whether every numbered list line of `text` (at least [`EVIDENCE`] of them) is indented more
 /// than the numbered layout's paragraphs are (`       1. text`, as inscriptis writes a list
 /// nested in page elements), so that the parser would read them all as sub-items.
-pub(crate) fn numbers_all_indented(text: &str) -> bool {
-    let mut numbered = text
-        .lines()
-        .map(list_or_text)
+pub(crate) fn numbers_all_indented(lines: &[&str]) -> bool {
+    // A numbered item starts with a digit; other lines are not measured.
+    let mut numbered = lines
+        .iter()
+        .filter(|line| {
+            line.trim_start_matches([' ', '\t'])
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map(|line| list_or_text(line))
         .filter(|p| matches!(p.kind, Kind::Item { ordered: true, .. }))
         .peekable();
     numbered.peek().is_some()
@@ -80,8 +126,10 @@ pub(crate) fn numbers_all_indented(text: &str) -> bool {
 /// list item's text) and the one above was full or blocks are set apart by blank lines; a title
 /// or header line never joins or is joined.
 pub(crate) fn read(text: &str, width: Option<usize>, out: &mut Numbered) -> bool {
-    let has_references = without_references(text).len() < text.len();
-    let pieces: Vec<Piece<'_>> = without_references(text).lines().map(list_or_text).collect();
+    let lines = super::lines_of(text);
+    let kept = without_references(&lines);
+    let has_references = kept.len() < lines.len();
+    let pieces: Vec<Piece<'_>> = kept.iter().map(|line| list_or_text(line)).collect();
     let set_apart = blocks_set_apart(&pieces);
     assemble(
         &pieces,
@@ -108,25 +156,25 @@ fn starts_head_line(line: &str) -> bool {
     line.starts_with(char::is_uppercase) && (is_head_line(line) || is_summary_line(line))
 }
 
-/// `text` up to lynx's closing list of link addresses (a `References` line followed by numbered
-/// addresses), or all of it.
-fn without_references(text: &str) -> &str {
-    let mut offset = 0;
-    let mut lines = text.split_inclusive('\n').peekable();
-    while let Some(line) = lines.next() {
+/// The lines up to lynx's closing list of link addresses (a `References` line followed by
+/// numbered addresses), or all of them.
+fn without_references<'l, 'a>(lines: &'l [&'a str]) -> &'l [&'a str] {
+    for (i, line) in lines.iter().enumerate() {
         if line.trim() == "References" {
-            let next_filled = lines.clone().map(str::trim).find(|l| !l.is_empty());
+            let next_filled = lines[i + 1..]
+                .iter()
+                .map(|l| l.trim())
+                .find(|l| !l.is_empty());
             let is_address = next_filled.is_some_and(|l| {
                 l.split_once(". ")
                     .is_some_and(|(n, rest)| n.parse::<u32>().is_ok() && rest.contains(':'))
             });
             if is_address {
-                return &text[..offset];
+                return &lines[..i];
             }
         }
-        offset += line.len();
     }
-    text
+    lines
 }
 
 /// `text` without lynx's `[12]` link markers.
@@ -165,7 +213,7 @@ mod tests {
                     procedure.\n\nReferences\n\n   3. https://example.org/\n";
         // The widest line another line goes on from.
         let widest = "   re-started the procedure. It will also make a [3]payment to Miss X";
-        let width = wrap_width(text).expect("wrapped");
+        let width = wrap_width(&super::super::lines_of(text)).expect("wrapped");
         assert_eq!(width, widest.len());
         let mut out = Numbered::default();
         assert!(read(text, Some(width), &mut out));
@@ -182,12 +230,16 @@ mod tests {
     #[test]
     fn leaves_short_separate_lines_alone() {
         assert_eq!(
-            wrap_width("Decision : Upheld\nDecision date : 1 May 2024\n"),
+            wrap_width(&super::super::lines_of(
+                "Decision : Upheld\nDecision date : 1 May 2024\n"
+            )),
             None
         );
         let long = "x ".repeat(80);
         assert_eq!(
-            wrap_width(&format!("{long}\nand more\nand more\nand more\n")),
+            wrap_width(&super::super::lines_of(&format!(
+                "{long}\nand more\nand more\nand more\n"
+            ))),
             None
         );
     }
