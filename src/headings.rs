@@ -308,12 +308,25 @@ pub(crate) fn reads_as_heading(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
     words <= 14
         && text.len() <= 160
-        && !matches!(
+        && (!matches!(
             last,
             '.' | ',' | ';' | ':' | '!' | '"' | '\u{201d}' | ')' | '-'
-        )
+        ) || ends_with_acronym(text))
         && (first.is_alphanumeric() || first == '\'' && words > 1)
         && !first.is_ascii_digit()
+}
+
+/// Whether `text` ends by naming its acronym in brackets, as a heading can (`Independent
+/// Reviewing Officer (IRO)`), where a sentence or a citation ends with a full stop or a longer
+/// bracket.
+fn ends_with_acronym(text: &str) -> bool {
+    text.strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .is_some_and(|(name, acronym)| {
+            !name.contains(['(', ')'])
+                && (2..=8).contains(&acronym.len())
+                && acronym.bytes().all(|b| b.is_ascii_uppercase())
+        })
 }
 
 /// Whether a line starts like a quotation or a citation, which are never headings.

@@ -12,10 +12,13 @@
 //! ```
 
 use super::blocks::{Joint, Kind, Piece, assemble};
+use std::cell::Cell;
+
 use super::numbered::Numbered;
 use super::{CLOSING, OPENING};
 use crate::header::is_bare_label;
 use crate::headings::is_known_heading;
+use crate::lines::is_back_to_top;
 
 /// How many broken sentences (a line starting with closing punctuation, or one ending with an
 /// opening bracket or quote) show the text has a line per text node.
@@ -37,10 +40,25 @@ pub(crate) fn looks_split(lines: &[&str]) -> bool {
 }
 
 /// Whether a line ends a sentence or clause: a full stop, colon, semicolon, question or
-/// exclamation mark, perhaps inside a closing quote or bracket.
+/// exclamation mark, perhaps inside a closing quote or bracket, or a list item's `; and`.
 fn ends_clause(line: &str) -> bool {
+    let line = [" and", " or"]
+        .iter()
+        .find_map(|word| line.strip_suffix(word).filter(|l| l.ends_with(';')))
+        .unwrap_or(line);
     line.trim_end_matches(['’', '”', '"', '\'', ')'])
         .ends_with(['.', ':', ';', '?', '!'])
+}
+
+/// Whether `line` is one short sentence that comments on the one before it (`This was fault.`,
+/// `That is not the case.`): a page sets such a sentence in bold inside its paragraph, and a
+/// paragraph of its own hardly ever opens with a word that points back.
+fn is_emphasised_comment(line: &str) -> bool {
+    const POINTING_BACK: [&str; 6] = ["This ", "That ", "These ", "Those ", "It ", "Such "];
+    line.len() <= 80
+        && line.ends_with('.')
+        && !line[..line.len() - 1].contains(". ")
+        && POINTING_BACK.iter().any(|word| line.starts_with(word))
 }
 
 fn starts_lower_or_closing(line: &str) -> bool {
@@ -49,17 +67,20 @@ fn starts_lower_or_closing(line: &str) -> bool {
 
 /// Whether `line` continues `previous`, and how: directly after an opening bracket or before
 /// closing punctuation, else with a space.
-fn joint(previous: &str, line: &str, next: Option<&str>) -> Option<Joint> {
+/// A line that starts its block and is a heading or a `Back to top` link stands alone; one that
+/// went on from the line before is part of a sentence, whatever its words (`injustice`).
+fn joint(previous: &str, line: &str, next: Option<&str>, starts_block: bool) -> Option<Joint> {
     if is_bare_label(previous) {
         return Some(Joint::Space);
     }
-    if is_known_heading(previous).is_some() {
+    if starts_block && (is_known_heading(previous).is_some() || is_back_to_top(previous)) {
         return None;
     }
     let tight = previous.ends_with(OPENING) || line.starts_with(CLOSING);
     let goes_on = tight
         || (!ends_clause(previous)
-            && (starts_lower_or_closing(line) || next.is_some_and(starts_lower_or_closing)));
+            && (starts_lower_or_closing(line) || next.is_some_and(starts_lower_or_closing)))
+        || (ends_clause(previous) && is_emphasised_comment(line));
     goes_on.then_some(if tight { Joint::Tight } else { Joint::Space })
 }
 
@@ -75,12 +96,42 @@ pub(crate) fn read(text: &str, out: &mut Numbered) -> bool {
         })
         .filter(|p| !p.text.is_empty())
         .collect();
+    // The brackets the block so far leaves open (a line inside them goes on with it whatever it
+    // starts with: `(` … `Children Act 1989` … `Representations Procedure … 2006 19(2)).`), and
+    // whether the line before went on from its own line before.
+    let block: Cell<Option<(usize, bool)>> = Cell::new(None);
     assemble(
         &pieces,
-        |previous, line, next, _| joint(previous.text, line.text, next.map(|n| n.text)),
+        |previous, line, next, _| {
+            let (open, previous_joined) = block
+                .get()
+                .unwrap_or_else(|| (brackets_left_open(0, previous.text), false));
+            let joint = joint(
+                previous.text,
+                line.text,
+                next.map(|n| n.text),
+                !previous_joined,
+            )
+            .or_else(|| (open > 0).then_some(Joint::Space));
+            let before = if joint.is_some() { open } else { 0 };
+            block.set(Some((
+                brackets_left_open(before, line.text),
+                joint.is_some(),
+            )));
+            joint
+        },
         str::to_string,
         out,
     )
+}
+
+/// How many round brackets are open after `text`, when `open` were before it.
+fn brackets_left_open(open: usize, text: &str) -> usize {
+    text.bytes().fold(open, |open, b| match b {
+        b'(' => open + 1,
+        b')' => open.saturating_sub(1),
+        _ => open,
+    })
 }
 
 #[cfg(test)]
@@ -90,17 +141,71 @@ mod tests {
     #[test]
     fn joins_inline_elements_into_their_sentence() {
         assert_eq!(
-            joint("found on", "our website", Some(".")),
+            joint("found on", "our website", Some("."), true),
             Some(Joint::Space)
         );
-        assert_eq!(joint("our website", ".", None), Some(Joint::Tight));
+        assert_eq!(joint("our website", ".", None, true), Some(Joint::Tight));
         assert_eq!(
-            joint("a remedy. (", "Local Government Act 1974", None),
+            joint("a remedy. (", "Local Government Act 1974", None, true),
             Some(Joint::Tight)
         );
-        assert_eq!(joint("Category :", "Adult care", None), Some(Joint::Space));
-        assert_eq!(joint("What I found", "failed to act", None), None);
-        assert_eq!(joint("It was late.", "The Council", Some("agreed")), None);
+        assert_eq!(
+            joint("Category :", "Adult care", None, true),
+            Some(Joint::Space)
+        );
+        assert_eq!(joint("What I found", "failed to act", None, true), None);
+        assert_eq!(
+            joint("It was late.", "The Council", Some("agreed"), true),
+            None
+        );
+        // A heading's words inside a sentence do not end it; a `Back to top` line stands alone.
+        assert_eq!(
+            joint("injustice", "\u{2019}. If", None, false),
+            Some(Joint::Tight)
+        );
+        assert_eq!(
+            joint(
+                "Return to top",
+                "We investigate",
+                Some("maladministration"),
+                true
+            ),
+            None
+        );
+        // A short sentence pointing back was set in bold inside its paragraph.
+        assert_eq!(
+            joint(
+                "to stage two.",
+                "This was fault by the Council.",
+                None,
+                true
+            ),
+            Some(Joint::Space)
+        );
+        assert_eq!(
+            joint(
+                "to stage two.",
+                "The Council then wrote to her.",
+                None,
+                true
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_line_inside_open_brackets_goes_on() {
+        let mut out = Numbered::default();
+        read(
+            "says (\nChildren Act 1989\nRepresentations Procedure 2006).\nNext paragraph.\n",
+            &mut out,
+        );
+        let text = out.finish();
+        assert!(
+            text.contains("(Children Act 1989 Representations Procedure 2006)."),
+            "{text}"
+        );
+        assert!(text.contains("\nNext paragraph."), "{text}");
     }
 
     #[test]

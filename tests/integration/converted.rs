@@ -116,10 +116,11 @@ fn original(stem: &str) -> Option<PathBuf> {
 
 /// Tools held to another share of fields than 95%. Pages read directly must match in full. Text
 /// with a line per text node (BeautifulSoup `get_text("\n")`) has lost which lines are list
-/// items and which inline elements were whole sentences (`<strong>This was fault.</strong>`), so
-/// its paragraph numbers, and the paragraph of each action, finding and date, are inferred and
-/// often off: the 95% target is not reached yet, and this floor keeps what is.
-const FLOORS: &[(&str, f64)] = &[("page", 1.0), ("bs4-gettext", 0.65)];
+/// items and which paragraphs are quotations: a list item that opens with a name (`Miss B’s
+/// request … should be offered.`) after items opening in lower case, or an unnumbered quotation
+/// after a lead-in ending in `:`, shifts the paragraph numbers after it (one seed, 92% of fields
+/// over the five; 100% on this repository's own set), so this floor keeps what is reached.
+const FLOORS: &[(&str, f64)] = &[("page", 1.0), ("bs4-gettext", 0.9)];
 
 /// Fields matched and compared, per tool, with a line per mismatch.
 #[derive(Default)]
