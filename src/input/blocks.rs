@@ -55,7 +55,11 @@ pub(crate) fn list_or_text(line: &str) -> Piece<'_> {
         .map(|c| if c == '\t' { 4 } else { 1 })
         .sum();
     let columns = indent + body.chars().count();
-    let plus = body.strip_prefix('+').filter(|rest| rest.starts_with(' '));
+    // `+` (Markdown) and `o` (html2text's bullet for a nested list) are bullets here only.
+    let plus = body
+        .strip_prefix('+')
+        .or_else(|| body.strip_prefix('o'))
+        .filter(|rest| rest.starts_with(' '));
     // A dash of punctuation (`–`) starting a wrapped line is not a bullet.
     let kind = match (marker(body).filter(|_| !body.starts_with('–')), plus) {
         (Some((Marker::Number, skip)), _) => Some((true, skip)),

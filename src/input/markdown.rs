@@ -38,7 +38,9 @@ pub(crate) fn looks_like_markdown(text: &str, lines: &[&str]) -> bool {
         let trimmed = line.trim();
         let mark = atx_heading(line).is_some()
             || (previous_was_text && is_underline(trimmed))
-            || (trimmed.contains("**") && trimmed.matches("**").count() >= 2)
+            || (trimmed.contains("**")
+                && trimmed.matches("**").count() >= 2
+                && !super::rewrap::is_fence_line(trimmed))
             || has_inline_link(trimmed)
             || escaped_list_number(trimmed);
         if mark {

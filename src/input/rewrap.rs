@@ -12,6 +12,8 @@
 //!        failed.
 //! ```
 
+use std::borrow::Cow;
+
 use super::blocks::{Joint, Kind, Piece, assemble, continues_indent, list_or_text};
 use super::numbered::Numbered;
 use crate::header::{is_head_line, is_summary_line};
@@ -129,7 +131,28 @@ pub(crate) fn read(text: &str, width: Option<usize>, out: &mut Numbered) -> bool
     let lines = super::lines_of(text);
     let kept = without_references(&lines);
     let has_references = kept.len() < lines.len();
-    let pieces: Vec<Piece<'_>> = kept.iter().map(|line| list_or_text(line)).collect();
+    let headings = fenced_headings(kept);
+    let fenced = !headings.is_empty();
+    let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(kept.len());
+    let mut next_heading = headings.iter().peekable();
+    let mut at = 0;
+    while at < kept.len() {
+        match next_heading.next_if(|(lines, _)| lines.start == at) {
+            Some((lines, text)) => {
+                pieces.push(Piece {
+                    kind: Kind::Heading,
+                    indent: 0,
+                    columns: text.chars().count(),
+                    text,
+                });
+                at = lines.end;
+            }
+            None => {
+                pieces.push(line_piece(kept[at], pieces.last(), width));
+                at += 1;
+            }
+        }
+    }
     let set_apart = blocks_set_apart(&pieces);
     assemble(
         &pieces,
@@ -140,14 +163,163 @@ pub(crate) fn read(text: &str, width: Option<usize>, out: &mut Numbered) -> bool
             (continues && !head).then_some(Joint::Space)
         },
         |block| {
-            if has_references {
-                without_link_markers(block)
+            let block = if fenced {
+                Cow::Owned(with_spaced_links(block))
             } else {
-                block.to_string()
+                Cow::Borrowed(block)
+            };
+            if has_references {
+                without_link_markers(&block)
+            } else {
+                block.into_owned()
             }
         },
         out,
     )
+}
+
+/// The opening fence of a heading as html2text (the C++ tool Debian ships) writes it: two to six
+/// asterisks and a space (`****** Title ******`, five for a section, four for a sub-heading; a
+/// long heading is wrapped, its closing fence on a later line).
+pub(crate) fn fence(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    let stars = line.bytes().take_while(|&b| b == b'*').count();
+    ((2..=6).contains(&stars) && line[stars..].starts_with(' ')).then(|| &line[..stars])
+}
+
+/// Whether a line opens or closes an html2text heading fence (`**** Analysis ****`, or `process
+/// ****` closing a wrapped one): its asterisks are not Markdown's bold.
+pub(crate) fn is_fence_line(line: &str) -> bool {
+    let line = line.trim();
+    let closing = line.bytes().rev().take_while(|&b| b == b'*').count();
+    let before = &line[..line.len() - closing];
+    fence(line).is_some()
+        || ((2..=6).contains(&closing) && (before.is_empty() || before.ends_with(' ')))
+}
+
+/// The fenced headings of `lines`, each as the range of lines it spans and its text (the lines
+/// joined), for the lines that hold one.
+fn fenced_headings(lines: &[&str]) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut headings = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        let Some(fence) = fence(lines[at]) else {
+            at += 1;
+            continue;
+        };
+        let closing = format!(" {fence}");
+        let closes = |line: &str| {
+            let line = line.trim();
+            line == fence || line.ends_with(&closing)
+        };
+        // A heading is short: its closing fence is on its line or one of the next two.
+        let end = (at..lines.len().min(at + 3))
+            .find(|&i| closes(lines[i]) && (i > at || lines[i].trim().len() > 2 * fence.len()));
+        match end {
+            Some(end) => {
+                let joined = lines[at..=end]
+                    .iter()
+                    .map(|l| l.trim())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let text = joined[fence.len()..joined.len() - fence.len()]
+                    .trim()
+                    .to_string();
+                headings.push((at..end + 1, text));
+                at = end + 1;
+            }
+            None => at += 1,
+        }
+    }
+    headings
+}
+
+/// `text` with the underscores html2text writes for the spaces of a link's text
+/// (`Local_Government_Act_1974`) made spaces again (an underscore between two letters or digits
+/// is nothing else in a statement), and the character references it leaves (`Children&#x27;s`)
+/// read.
+fn with_spaced_links(text: &str) -> String {
+    let text = with_references_read(text);
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        let joins_words = c == '_'
+            && previous.is_alphanumeric()
+            && chars.peek().is_some_and(|next| next.is_alphanumeric());
+        out.push(if joins_words { ' ' } else { c });
+        previous = c;
+    }
+    out
+}
+
+/// `line` as [`list_or_text`] reads it, except that a numbered "item" that is a wrapped sentence
+/// going on (`… in more detail at paragraph` over `38. The Council began …`) is text: a number at
+/// the column where the text above starts, after a full line that ends no sentence. A list nested
+/// in an item starts further in, or after a line that ends its lead-in.
+fn line_piece<'a>(line: &'a str, above: Option<&Piece<'_>>, width: Option<usize>) -> Piece<'a> {
+    let piece = list_or_text(line);
+    let (Kind::Item { ordered: true, .. }, Some(above), Some(width)) = (piece.kind, above, width)
+    else {
+        return piece;
+    };
+    let text_column = match above.kind {
+        Kind::Item { content, .. } => content,
+        Kind::Text => above.indent,
+        Kind::Blank | Kind::Heading => return piece,
+    };
+    let as_text = Piece {
+        kind: Kind::Text,
+        text: line.trim_start_matches([' ', '\t']).trim_end(),
+        ..piece
+    };
+    let goes_on = piece.indent == text_column
+        && !above.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+        && is_full(above, &as_text, width);
+    if goes_on { as_text } else { piece }
+}
+
+/// `text` with its HTML character references (`&#x27;`, `&#39;`, `&amp;`, `&quot;`) read.
+fn with_references_read(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let name = after
+            .split_once(';')
+            .map(|(name, _)| name)
+            .filter(|n| n.len() <= 8);
+        let read = name.and_then(|name| match name {
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "nbsp" => Some(' '),
+            _ => name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .or_else(|| name.strip_prefix('#').and_then(|dec| dec.parse().ok()))
+                .and_then(char::from_u32),
+        });
+        match (name, read) {
+            (Some(name), Some(c)) => {
+                out.push(c);
+                rest = &after[name.len() + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// Whether a line starts like a title, header or summary line (with a capital: a wrapped
@@ -241,6 +413,46 @@ mod tests {
                 "{long}\nand more\nand more\nand more\n"
             ))),
             None
+        );
+    }
+
+    #[test]
+    fn reads_html2text_fenced_headings_linked_words_and_references() {
+        let text = "****** Example Council (23 001 002) ******\n\
+                    Category : Children&#x27;s care services > Other\n\
+                    ***** What I found *****\n\
+                    **** failed to implement the agreed actions and recommendations at each\n\
+                    ****\n   \
+                    1. The Council did not follow the Local_Government_Act_1974 when it wrote\n      \
+                    to Ms X about her complaint, as set out in more detail at paragraph\n      \
+                    38. This was fault by the Council and it caused Ms X some distress.\n";
+        let lines = super::super::lines_of(text);
+        assert!(is_fence_line(lines[0]) && is_fence_line(lines[4]) && !is_fence_line(lines[5]));
+        let mut out = Numbered::default();
+        read(text, Some(74), &mut out);
+        let derived = out.finish();
+        assert!(
+            derived.starts_with("Example Council (23 001 002)\n"),
+            "{derived}"
+        );
+        assert!(
+            derived.contains("\nCategory : Children's care services > Other\n"),
+            "{derived}"
+        );
+        assert!(derived.contains("\nWhat I found\n"), "{derived}");
+        assert!(
+            derived
+                .contains("\nfailed to implement the agreed actions and recommendations at each\n"),
+            "{derived}"
+        );
+        // The wrapped `38.` goes on with its sentence; the link's underscores are spaces.
+        assert!(
+            derived.contains("the Local Government Act 1974 when it wrote to Ms X about her complaint, as set out in more detail at paragraph 38. This was fault"),
+            "{derived}"
+        );
+        assert_eq!(
+            with_references_read("a &amp; b &#39;c&#x2019; &bogus; &"),
+            "a & b 'c\u{2019} &bogus; &"
         );
     }
 }
