@@ -47,8 +47,10 @@ pub(crate) enum InputKind {
     Split,
     /// Lines hard-wrapped at this width.
     Wrapped(usize),
-    /// A text rendering whose numbered paragraphs are all indented as sub-items (nested page
-    /// elements, as inscriptis writes them): its lists are read by their indentation.
+    /// A text rendering whose numbered paragraphs all stand where the numbered layout's do not
+    /// (indented as sub-items, as inscriptis writes nested page elements, or at the margin, as
+    /// `pandoc --wrap=none` does), or that ends with lynx's list of link addresses: its lists are
+    /// read by their indentation (and lynx's `[12]` markers dropped).
     Indented,
     /// Text in a layout the parser reads as it is.
     Text,
@@ -68,7 +70,7 @@ impl InputKind {
             InputKind::Split
         } else if let Some(width) = rewrap::wrap_width(&lines) {
             InputKind::Wrapped(width)
-        } else if rewrap::numbers_all_indented(&lines) {
+        } else if rewrap::numbers_out_of_place(&lines) || rewrap::has_reference_list(&lines) {
             InputKind::Indented
         } else {
             InputKind::Text
@@ -127,7 +129,7 @@ pub(crate) fn derive(text: &str, kind: InputKind) -> Derived<'_> {
         InputKind::Indented => (
             None,
             rewrap::read(text, None, &mut out),
-            "lines of an indented paragraph were joined".to_string(),
+            "lists were read by their indentation; lines of a paragraph were joined".to_string(),
         ),
     };
     Derived {

@@ -103,12 +103,13 @@ fn blocks_set_apart(pieces: &[Piece<'_>]) -> bool {
     pieces.iter().filter(|p| p.kind == Kind::Blank).count() * 10 >= pieces.len()
 }
 
-/// Whether every numbered list line of `text` (at least [`EVIDENCE`] of them) is indented more
-/// than the numbered layout's paragraphs are (`       1. text`, as inscriptis writes a list
-/// nested in page elements), so that the parser would read them all as sub-items.
-pub(crate) fn numbers_all_indented(lines: &[&str]) -> bool {
+/// Whether the numbered list lines of `text` (at least [`EVIDENCE`] of them) stand where the
+/// numbered layout's paragraphs do not: all indented more (`       1. text`, as inscriptis writes
+/// a list nested in page elements, which the parser would read as sub-items), or the outermost at
+/// the margin (`1.  text`, as `pandoc --wrap=none` writes them, which it would read as text).
+pub(crate) fn numbers_out_of_place(lines: &[&str]) -> bool {
     // A numbered item starts with a digit; other lines are not measured.
-    let mut numbered = lines
+    let indents: Vec<usize> = lines
         .iter()
         .filter(|line| {
             line.trim_start_matches([' ', '\t'])
@@ -116,11 +117,19 @@ pub(crate) fn numbers_all_indented(lines: &[&str]) -> bool {
         })
         .map(|line| list_or_text(line))
         .filter(|p| matches!(p.kind, Kind::Item { ordered: true, .. }))
-        .peekable();
-    numbered.peek().is_some()
-        && numbered
-            .try_fold(0, |count, p| (p.indent > 4).then_some(count + 1))
-            .is_some_and(|count| count >= EVIDENCE)
+        .map(|p| p.indent)
+        .collect();
+    // Numbers right-aligned (` 9.` over `10.`, as w3m writes them) are the numbered layout's.
+    let at_margin = indents.iter().filter(|&&indent| indent == 0).count();
+    let aligned = indents.iter().any(|indent| (1..=3).contains(indent));
+    indents.len() >= EVIDENCE
+        && (indents.iter().all(|&indent| indent > 4) || (at_margin >= EVIDENCE && !aligned))
+}
+
+/// Whether `lines` end with lynx's list of link addresses (`References` over numbered
+/// addresses): then the `[12]` markers in the text are lynx's, wrapped or not.
+pub(crate) fn has_reference_list(lines: &[&str]) -> bool {
+    without_references(lines).len() < lines.len()
 }
 
 /// Reads text wrapped at `width` (`None`: not wrapped) into `out`; returns whether lines were
@@ -130,7 +139,7 @@ pub(crate) fn numbers_all_indented(lines: &[&str]) -> bool {
 pub(crate) fn read(text: &str, width: Option<usize>, out: &mut Numbered) -> bool {
     let lines = super::lines_of(text);
     let kept = without_references(&lines);
-    let has_references = kept.len() < lines.len();
+    let has_references = has_reference_list(&lines);
     let headings = fenced_headings(kept);
     let fenced = !headings.is_empty();
     let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(kept.len());
@@ -160,7 +169,10 @@ pub(crate) fn read(text: &str, width: Option<usize>, out: &mut Numbered) -> bool
             let head = is_head_line(line.text) || starts_head_line(next.text);
             let continues = (under_item || continues_indent(line, next))
                 && (set_apart || width.is_some_and(|width| is_full(line, next, width)));
-            (continues && !head).then_some(Joint::Space)
+            // A wrapper breaks at a space, so a line that starts with punctuation was broken at
+            // an element's edge (w3m: `Local Government Act 1974` over `, sections 26(1)`).
+            let tight = next.text.starts_with([',', '.', ';', ':', ')']);
+            (continues && !head).then_some(if tight { Joint::Tight } else { Joint::Space })
         },
         |block| {
             let block = if fenced {
@@ -454,5 +466,27 @@ mod tests {
             with_references_read("a &amp; b &#39;c&#x2019; &bogus; &"),
             "a & b 'c\u{2019} &bogus; &"
         );
+    }
+
+    #[test]
+    fn tells_numbers_out_of_place_from_the_numbered_layout() {
+        let out_of_place = |text: &str| numbers_out_of_place(&super::super::lines_of(text));
+        // pandoc --wrap=none: at the margin, nested ones further in.
+        assert!(out_of_place("1.  a\n2.  b\n    1.  c\n3.  d\n"));
+        // inscriptis: all further in than paragraphs are.
+        assert!(out_of_place("       1. a\n       2. b\n       3. c\n"));
+        // The numbered layout, and w3m's right-aligned numbers, are read as they are.
+        assert!(!out_of_place("  1. a\n  2. b\n      1. c\n  3. d\n"));
+        assert!(!out_of_place(" 8. a\n 9. b\n10. c\n11. d\n12. e\n"));
+    }
+
+    #[test]
+    fn a_line_broken_at_an_element_edge_joins_without_a_space() {
+        let first = "    to others we may suggest a remedy. (Local Government Act 1974";
+        let text = format!("{first}\n    , sections 26(1) and 26A(1), as amended) and so on\n");
+        let mut out = Numbered::default();
+        // Wrapped where the comma would have gone past the width.
+        read(&text, Some(first.len() + 1), &mut out);
+        assert!(out.finish().contains("Act 1974, sections 26(1)"));
     }
 }

@@ -60,9 +60,13 @@ impl<'a> Blocks<'a> {
         }
     }
 
-    /// Notes a `Back to top` line: the next heading starts a main section.
+    /// Notes a `Back to top` line: the next heading starts a main section, unless the line
+    /// comes right after a heading (a page that links back to the top under every heading
+    /// separates nothing there).
     pub(super) fn back_to_top(&mut self) {
-        self.after_back_to_top = true;
+        if !matches!(self.blocks.last(), Some(Block::Heading { .. })) {
+            self.after_back_to_top = true;
+        }
     }
 
     /// Adds a heading line.

@@ -119,3 +119,27 @@ fn random_bytes_opening_with_a_utf16_mark_are_checked_as_utf16() {
     crate::common::check_bytes(&[&[0xFF, 0xFE][..], &summary].concat());
     assert!(lgsco::parse_bytes(&[&[0xFF, 0xFE][..], &summary].concat()).is_ok());
 }
+
+/// A page that links back to the top under every heading: the link right after `What I found`
+/// separates nothing, so `Law and guidance` stays a sub-heading of it.
+#[test]
+fn back_to_top_right_after_a_heading_does_not_start_a_main_section() {
+    let text = "Summary: Mr Q complained.\n\nThe complaint\n\n  1. Mr Q says it was late.\n\n\
+                Back to top\n\nWhat I found\n\nBack to top\n\nLaw and guidance\n\n  2. The law says.\n\n\
+                Back to top\n\nFinal decision\n\n  3. There was no fault.\n";
+    let decision = lgsco::parse(text).unwrap();
+    let levels: Vec<(&str, u8)> = decision
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_str(), s.level))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            ("The complaint", 1),
+            ("What I found", 1),
+            ("Law and guidance", 2),
+            ("Final decision", 1)
+        ]
+    );
+}
