@@ -55,13 +55,13 @@ pub(crate) fn list_or_text(line: &str) -> Piece<'_> {
         .map(|c| if c == '\t' { 4 } else { 1 })
         .sum();
     let columns = indent + body.chars().count();
-    // `+` (Markdown) and `o` (html2text's bullet for a nested list) are bullets here only.
-    let plus = body
-        .strip_prefix('+')
-        .or_else(|| body.strip_prefix('o'))
-        .filter(|rest| rest.starts_with(' '));
+    // `o`, html2text's bullet for a nested list, is a bullet in its renderings only.
+    let html2text_bullet = body.strip_prefix('o').filter(|rest| rest.starts_with(' '));
     // A dash of punctuation (`–`) starting a wrapped line is not a bullet.
-    let kind = match (marker(body).filter(|_| !body.starts_with('–')), plus) {
+    let kind = match (
+        marker(body).filter(|_| !body.starts_with('–')),
+        html2text_bullet,
+    ) {
         (Some((Marker::Number, skip)), _) => Some((true, skip)),
         (Some((Marker::Bullet | Marker::Dash, skip)), _) => Some((false, skip)),
         (_, Some(rest)) => Some((false, body.len() - rest.trim_start().len())),

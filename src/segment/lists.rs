@@ -132,9 +132,13 @@ impl ListInference {
         self.open.is_some()
     }
 
-    /// Whether a heading-like line can end the list: inside one, only after full-stopped items.
-    pub(super) fn allows_heading(&self) -> bool {
-        self.open.is_none_or(|l| l.items > 0 && l.prev_end == '.')
+    /// Whether the heading-like line `text` can end the list: inside one, only after full-stopped
+    /// items, and not when it starts in lower case as an item goes on from its lead-in (`to hold
+    /// a conference on 27 October 2020` among `to reallocate the case.` and the like).
+    pub(super) fn allows_heading(&self, text: &str) -> bool {
+        self.open.is_none_or(|l| {
+            l.items > 0 && l.prev_end == '.' && !text.starts_with(char::is_lowercase)
+        })
     }
 }
 

@@ -44,7 +44,7 @@ pub(crate) fn marker(text: &str) -> Option<(Marker, usize)> {
     let first = text.chars().next()?;
     let kind = match first {
         '-' => Marker::Dash,
-        '•' | '◦' | '▪' | '□' | '·' | '*' | '–' | '\u{f0b7}' => Marker::Bullet,
+        '•' | '◦' | '▪' | '□' | '·' | '*' | '+' | '–' | '\u{f0b7}' => Marker::Bullet,
         _ => return None,
     };
     match space_after(first.len_utf8()) {
@@ -85,6 +85,7 @@ mod tests {
         assert_eq!(marker("\u{2022} Text"), Some((Marker::Bullet, 4)));
         assert_eq!(marker("- Text"), Some((Marker::Dash, 2)));
         assert_eq!(marker("\u{25a1} Text"), Some((Marker::Bullet, 4)));
+        assert_eq!(marker("+ Text"), Some((Marker::Bullet, 2)));
         assert_eq!(marker("(a) Text"), Some((Marker::Letter, 4)));
         assert_eq!(marker("2019 was"), None);
         assert_eq!(marker("-Text"), None);

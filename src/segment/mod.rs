@@ -176,7 +176,7 @@ fn heading_by_shape(
             let long_sentence = text.split_whitespace().count() > 25 && text.ends_with('.');
             !long_sentence && !ends_with_colon(text)
         }
-        _ => lists.allows_heading() && !ends_with_conjunction(text) && reads_as_heading(text),
+        _ => lists.allows_heading(text) && !ends_with_conjunction(text) && reads_as_heading(text),
     }
 }
 

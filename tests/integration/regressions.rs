@@ -143,3 +143,29 @@ fn back_to_top_right_after_a_heading_does_not_start_a_main_section() {
         ]
     );
 }
+
+/// In a plain copy, a short line in lower case without a full stop among a lead-in's items is
+/// one of them, not a heading (`to hold a conference on 27 October 2020`).
+#[test]
+fn a_lower_case_line_among_items_is_an_item_not_a_heading() {
+    let text = "Summary: Miss B complained.\n\nWhat happened\n\n\
+                The Council agreed the following actions:\n\n\
+                a senior manager would audit the case.\n\
+                to hold a conference on 27 October 2020\n\
+                to get further information about therapy.\n\n\
+                Miss B had already contacted the Ombudsman and in December 2020 she complained \
+                again to us saying she was dissatisfied with the response.\n";
+    let decision = lgsco::parse(text).unwrap();
+    let headings: Vec<&str> = decision
+        .sections
+        .iter()
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(headings, ["What happened"]);
+    let lead = &decision.sections[0].paragraphs[0];
+    assert_eq!(lead.items.len(), 3);
+    assert_eq!(
+        lead.items[1].text,
+        "to hold a conference on 27 October 2020"
+    );
+}
