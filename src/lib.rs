@@ -165,7 +165,7 @@ fn read(input: &str, kind: InputKind) -> Result<Decision, ParseError> {
     if let Some(layout) = derived.layout {
         decision.layout = layout;
     }
-    decision.warnings.extend(derived.warning);
+    decision.warnings.extend(derived.warnings);
     Ok(decision)
 }
 

@@ -336,6 +336,9 @@ pub enum WarningKind {
     /// Invisible characters (zero-width spaces, joiners, direction marks) in a header line were
     /// left out of its values.
     InvisibleCharacters,
+    /// The text's UTF-8 had been read as Latin-1 by the tool that wrote it (`â€™` for `’`); it
+    /// was decoded again, and spans refer to the text so decoded.
+    Misdecoded,
     /// Lines repeat the line before them word for word (a `Summary:` line twice, every line
     /// doubled); each repeat was skipped.
     RepeatedLines,

@@ -8,6 +8,7 @@ mod blocks;
 #[cfg(feature = "html")]
 mod html;
 mod markdown;
+mod misdecoded;
 mod nodes;
 mod numbered;
 mod rewrap;
@@ -31,8 +32,8 @@ pub(crate) struct Derived<'a> {
     pub text: Cow<'a, str>,
     /// The layout to report instead of the one the parser sees in the derived text.
     pub layout: Option<Layout>,
-    /// A warning saying which lines were joined, when any were.
-    pub warning: Option<Warning>,
+    /// Warnings saying what was repaired: text decoded again, lines joined.
+    pub warnings: Vec<Warning>,
 }
 
 /// The kind of input `text` is, told from the text itself.
@@ -52,6 +53,9 @@ pub(crate) enum InputKind {
     /// `pandoc --wrap=none` does), or that ends with lynx's list of link addresses: its lists are
     /// read by their indentation (and lynx's `[12]` markers dropped).
     Indented,
+    /// Text whose UTF-8 was read as Latin-1 (`â\u{80}\u{99}` for `’`): read as the kind it is as
+    /// written, then decoded again.
+    Misdecoded,
     /// Text in a layout the parser reads as it is.
     Text,
 }
@@ -63,6 +67,14 @@ impl InputKind {
         if html::looks_like_html(text) {
             return InputKind::Html;
         }
+        if misdecoded::is_misdecoded(text) {
+            return InputKind::Misdecoded;
+        }
+        InputKind::of_text(text)
+    }
+
+    /// Tells the kind of `text` that is neither a web page nor mis-decoded by its lines.
+    fn of_text(text: &str) -> InputKind {
         let lines = lines_of(text);
         if markdown::looks_like_markdown(text, &lines) {
             InputKind::Markdown
@@ -98,11 +110,31 @@ pub(crate) fn lines_of(text: &str) -> Vec<&str> {
 pub(crate) fn derive(text: &str, kind: InputKind) -> Derived<'_> {
     let mut out = Numbered::default();
     let (layout, joined, what) = match kind {
+        InputKind::Misdecoded => {
+            // Read as the kind it is as written (its wrapping was measured in the characters
+            // it shows), then decoded again.
+            let mut inner = derive(text, InputKind::of_text(text));
+            let Some(text) = misdecoded::redecoded(&inner.text) else {
+                return inner;
+            };
+            let warning = Warning {
+                kind: WarningKind::Misdecoded,
+                message: "the text's UTF-8 had been read as Latin-1 (`â€™` for `’`): it was decoded again"
+                    .into(),
+                span: None,
+            };
+            inner.warnings.insert(0, warning);
+            return Derived {
+                text: Cow::Owned(text),
+                layout: inner.layout,
+                warnings: inner.warnings,
+            };
+        }
         InputKind::Text => {
             return Derived {
                 text: Cow::Borrowed(text),
                 layout: None,
-                warning: None,
+                warnings: Vec::new(),
             };
         }
         #[cfg(feature = "html")]
@@ -135,11 +167,11 @@ pub(crate) fn derive(text: &str, kind: InputKind) -> Derived<'_> {
     Derived {
         text: Cow::Owned(out.finish()),
         layout,
-        warning: joined.then_some(Warning {
+        warnings: Vec::from_iter(joined.then_some(Warning {
             kind: WarningKind::LinesRejoined,
             message: what,
             span: None,
-        }),
+        })),
     }
 }
 
