@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use super::blocks::{Joint, Kind, Piece, assemble, continues_indent, list_or_text};
 use super::numbered::Numbered;
 use crate::header::{is_head_line, is_summary_line};
+use crate::segment::markers::{Marker, marker};
 
 /// The narrowest and widest wrapping widths recognised.
 const WIDTHS: std::ops::RangeInclusive<usize> = 50..=100;
@@ -71,10 +72,10 @@ fn may_go_on_mid_sentence(lines: &[&str]) -> bool {
             None => false,
             Some(c) if c.is_uppercase() => false,
             Some(c) if c.is_lowercase() && !body[c.len_utf8()..].starts_with(')') => true,
-            // A marker holds no space: an item's text is what follows its first space.
-            Some(_) => body
-                .split_once(char::is_whitespace)
-                .is_some_and(|(_, rest)| rest.trim_start().starts_with(char::is_lowercase)),
+            // A list marker's text is what follows it; a line that starts otherwise is its text.
+            Some(_) => {
+                marker(body).is_some_and(|(_, skip)| body[skip..].starts_with(char::is_lowercase))
+            }
         };
         if goes_on_in_lower_case
             && let Some(above) = previous
@@ -108,28 +109,35 @@ fn blocks_set_apart(pieces: &[Piece<'_>]) -> bool {
 /// a list nested in page elements, which the parser would read as sub-items), or the outermost at
 /// the margin (`1.  text`, as `pandoc --wrap=none` writes them, which it would read as text).
 pub(crate) fn numbers_out_of_place(lines: &[&str]) -> bool {
-    // A numbered item starts with a digit; other lines are not measured.
-    let indents: Vec<usize> = lines
-        .iter()
-        .filter(|line| {
-            line.trim_start_matches([' ', '\t'])
-                .starts_with(|c: char| c.is_ascii_digit())
-        })
-        .map(|line| list_or_text(line))
-        .filter(|p| matches!(p.kind, Kind::Item { ordered: true, .. }))
-        .map(|p| p.indent)
-        .collect();
-    // Numbers right-aligned (` 9.` over `10.`, as w3m writes them) are the numbered layout's.
-    let at_margin = indents.iter().filter(|&&indent| indent == 0).count();
-    let aligned = indents.iter().any(|indent| (1..=3).contains(indent));
-    indents.len() >= EVIDENCE
-        && (indents.iter().all(|&indent| indent > 4) || (at_margin >= EVIDENCE && !aligned))
+    let (mut numbered, mut at_margin, mut all_deep) = (0, 0, true);
+    for line in lines {
+        let body = line.trim_start_matches([' ', '\t']);
+        // A numbered item starts with a digit; other lines are not measured.
+        if !body.starts_with(|c: char| c.is_ascii_digit())
+            || !matches!(marker(body), Some((Marker::Number, _)))
+        {
+            continue;
+        }
+        let indent = list_or_text(line).indent;
+        // Numbers right-aligned (` 9.` over `10.`, as w3m writes them) are the numbered layout's.
+        if (1..=3).contains(&indent) {
+            return false;
+        }
+        numbered += 1;
+        at_margin += usize::from(indent == 0);
+        all_deep &= indent > 4;
+    }
+    numbered >= EVIDENCE && (all_deep || at_margin >= EVIDENCE)
 }
 
 /// Whether `lines` end with lynx's list of link addresses (`References` over numbered
 /// addresses): then the `[12]` markers in the text are lynx's, wrapped or not.
 pub(crate) fn has_reference_list(lines: &[&str]) -> bool {
-    without_references(lines).len() < lines.len()
+    // Most texts have no `References` line at all, told by the lines' ends before any is trimmed.
+    lines
+        .iter()
+        .any(|line| line.trim_end().ends_with("References"))
+        && without_references(lines).len() < lines.len()
 }
 
 /// Reads text wrapped at `width` (`None`: not wrapped) into `out`; returns whether lines were
