@@ -248,3 +248,19 @@ fn own_pages_and_conversions_match_the_original_records() {
     assert!(tally.matched.len() >= 2, "{}", tally.report());
     tally.assert_targets();
 }
+
+/// Conversions made on this machine with whatever tools it has (`tests/converted/convert.sh
+/// DIR`, which converts the seed pages and this repository's own pages with lynx, w3m, pandoc,
+/// html2text, inscriptis and BeautifulSoup as installed): compared when `LGSCO_CONVERTED` names
+/// the folder, held to the same targets; skipped otherwise (CI has none of the tools).
+#[test]
+fn conversions_made_here_match_the_original_records() {
+    let Some(dir) = std::env::var_os("LGSCO_CONVERTED").map(PathBuf::from) else {
+        eprintln!("LGSCO_CONVERTED not set: skipped");
+        return;
+    };
+    let mut tally = Tally::default();
+    tally.compare_all(&dir.join("pages"), &dir);
+    assert!(!tally.matched.is_empty(), "nothing under {dir:?}");
+    tally.assert_targets();
+}
