@@ -23,8 +23,13 @@ start='\xc2\x45\x0b\x00'
 
 case "$target" in
 parse)
-    for f in ../corpus/*.txt ../../shared/corpus/dev/*.txt; do
+    # The statements as written, and as web pages and HTML-to-text tools hand them over.
+    for f in ../corpus/*.txt ../../shared/corpus/dev/*.txt ../../shared/corpus/html/*.html \
+        ../tests/converted/pages/*.html; do
         [ -f "$f" ] && cp "$f" "$dir/$(basename "$f")"
+    done
+    for f in ../../shared/corpus/converted/*/*.txt ../tests/converted/*/*.txt; do
+        [ -f "$f" ] && cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"
     done
     ;;
 amount)

@@ -1,5 +1,6 @@
-//! Property tests: no string makes `parse` panic, and real statements cut, thinned or padded
-//! line by line still give records whose spans lie inside the input on char boundaries.
+//! Property tests: no string makes `parse` panic (nor text made of what scrapers write), and real
+//! statements cut, thinned or padded line by line still give records whose spans lie inside the
+//! input on char boundaries.
 
 use crate::common::{check_decision, real_statements};
 use proptest::prelude::*;
@@ -44,8 +45,52 @@ fn statement_like() -> impl Strategy<Value = String> {
         .prop_map(|lines| lines.into_iter().map(|(l, e)| l + e).collect())
 }
 
+/// Text built from what scrapers and HTML-to-text tools write (Markdown marks, html2text's
+/// fences and underscores, lynx's markers and references, mis-decoded characters, markup), so
+/// cases reach every reader of `src/input/`.
+fn scraped_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("# Org (22 014 796)"),
+        Just("**Decision :** Upheld"),
+        Just("****** Org (22 014 796) ******"),
+        Just("***** The complaint *****"),
+        Just("**** failed to implement the agreed actions and"),
+        Just("****"),
+        Just("   1. Ms X complained the Council failed to provide the care she needed and"),
+        Just("      38. The Council began looking into it at stage one of the procedure"),
+        Just("          o apologise to Ms X; and"),
+        Just("    \u{25a1} Pay \u{a3}500 to Mrs Y."),
+        Just("+ item"),
+        Just("1.  Ms X complained."),
+        Just("[12]Return to top"),
+        Just("References"),
+        Just("   1. https://example.org/"),
+        Just("Children&#x27;s_care_services &amp; &#99999999; &"),
+        Just("the Council\u{e2}\u{80}\u{99}s \u{c2}\u{a3}300"),
+        Just("(Local Government Act 1974"),
+        Just(", sections 26(1) and 26A(1), as amended)"),
+        Just("This was fault."),
+        Just("<!DOCTYPE html><html><body><h1>Org (22 014 796)</h1><ol><li>a <em>b</em>"),
+        Just("</li></ol><h2>The complaint</h2><p>Summary: Mr Q complained.</p>"),
+        Just("====="),
+        Just("-----"),
+        Just("See [our guidance](https://example.org) and [x]"),
+        Just("1\\. Ms X"),
+        Just("Summary: Ms X complained."),
+    ];
+    let line = prop_oneof![piece.prop_map(str::to_string), "\\PC{0,30}"];
+    let line_end = prop_oneof![Just("\n"), Just("\r\n"), Just("\n\n")];
+    prop::collection::vec((line, line_end), 0..40)
+        .prop_map(|lines| lines.into_iter().map(|(l, e)| l + e).collect())
+}
+
 proptest! {
     #![proptest_config(config(512))]
+
+    #[test]
+    fn any_scraped_like_text_returns(text in scraped_like()) {
+        parse_checked(&text);
+    }
 
     #[test]
     fn any_string_returns(text in "\\PC*") {
