@@ -79,8 +79,9 @@ fn may_go_on_mid_sentence(lines: &[&str]) -> bool {
         };
         if goes_on_in_lower_case
             && let Some(above) = previous
-            && list_or_text(line).text.starts_with(char::is_lowercase)
-            && continues_indent(&list_or_text(above), &list_or_text(line))
+            && let piece = list_or_text(line)
+            && piece.text.starts_with(char::is_lowercase)
+            && continues_indent(&list_or_text(above), &piece)
         {
             count += 1;
             if count >= EVIDENCE {
