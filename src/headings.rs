@@ -15,13 +15,18 @@ use crate::model::Section;
 /// folding makes straight; letters match in any ASCII case, as folding lowers only ASCII.
 /// Matching the text itself spares folding (and allocating) every line of a statement.
 fn heading_regex(alternatives: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(&heading_pattern(alternatives))
+        .unicode(false)
+        .build()
+}
+
+/// The pattern [`heading_regex`] builds, for an automaton of several.
+fn heading_pattern(alternatives: &str) -> String {
     let apostrophes: String = APOSTROPHES.iter().collect();
     let pattern = alternatives
         .replace('_', r"(?u:\s)")
         .replace('\'', &format!("(?u:[{apostrophes}])"));
-    RegexBuilder::new(&format!(r"(?xis)^(?:{pattern})(?u:\s)*:?$"))
-        .unicode(false)
-        .build()
+    format!(r"(?xis)^(?:{pattern})(?u:\s)*:?$")
 }
 
 /// Every heading the parser knows, and how it is known. Patterns are verbose-syntax
@@ -123,13 +128,19 @@ fn alternatives(part: impl Fn(&Kind) -> &'static str) -> String {
     parts.join(" | ")
 }
 
-/// Main-section headings, as their own text reads.
-static MAIN_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| heading_regex(&alternatives(|kind| kind.main)).expect("main heading regex"));
-
-/// Sub-headings common enough to recognise without layout hints.
-static SUB_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| heading_regex(&alternatives(|kind| kind.sub)).expect("sub heading regex"));
+/// Main-section headings (pattern 0) and sub-headings common enough to recognise without layout
+/// hints (pattern 1), as their own text reads, in one automaton: a line is read once, and a name
+/// that is both is a main heading.
+static KNOWN_HEADINGS: LazyLock<meta::Regex> = LazyLock::new(|| {
+    let levels = [
+        heading_pattern(&alternatives(|kind| kind.main)),
+        heading_pattern(&alternatives(|kind| kind.sub)),
+    ];
+    meta::Regex::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .build_many(&levels)
+        .expect("known heading patterns")
+});
 
 /// The level of a heading LGSCO statements commonly use: `Some(1)` for a main section,
 /// `Some(2)` for a common sub-heading, `None` when the text is not a heading we know.
@@ -138,13 +149,12 @@ pub(crate) fn is_known_heading(text: &str) -> Option<u8> {
         return None;
     }
     let text = text.trim().as_bytes();
-    if MAIN_HEADING.is_match(text) {
-        Some(1)
-    } else if SUB_HEADING.is_match(text) {
-        Some(2)
+    let found = KNOWN_HEADINGS.search(&Input::new(text).anchored(Anchored::Yes))?;
+    Some(if found.pattern().as_usize() == 0 {
+        1
     } else {
-        None
-    }
+        2
+    })
 }
 
 /// Headings common enough that a text cut off inside one can still be recognised.
