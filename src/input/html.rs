@@ -53,6 +53,7 @@ pub(crate) fn read(page: &str, out: &mut Numbered) {
         items_open: 0,
         in_page_links: 0,
         text_outside_links: false,
+        main_section: None,
     };
     walk.element(document.root_element(), 0);
     walk.flush();
@@ -75,6 +76,8 @@ struct Walk<'o> {
     /// Whether the block being gathered has text outside such links: a block of nothing but
     /// them (`Back to top`, `Return to top`, a contents list's entries) is navigation.
     text_outside_links: bool,
+    /// Once a main section (`h2`) has begun: whether text has been written in it since.
+    main_section: Option<bool>,
 }
 
 /// Elements that start and end a block of text.
@@ -249,6 +252,17 @@ impl Walk<'_> {
                 self.children(element, depth);
                 self.in_page_links -= 1;
             }
+            // A main section's heading: the text marks where the one before it ended as the
+            // site does (`Back to top`), so that its headings keep their levels.
+            "h2" => {
+                self.flush();
+                if self.main_section == Some(true) {
+                    self.out.text("Back to top");
+                }
+                self.children(element, depth);
+                self.flush();
+                self.main_section = Some(false);
+            }
             "td" | "th" => {
                 self.inline.push(' ');
                 self.children(element, depth);
@@ -291,6 +305,9 @@ impl Walk<'_> {
             return;
         }
         let text = std::mem::take(&mut self.inline);
+        if let Some(written) = &mut self.main_section {
+            *written = true;
+        }
         match self.item.take() {
             Some((depth, ordered)) => self.out.item(depth, ordered, &text),
             None => self.out.text(&text),

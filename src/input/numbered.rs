@@ -33,11 +33,12 @@ pub(crate) fn collapse_spaces(text: &str) -> String {
 }
 
 impl Numbered {
-    /// A block that is not a list item: a title, header line, heading or unnumbered paragraph.
-    /// Empty blocks and `Back to top` links are left out.
+    /// A block that is not a list item: a title, header line, heading, unnumbered paragraph, or
+    /// a `Back to top` line, which the parser reads as the end of a main section. Empty blocks
+    /// are left out.
     pub(crate) fn text(&mut self, text: &str) {
         let text = collapse_spaces(text);
-        if text.is_empty() || is_back_to_top(&text) {
+        if text.is_empty() {
             return;
         }
         if !self.out.is_empty() {

@@ -179,8 +179,14 @@ pub(crate) fn read(text: &str, width: Option<usize>, out: &mut Numbered) -> bool
             let continues = (under_item || continues_indent(line, next))
                 && (set_apart || width.is_some_and(|width| is_full(line, next, width)));
             // A wrapper breaks at a space, so a line that starts with punctuation was broken at
-            // an element's edge (w3m: `Local Government Act 1974` over `, sections 26(1)`).
-            let tight = next.text.starts_with([',', '.', ';', ':', ')']);
+            // an element's edge (w3m: `Local Government Act 1974` over `, sections 26(1)`), or
+            // inside a section number before its bracket (w3m: `26A` over `(1), as amended)`).
+            let last_word = line.text.rsplit(' ').next().unwrap_or_default();
+            let tight = next.text.starts_with([',', '.', ';', ':', ')'])
+                || (last_word.contains(|c: char| c.is_ascii_digit())
+                    && last_word.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && starts_with_section_bracket(next.text))
+                || breaks_after_hyphen(last_word, next.text);
             (continues && !head).then_some(if tight { Joint::Tight } else { Joint::Space })
         },
         |block| {
@@ -343,6 +349,27 @@ fn with_references_read(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether a word was broken after its hyphen by the wrapper (html2text: `mid-` over `2023`):
+/// a letter before the hyphen, and a letter or digit going on.
+fn breaks_after_hyphen(last_word: &str, next: &str) -> bool {
+    last_word
+        .strip_suffix('-')
+        .is_some_and(|word| word.ends_with(char::is_alphabetic))
+        && next.starts_with(char::is_alphanumeric)
+}
+
+/// Whether `text` starts with a section number's bracket (`(1)`, `(iv)`, `(b)`) followed by
+/// punctuation, a space or its end.
+fn starts_with_section_bracket(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('(') else {
+        return false;
+    };
+    let inner = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    (1..=4).contains(&inner)
+        && rest[inner..].starts_with(')')
+        && !rest[inner + 1..].starts_with(|c: char| c.is_alphanumeric())
+}
+
 /// Whether a line starts like a title, header or summary line (with a capital: a wrapped
 /// sentence can go on with `decision: …`).
 fn starts_head_line(line: &str) -> bool {
@@ -497,5 +524,21 @@ mod tests {
         // Wrapped where the comma would have gone past the width.
         read(&text, Some(first.len() + 1), &mut out);
         assert!(out.finish().contains("Act 1974, sections 26(1)"));
+        let first =
+            "    to others we may suggest a remedy. (Local Government Act 1974, section 24A";
+        let text = format!("{first}\n    (6), as amended) and so on\n");
+        let mut out = Numbered::default();
+        read(&text, Some(first.len() + 1), &mut out);
+        assert!(out.finish().contains("section 24A(6), as amended"));
+        assert!(starts_with_section_bracket("(iv) and") && !starts_with_section_bracket("(see"));
+        // A list of brackets goes on with a space; a hyphenated word broken at its hyphen, tight.
+        let first = "    (Local Government Act 1974, sections 26B, 34D and 34H(2) and";
+        let text =
+            format!("{first}\n    (3), as amended) and so on until mid-\n    2023 it went on\n");
+        let mut out = Numbered::default();
+        read(&text, Some(first.len() + 1), &mut out);
+        let derived = out.finish();
+        assert!(derived.contains("34H(2) and (3), as amended"), "{derived}");
+        assert!(breaks_after_hyphen("mid-", "2023") && !breaks_after_hyphen("-", "2023"));
     }
 }
