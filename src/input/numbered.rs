@@ -104,7 +104,7 @@ mod tests {
         out.item(0, true, "Second.");
         assert_eq!(
             out.finish(),
-            "The complaint\n\n  1. Ms X complained:\n    • about delay;\n      1. about cost.\n  2. Second.\n"
+            "The complaint\n\n  1. Ms X complained:\n    • about delay;\n      1. about cost.\n\nBack to top\n\n  2. Second.\n"
         );
     }
 }
