@@ -1,10 +1,11 @@
 //! Statements as scrapers hand them over (web pages, Markdown, hard-wrapped text, one line per
 //! text node) against the record of the original statement text, field by field.
 //!
-//! Two sets are checked: `../shared/corpus/html/` with its conversions in
-//! `../shared/corpus/converted/TOOL/` (when that folder exists beside the repository), and this
+//! Three sets are checked: `../shared/corpus/html/` with its conversions in
+//! `../shared/corpus/converted/TOOL/` (when that folder exists beside the repository), this
 //! repository's own `tests/converted/` (other statements rendered in another page style and
-//! converted by other tools and at other widths; see `tests/converted/README.md`). A converted
+//! converted by other tools and at other widths; see `tests/converted/README.md`), and
+//! `tests/converted-site/` (other statements in the seed pages' own style). A converted
 //! file is matched to its original by file stem: `corpus/`, `tests/statements/` or
 //! `../shared/corpus/dev/`. `cargo test --release --test integration converted -- --nocapture`
 //! prints the share of fields matched per tool.
@@ -262,5 +263,14 @@ fn conversions_made_here_match_the_original_records() {
     let mut tally = Tally::default();
     tally.compare_all(&dir.join("pages"), &dir);
     assert!(!tally.matched.is_empty(), "nothing under {dir:?}");
+    tally.assert_targets();
+}
+
+#[test]
+fn other_statements_in_the_seed_pages_style_match_the_original_records() {
+    let dir = root().join("tests/converted-site");
+    let mut tally = Tally::default();
+    tally.compare_all(&dir.join("pages"), &dir);
+    assert!(tally.matched.len() >= 14, "{}", tally.report());
     tally.assert_targets();
 }
