@@ -157,8 +157,8 @@ pub fn derived_text(input: &str) -> Cow<'_, str> {
     input::derive(input, InputKind::of(input)).text
 }
 
-/// Reads `input` as `kind`, then parses the text read; the derived layout and a warning for
-/// joined lines are added to the record.
+/// Reads `input` as `kind`, then parses the text read; the derived layout and the warnings for
+/// what was repaired (lines joined, text decoded again) are added to the record.
 fn read(input: &str, kind: InputKind) -> Result<Decision, ParseError> {
     let derived = input::derive(input, kind);
     let mut decision = parse_text(&derived.text)?;

@@ -48,10 +48,14 @@ pub fn read_text(input: &Input, legacy: Option<&'static Encoding>) -> Result<Str
             }),
         Input::Failed { error, .. } => Err(error.clone()),
     }?;
+    // Valid UTF-8 (which no UTF-16 byte-order mark is) becomes the text without a copy, checked
+    // once; anything else is decoded as `lgsco::decode` says.
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(not_utf8) => not_utf8.into_bytes(),
+    };
     match lgsco::decode(&bytes, legacy) {
-        Ok(Cow::Owned(text)) => Ok(text),
-        // Valid UTF-8 as it is: the bytes become the text without a copy.
-        Ok(Cow::Borrowed(_)) => String::from_utf8(bytes).map_err(|e| e.to_string()),
+        Ok(text) => Ok(text.into_owned()),
         Err(e) if e.kind() == ErrorKind::InvalidUtf8 => Err(format!(
             "{e} (a Windows-1252 copy? read it with --encoding windows-1252)"
         )),

@@ -4,8 +4,8 @@
 //! text above it starts (or, in a list item, where the item's text starts) and the line above is
 //! full (the first word of the line would not have fitted on it) or blocks are set apart by blank
 //! lines; title and header lines are never joined. So headings, header lines and list items stay
-//! apart. Lynx's `[12]` link markers and
-//! its closing `References` list of addresses are left out.
+//! apart. Lynx's `[12]` link markers and its closing `References` list of addresses are left
+//! out.
 //!
 //! ```text
 //!     1. Miss X complains the Council         →    1. Miss X complains the Council failed.
@@ -148,7 +148,7 @@ pub(crate) fn has_reference_list(lines: &[&str]) -> bool {
 pub(crate) fn read(text: &str, width: Option<usize>, out: &mut Numbered) -> bool {
     let lines = super::lines_of(text);
     let kept = without_references(&lines);
-    let has_references = has_reference_list(&lines);
+    let has_references = kept.len() < lines.len();
     let headings = fenced_headings(kept);
     let fenced = !headings.is_empty();
     let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(kept.len());
