@@ -228,6 +228,15 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     paths
 }
 
+/// Compares the pages of `pages` and every tool folder under `dir` (at least `tools` of them,
+/// pages included) with the original records and holds each to its target.
+fn check_folder(pages: &Path, dir: &Path, tools: usize) {
+    let mut tally = Tally::default();
+    tally.compare_all(pages, dir);
+    assert!(tally.matched.len() >= tools, "{dir:?}:\n{}", tally.report());
+    tally.assert_targets();
+}
+
 #[test]
 fn shared_pages_and_conversions_match_the_seed_records() {
     let shared = root().join("../shared/corpus");
@@ -235,19 +244,13 @@ fn shared_pages_and_conversions_match_the_seed_records() {
         eprintln!("../shared/corpus/converted not present: skipped");
         return;
     }
-    let mut tally = Tally::default();
-    tally.compare_all(&shared.join("html"), &shared.join("converted"));
-    assert!(tally.matched.len() >= 6, "{}", tally.report());
-    tally.assert_targets();
+    check_folder(&shared.join("html"), &shared.join("converted"), 6);
 }
 
 #[test]
 fn own_pages_and_conversions_match_the_original_records() {
     let dir = root().join("tests/converted");
-    let mut tally = Tally::default();
-    tally.compare_all(&dir.join("pages"), &dir);
-    assert!(tally.matched.len() >= 2, "{}", tally.report());
-    tally.assert_targets();
+    check_folder(&dir.join("pages"), &dir, 2);
 }
 
 /// Conversions made on this machine with whatever tools it has (`tests/converted/convert.sh
@@ -260,17 +263,11 @@ fn conversions_made_here_match_the_original_records() {
         eprintln!("LGSCO_CONVERTED not set: skipped");
         return;
     };
-    let mut tally = Tally::default();
-    tally.compare_all(&dir.join("pages"), &dir);
-    assert!(!tally.matched.is_empty(), "nothing under {dir:?}");
-    tally.assert_targets();
+    check_folder(&dir.join("pages"), &dir, 1);
 }
 
 #[test]
 fn other_statements_in_the_seed_pages_style_match_the_original_records() {
     let dir = root().join("tests/converted-site");
-    let mut tally = Tally::default();
-    tally.compare_all(&dir.join("pages"), &dir);
-    assert!(tally.matched.len() >= 14, "{}", tally.report());
-    tally.assert_targets();
+    check_folder(&dir.join("pages"), &dir, 14);
 }
