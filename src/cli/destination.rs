@@ -83,8 +83,7 @@ impl Output {
             |p| super::printable(&p.display().to_string()),
         );
         if path.is_none() {
-            standard_output_is_open()
-                .map_err(|e| Stop::Failed(format!("cannot write {name}: {e}")))?;
+            standard_output_is_open().map_err(|e| cannot_write(&name, e))?;
         }
         match Destination::open(path) {
             Ok(destination) => Ok(Output {
@@ -92,7 +91,7 @@ impl Output {
                 name,
                 to_stdout: path.is_none(),
             }),
-            Err(e) => Err(Stop::Failed(format!("cannot write {name}: {e}"))),
+            Err(e) => Err(cannot_write(&name, e)),
         }
     }
 
@@ -139,7 +138,7 @@ impl Ready {
         let name = self.name;
         self.destination
             .commit()
-            .map_err(|e| Stop::Failed(format!("cannot write {name}: {e}")))
+            .map_err(|e| cannot_write(&name, e))
     }
 }
 
@@ -153,8 +152,11 @@ pub struct Tables {
 impl Tables {
     /// Starts the set of tables that becomes the folder `path`.
     pub fn open(path: &Path) -> Result<Tables, Stop> {
-        let name = super::printable(&path.display().to_string());
-        let failed = |e: io::Error| Stop::Failed(format!("cannot write tables to {name}: {e}"));
+        let name = format!(
+            "tables to {}",
+            super::printable(&path.display().to_string())
+        );
+        let failed = |e: io::Error| cannot_write(&name, e);
         let folder = AtomicDir::create(path, &Table::ALL.map(Table::file_name)).map_err(failed)?;
         let files = Table::ALL.map(|table| folder.create_file(table.file_name()));
         let files = files
@@ -175,7 +177,7 @@ impl Tables {
     /// Appends one document's rows.
     pub fn write(&mut self, rows: &TableRows) -> Result<(), Stop> {
         let written = self.writer.write(rows);
-        written.map_err(|e| Stop::Failed(format!("cannot write tables to {}: {e}", self.name)))
+        written.map_err(|e| cannot_write(&self.name, e))
     }
 
     /// Writes and syncs every table, leaving only the folder's rename into place.
@@ -195,7 +197,7 @@ impl Tables {
                 folder: self.folder,
                 name,
             }),
-            Err(e) => Err(Stop::Failed(format!("cannot write tables to {name}: {e}"))),
+            Err(e) => Err(cannot_write(&name, e)),
         }
     }
 }
@@ -210,10 +212,13 @@ impl ReadyTables {
     /// Renames the folder into place.
     pub fn commit(self) -> Result<(), Stop> {
         let name = self.name;
-        self.folder
-            .commit()
-            .map_err(|e| Stop::Failed(format!("cannot write tables to {name}: {e}")))
+        self.folder.commit().map_err(|e| cannot_write(&name, e))
     }
+}
+
+/// The failure to write the output named `name`.
+fn cannot_write(name: &str, e: io::Error) -> Stop {
+    Stop::Failed(format!("cannot write {name}: {e}"))
 }
 
 /// A write error as a [`Stop`]: a broken pipe on standard output is its reader going away.
@@ -221,7 +226,7 @@ fn stop(name: &str, to_stdout: bool, e: io::Error) -> Stop {
     if to_stdout && e.kind() == io::ErrorKind::BrokenPipe {
         Stop::ReaderGone
     } else {
-        Stop::Failed(format!("cannot write {name}: {e}"))
+        cannot_write(name, e)
     }
 }
 
