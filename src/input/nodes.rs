@@ -1,7 +1,8 @@
 //! Text with one line per text node of the page (BeautifulSoup's `get_text("\n", strip=True)`):
 //! every link, emphasis or bold phrase stands on a line of its own, so sentences are broken
-//! around them. Such lines are joined back into their sentence; a header label split from its
-//! value (`Category :` over `Children's care services`) is joined too.
+//! around them. Such lines are joined back into their sentence (a link, a sum set in bold, a
+//! bracket's contents), the summary's sentences into its one paragraph, and a header label split
+//! from its value (`Category :` over `Children's care services`) to it.
 //!
 //! ```text
 //! I referred to the Ombudsman’s        →   I referred to the Ombudsman’s Guidance on
@@ -16,7 +17,7 @@ use std::cell::Cell;
 
 use super::numbered::Numbered;
 use super::{CLOSING, OPENING};
-use crate::header::is_bare_label;
+use crate::header::{is_bare_label, is_summary_line};
 use crate::headings::is_known_heading;
 use crate::lines::is_back_to_top;
 
@@ -65,6 +66,37 @@ fn starts_lower_or_closing(line: &str) -> bool {
     line.starts_with(|c: char| c.is_lowercase() || CLOSING.contains(&c))
 }
 
+/// Whether `line` ends with a word no heading or sentence ends with (`Regulation 19 of the`,
+/// `for the full cost under the`): the link or emphasis that completes it is on the next line.
+fn ends_with_leading_word(line: &str) -> bool {
+    const LEADING: [&str; 17] = [
+        "the", "a", "an", "of", "to", "for", "and", "or", "by", "in", "on", "at", "with", "under",
+        "from", "into", "than",
+    ];
+    line.rsplit_once(' ')
+        .is_some_and(|(_, last)| LEADING.contains(&last))
+}
+
+/// Whether `line` is a sum of money and nothing else (`£900`): a page sets sums in bold inside
+/// their sentence, never as a block of their own.
+fn is_amount(line: &str) -> bool {
+    crate::money::parse_amount_pence(line).is_some_and(|(_, len)| len == line.len())
+}
+
+/// Whether `line` opens with a bracketed word (`(Regulated Activities) Regulations 2014 says`),
+/// which goes on from a line that does not end a clause; a list marker (`(a)`, `(ii)`) does not.
+fn opens_with_bracketed_word(line: &str) -> bool {
+    let mut chars = line.chars();
+    chars.next() == Some('(')
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase)
+}
+
+/// Whether `line` is a heading or a `Back to top` link.
+fn is_structure(line: &str) -> bool {
+    is_known_heading(line).is_some() || is_back_to_top(line)
+}
+
 /// Whether `line` continues `previous`, and how: directly after an opening bracket or before
 /// closing punctuation, else with a space.
 /// A line that starts its block and is a heading or a `Back to top` link stands alone; one that
@@ -73,14 +105,19 @@ fn joint(previous: &str, line: &str, next: Option<&str>, starts_block: bool) -> 
     if is_bare_label(previous) {
         return Some(Joint::Space);
     }
-    if starts_block && (is_known_heading(previous).is_some() || is_back_to_top(previous)) {
+    if starts_block && is_structure(previous) {
         return None;
     }
     let tight = previous.ends_with(OPENING) || line.starts_with(CLOSING);
     let goes_on = tight
         || (!ends_clause(previous)
-            && (starts_lower_or_closing(line) || next.is_some_and(starts_lower_or_closing)))
-        || (ends_clause(previous) && is_emphasised_comment(line));
+            && (starts_lower_or_closing(line)
+                || next.is_some_and(starts_lower_or_closing)
+                || ends_with_leading_word(previous)
+                || is_amount(line)
+                || opens_with_bracketed_word(line)))
+        || (ends_clause(previous) && is_emphasised_comment(line))
+        || (!starts_block && is_amount(previous) && !is_structure(line));
     goes_on.then_some(if tight { Joint::Tight } else { Joint::Space })
 }
 
@@ -97,32 +134,65 @@ pub(crate) fn read(text: &str, out: &mut Numbered) -> bool {
         .filter(|p| !p.text.is_empty())
         .collect();
     // The brackets the block so far leaves open (a line inside them goes on with it whatever it
-    // starts with: `(` … `Children Act 1989` … `Representations Procedure … 2006 19(2)).`), and
-    // whether the line before went on from its own line before.
-    let block: Cell<Option<(usize, bool)>> = Cell::new(None);
+    // starts with: `(` … `Children Act 1989` … `Representations Procedure … 2006 19(2)).`),
+    // whether the line before went on from its own line before, and whether the block is the
+    // summary.
+    let block: Cell<Option<Block>> = Cell::new(None);
     assemble(
         &pieces,
         |previous, line, next, _| {
-            let (open, previous_joined) = block
+            let before = block
                 .get()
-                .unwrap_or_else(|| (brackets_left_open(0, previous.text), false));
+                .unwrap_or_else(|| Block::starting(previous.text));
             let joint = joint(
                 previous.text,
                 line.text,
                 next.map(|n| n.text),
-                !previous_joined,
+                !before.joined,
             )
-            .or_else(|| (open > 0).then_some(Joint::Space));
-            let before = if joint.is_some() { open } else { 0 };
-            block.set(Some((
-                brackets_left_open(before, line.text),
-                joint.is_some(),
-            )));
+            .or_else(|| (before.open > 0).then_some(Joint::Space))
+            .or_else(|| (before.summary && continues_summary(line.text)).then_some(Joint::Space));
+            block.set(Some(match joint {
+                Some(_) => Block {
+                    open: brackets_left_open(before.open, line.text),
+                    joined: true,
+                    summary: before.summary,
+                },
+                None => Block::starting(line.text),
+            }));
             joint
         },
         str::to_string,
         out,
     )
+}
+
+/// What [`read`] knows of the block a line is in.
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    /// Round brackets left open.
+    open: usize,
+    /// Whether the line went on from the line before it.
+    joined: bool,
+    /// Whether the block is the summary.
+    summary: bool,
+}
+
+impl Block {
+    fn starting(line: &str) -> Block {
+        Block {
+            open: brackets_left_open(0, line),
+            joined: false,
+            summary: is_summary_line(line),
+        }
+    }
+}
+
+/// Whether `line`, after a sentence of the summary, is one more: the summary is one paragraph
+/// of the page, so every sentence up to the first heading is its own (`… stage two.` → bold
+/// `This was fault.` → `The Council has agreed to apologise.`).
+fn continues_summary(line: &str) -> bool {
+    ends_clause(line) && !is_structure(line) && !is_bare_label(line)
 }
 
 /// How many round brackets are open after `text`, when `open` were before it.
@@ -191,6 +261,57 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn links_and_sums_in_bold_stay_in_their_sentence() {
+        // A link after a word no heading ends with; a bracketed name after it.
+        assert_eq!(
+            joint(
+                "Regulation 12 of the",
+                "Care Standards Act 2000",
+                None,
+                true
+            ),
+            Some(Joint::Space)
+        );
+        assert_eq!(
+            joint(
+                "Care Standards Act 2000",
+                "(Registration) Regulations 2001 say",
+                None,
+                false
+            ),
+            Some(Joint::Space)
+        );
+        assert_eq!(joint("What happened", "(a) the visit", None, true), None);
+        // A sum in bold, and what follows it.
+        assert_eq!(
+            joint("refund Mr Y", "£75.50", None, true),
+            Some(Joint::Space)
+        );
+        assert_eq!(
+            joint("£75.50", "Mr Y paid for the taxi;", None, false),
+            Some(Joint::Space)
+        );
+        assert_eq!(joint("to Mr Y:", "£75.50 for the taxi", None, true), None);
+        assert_eq!(joint("£75.50", "Back to top", None, false), None);
+    }
+
+    #[test]
+    fn the_summary_is_one_paragraph() {
+        let mut out = Numbered::default();
+        read(
+            "Summary: Mr Y complained about a taxi (\nsee\n). It was late.\nThat was fault.\nThe Council will pay him.\nThe complaint\nMr Y says it was late.\nHe had paid in advance.\n",
+            &mut out,
+        );
+        let text = out.finish();
+        assert!(
+            text.starts_with("Summary: Mr Y complained about a taxi (see). It was late. That was fault. The Council will pay him.\n\nThe complaint\n"),
+            "{text}"
+        );
+        // After the summary, a sentence starts its own paragraph.
+        assert!(text.ends_with("\n\nHe had paid in advance.\n"), "{text}");
     }
 
     #[test]
