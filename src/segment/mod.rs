@@ -40,11 +40,16 @@ pub(crate) fn segment(lines: &[Line<'_>]) -> Body {
             lists.close();
             continue;
         }
-        let is_last_of_cut_text = truncated && i + 1 == body.len();
+        let place = Place {
+            last_of_cut_text: truncated && i + 1 == body.len(),
+            before_back_to_top: body
+                .get(i + 1)
+                .is_some_and(|next| is_back_to_top(next.text)),
+        };
         match layout {
             Layout::Numbered | Layout::Html | Layout::Markdown => numbered_line(*line, &mut blocks),
             Layout::Dashed | Layout::Plain => {
-                list_line(*line, layout, is_last_of_cut_text, &mut blocks, &mut lists)
+                list_line(*line, layout, place, &mut blocks, &mut lists)
             }
         }
     }
@@ -115,11 +120,20 @@ fn numbered_line<'a>(line: Line<'a>, blocks: &mut Blocks<'a>) {
     }
 }
 
+/// Where a line of the dashed or plain layout stands, as far as telling a heading goes.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    /// The last line of a text that stops before the statement's end.
+    last_of_cut_text: bool,
+    /// Right before a `Back to top` link, which ends a section: a heading has something under it.
+    before_back_to_top: bool,
+}
+
 /// Reads a line of the dashed or plain layout, inferring which lines are list items.
 fn list_line<'a>(
     line: Line<'a>,
     layout: Layout,
-    is_last_of_cut_text: bool,
+    place: Place,
     blocks: &mut Blocks<'a>,
     lists: &mut ListInference,
 ) {
@@ -129,7 +143,7 @@ fn list_line<'a>(
             blocks.item(line, skip);
             return;
         }
-        _ if is_heading_line(line, layout, is_last_of_cut_text, lists) => {
+        _ if is_heading_line(line, layout, place, lists) => {
             lists.close();
             blocks.heading(line);
             return;
@@ -144,32 +158,28 @@ fn list_line<'a>(
 }
 
 /// Whether a line without a dash is a heading, in the dashed and plain layouts.
-fn is_heading_line(
-    line: Line<'_>,
-    layout: Layout,
-    is_last_of_cut_text: bool,
-    lists: &ListInference,
-) -> bool {
+fn is_heading_line(line: Line<'_>, layout: Layout, place: Place, lists: &ListInference) -> bool {
     // A known heading is one whatever its shape; the shape is tested first, as it is cheaper and
     // tells most headings (the block then reads the known level once).
-    heading_by_shape(line.text, layout, is_last_of_cut_text, lists)
-        || is_known_heading(line.text).is_some()
+    heading_by_shape(line.text, layout, place, lists) || is_known_heading(line.text).is_some()
 }
 
 /// Whether a line reads as a heading by its shape and place, in the dashed and plain layouts.
-fn heading_by_shape(
-    text: &str,
-    layout: Layout,
-    is_last_of_cut_text: bool,
-    lists: &ListInference,
-) -> bool {
+fn heading_by_shape(text: &str, layout: Layout, place: Place, lists: &ListInference) -> bool {
     if starts_like_quote_or_citation(text) {
         return false;
     }
     // A bare last line of a cut-off plain text may be a sentence cut short; only the start of a
-    // common heading (`What I fo`) is taken as one. Dashed paragraphs always carry their dash.
-    if is_last_of_cut_text && layout == Layout::Plain {
-        return starts_common_heading(text);
+    // common heading (`What I fo`) is taken as one. A line with nothing under it before `Back to
+    // top` is the end of its section's last paragraph (a page cut short keeps its links). Dashed
+    // paragraphs always carry their dash.
+    if layout == Layout::Plain {
+        if place.last_of_cut_text {
+            return starts_common_heading(text);
+        }
+        if place.before_back_to_top {
+            return false;
+        }
     }
     match layout {
         Layout::Dashed => {
@@ -210,6 +220,22 @@ mod tests {
         assert_eq!(numbers, [Some(1), Some(2), Some(3)]);
         assert_eq!(body.sections[2].paragraphs[0].items[0].text, "sub");
         assert!(body.truncated);
+    }
+
+    #[test]
+    fn a_line_with_nothing_under_it_before_back_to_top_is_a_paragraph() {
+        let body = segment(&split_lines(
+            "The complaint\nMr B complained.\nWhat happened\nIn March the Council wrote.\nOn 4 May 20\n\nBack to top\n\nFinal decision\nI have completed my investigation.\n",
+        ));
+        let headings: Vec<&str> = body.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(
+            headings,
+            ["The complaint", "What happened", "Final decision"]
+        );
+        assert_eq!(
+            body.sections[1].paragraphs.last().map(|p| p.text.as_str()),
+            Some("On 4 May 20")
+        );
     }
 
     #[test]
