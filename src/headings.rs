@@ -91,7 +91,7 @@ const KINDS: [Kind; 12] = [
     },
     Kind {
         role: HeadingRole::FinalDecision,
-        main: "(?:final_)?decisions?",
+        main: "(?:final_)?decisions? | (?:my|our)_decision",
         sub: "",
         also: "",
     },
@@ -424,7 +424,7 @@ mod tests {
             ("Recommended action", Recommendations),
             ("Actions", Actions),
             ("Delay", Other),
-            ("My decision", Other),
+            ("My decision", FinalDecision),
             ("Ms X\u{2019}s second complaint", Other),
             ("The complaint about transport", Other),
             ("## What I found", Other),
