@@ -3,8 +3,8 @@
 # (tests/converted/pages/) with every HTML-to-text tool installed here, one folder per tool and
 # setting under DIR, for
 #   LGSCO_CONVERTED=DIR cargo test --release --test integration converted -- --nocapture
-# Tools (Debian packages lynx, w3m, pandoc, html2text; pip packages inscriptis, beautifulsoup4)
-# that are missing are left out.
+# Tools (Debian packages lynx, w3m, pandoc, html2text, chromium; pip packages inscriptis,
+# beautifulsoup4, trafilatura) that are missing are left out.
 #
 #   bash tests/converted/convert.sh /tmp/converted
 set -euo pipefail
@@ -43,3 +43,7 @@ python_tool() { # python_tool NAME EXPRESSION-OF-page
 python_tool inscriptis "from inscriptis import get_text; print(get_text(page))"
 python_tool bs4-gettext-nl-strip "from bs4 import BeautifulSoup; print(BeautifulSoup(page, 'html.parser').get_text('\n', strip=True))"
 python_tool bs4-gettext-plain "from bs4 import BeautifulSoup; print(BeautifulSoup(page, 'html.parser').get_text())"
+python_tool trafilatura "import trafilatura; print(trafilatura.extract(page) or '')"
+if command -v chromium > /dev/null; then
+    convert chromium-innertext python3 tests/converted/innertext.py
+fi

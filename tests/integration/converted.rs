@@ -25,8 +25,9 @@ fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The compared fields of a record, by name, as values without spans.
-fn fields(d: &Decision) -> Vec<(&'static str, Value)> {
+/// The compared fields of a record, by name, as values without spans; the agreed actions' due
+/// dates only when `dated` (they are counted from the decision date, which a converter may drop).
+fn fields(d: &Decision, dated: bool) -> Vec<(&'static str, Value)> {
     let paragraphs = d
         .sections
         .iter()
@@ -45,7 +46,7 @@ fn fields(d: &Decision) -> Vec<(&'static str, Value)> {
                 words(&a.text),
                 a.paragraph,
                 payments,
-                a.deadline.as_ref().map(|d| d.due)
+                a.deadline.as_ref().map(|d| d.due).filter(|_| dated)
             ])
         })
         .collect::<Vec<_>>();
@@ -142,16 +143,17 @@ impl Tally {
             .expect("original parses");
         let converted = std::fs::read_to_string(path).expect("converted file is UTF-8");
         let entry = self.matched.entry(tool.to_string()).or_default();
+        let dated = !dropped_by_converter("decision_date", &converted);
         let got = match lgsco::parse(&converted) {
             Ok(got) => got,
             Err(e) => {
                 self.mismatches.push(format!("{tool}/{stem}: {e}"));
-                entry.1 += fields(&want).len();
+                entry.1 += fields(&want, dated).len();
                 return;
             }
         };
         super::common::check_decision(&converted, &got);
-        for ((name, want), (_, got)) in fields(&want).into_iter().zip(fields(&got)) {
+        for ((name, want), (_, got)) in fields(&want, dated).into_iter().zip(fields(&got, dated)) {
             if dropped_by_converter(name, &converted) {
                 continue;
             }
