@@ -313,17 +313,20 @@ pub(crate) fn holds_sub_headings(heading: &str) -> bool {
 /// short, no sentence-ending punctuation, not a quotation or citation. Known headings that fail
 /// it (`Agreed action:`) are told by [`is_known_heading`].
 pub(crate) fn reads_as_heading(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    // The cheap tests first: most lines are paragraphs, too long or ending with a full stop.
     let last = text.chars().next_back().unwrap_or('.');
     let first = text.chars().next().unwrap_or(' ');
-    words <= 14
-        && text.len() <= 160
+    text.len() <= 160
         && (!matches!(
             last,
             '.' | ',' | ';' | ':' | '!' | '"' | '\u{201d}' | ')' | '-'
         ) || ends_with_acronym(text))
-        && (first.is_alphanumeric() || first == '\'' && words > 1)
+        && (first.is_alphanumeric() || first == '\'')
         && !first.is_ascii_digit()
+        && {
+            let words = text.split_whitespace().count();
+            words <= 14 && (first != '\'' || words > 1)
+        }
 }
 
 /// Whether `text` ends by naming its acronym in brackets, as a heading can (`Independent
