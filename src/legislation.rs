@@ -85,20 +85,19 @@ fn list_separator(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
-/// A section or a range of them, as written with spaces folded: `26A(1)`, `20 to 23`.
+/// A section or a range of them, as written with spaces folded: `26A(1)`, `20 to 23`, `18-20`,
+/// `18 – 20`.
 fn section_or_range(input: &str) -> IResult<&str, String> {
-    let (rest, (first, last)) = (
+    let dash = (opt(spaces), alt((tag("-"), tag("\u{2013}"))), opt(spaces));
+    let (rest, range) = recognize((
         section_number,
-        opt(preceded((spaces, tag("to"), spaces), section_number)),
-    )
-        .parse(input)?;
-    Ok((
-        rest,
-        match last {
-            Some(last) => format!("{first} to {last}"),
-            None => first.to_string(),
-        },
+        opt(preceded(
+            alt((recognize((spaces, tag("to"), spaces)), recognize(dash))),
+            section_number,
+        )),
     ))
+    .parse(input)?;
+    Ok((rest, range.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
 
 /// `26(1) and 26A(1)`, `26B, 34D and 34H(2) and (3)`, `30(1B) & 34H(i)`: a bare bracket takes
@@ -500,7 +499,8 @@ fn of_the(input: &str) -> IResult<&str, &str> {
 /// Children Act (1989)`, `Part 4 of the Children Act 1989`, `the Equality Act`.
 fn named(input: &str) -> Option<(&str, ActReference)> {
     let mut provisions = Provisions::default();
-    let leading = terminated(|i| provisions.read(i), of_the).parse(input);
+    // `Section 26(3) of the Children Act`, or as an abbreviation `s.117 Mental Health Act 1983`.
+    let leading = terminated(|i| provisions.read(i), alt((of_the, spaces))).parse(input);
     let rest = match leading {
         Ok((rest, ())) => rest,
         Err(_) => {
@@ -792,6 +792,20 @@ mod tests {
                     none,
                 )),
             ),
+            // Ranges written with a dash, and a section before its Act without `of the`.
+            (
+                "ss.18-20 of the Care Act 2014 apply",
+                Some((Some("Care Act 2014"), &["18-20"], none, none)),
+            ),
+            (
+                "Care Act 2014, sections 18 \u{2013} 20, apply",
+                Some((Some("Care Act 2014"), &["18 \u{2013} 20"], none, none)),
+            ),
+            (
+                "s.117 Mental Health Act 1983 says",
+                Some((Some("Mental Health Act 1983"), &["117"], none, none)),
+            ),
+            ("section 47 Enquiry Team", Some((None, &["47"], none, none))),
             (
                 "section 11(3)(a) or (b) of the Care Act 2014",
                 Some((Some("Care Act 2014"), &["11(3)(a)", "11(3)(b)"], none, none)),
