@@ -97,7 +97,12 @@ fn section_or_range(input: &str) -> IResult<&str, String> {
         )),
     ))
     .parse(input)?;
-    Ok((rest, range.split_whitespace().collect::<Vec<_>>().join(" ")))
+    let written = if range.contains(char::is_whitespace) {
+        range.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        range.to_string()
+    };
+    Ok((rest, written))
 }
 
 /// `26(1) and 26A(1)`, `26B, 34D and 34H(2) and (3)`, `30(1B) & 34H(i)`: a bare bracket takes
