@@ -79,12 +79,16 @@ static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("not-a-decision regex")
 });
 
+/// Fault as the Ombudsman names it: `fault`, or the statute's `maladministration` and `service
+/// failure` that older statements and some findings still use.
+const FAULT_WORD: &str = r"(?:fault|maladministration|service\ failure)";
+
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    folded_regex(
-        r"(?x)(?-u:\b)no\ fault(?-u:\b) | (?-u:\b)without\ fault(?-u:\b) | (?-u:\b)no\ evidence\ of\ (?:\S+\ )?fault(?-u:\b) | (?-u:\b)not\ (?:\S+\ ){0,5}?(?:at\ )?fault(?-u:\b)
-        | (?-u:\b)(?:do|did|does|would)\ not\ (?:consider|find|think)\ (?:\S+\ ){0,6}?(?:at\ )?fault(?-u:\b)
-        | (?-u:\b)(?:do|did|does|will|have|has)\ not\ uphold(?-u:\b)",
-    )
+    folded_regex(&format!(
+        r"(?x)(?-u:\b)no\ {FAULT_WORD}(?-u:\b) | (?-u:\b)without\ {FAULT_WORD}(?-u:\b) | (?-u:\b)no\ evidence\ of\ (?:\S+\ )?{FAULT_WORD}(?-u:\b) | (?-u:\b)not\ (?:\S+\ ){{0,5}}?(?:at\ )?{FAULT_WORD}(?-u:\b)
+        | (?-u:\b)(?:do|did|does|would)\ not\ (?:consider|find|think)\ (?:\S+\ ){{0,6}}?(?:at\ )?{FAULT_WORD}(?-u:\b)
+        | (?-u:\b)(?:do|did|does|will|have|has)\ not\ uphold(?-u:\b)"
+    ))
     .expect("no fault regex")
 });
 
@@ -97,12 +101,13 @@ const POOR: &str = r"(?:poor|inadequate|unreasonable|flawed|unacceptable|insuffi
 
 static FAULT: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(&format!(
-        r"(?x)(?-u:\b)(?:was|is|were|are|be|been|amounts?\ to|amounted\ to|constitutes?|constituted)\ (?:also\ )?(?:at\ |a\ )?faults?(?-u:\b)
-        | (?-u:\b)(?:found|finds?|finding)\ (?:\S+\ ){{0,3}}?(?:at\ )?fault(?-u:\b)
+        r"(?x)(?-u:\b)(?:was|is|were|are|be|been|amounts?\ to|amounted\ to|constitutes?|constituted)\ (?:also\ )?(?:at\ |a\ )?(?:faults?|maladministration|service\ failure)(?-u:\b)
+        | (?-u:\b)(?:found|finds?|finding)\ (?:\S+\ ){{0,3}}?(?:at\ )?{FAULT_WORD}(?-u:\b)
+        | (?-u:\b)acted\ with\ {FAULT_WORD}(?-u:\b)
         | (?-u:\b)(?:the|this|these|those|its|their|such)\ faults?\ (?:has\ |have\ |had\ )?(?:also\ )?caused(?-u:\b)
         | (?-u:\b)injustice\ caused\ by\ (?:the\ |its\ |this\ |these\ |those\ )?faults?(?-u:\b)
-        | (?-u:\b)there\ (?:was|is|has\ been|were)\ (?:also\ |some\ )?fault(?-u:\b)
-        | (?-u:\b)findings?\ of\ fault(?-u:\b)
+        | (?-u:\b)there\ (?:was|is|has\ been|were)\ (?:also\ |some\ )?{FAULT_WORD}(?-u:\b)
+        | (?-u:\b)findings?\ of\ {FAULT_WORD}(?-u:\b)
         | (?-u:\b)(?:found|finds?|finding|identified|were|there\ (?:were|was|have\ been))\ (?:\S+\ ){{0,3}}?(?:failings|failures)(?-u:\b)
         | (?-u:\b)(?:failings|failures)\ (?:by|of|in|on\ the\ part\ of)\ {BODY}(?-u:\b)
         | (?-u:\b){BODY}\ (?:also\ |then\ |therefore\ |has\ |had\ |twice\ )?failed\ to(?-u:\b)
@@ -145,7 +150,7 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 /// regexes, which could match nothing there.
 static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"fault|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|properly|adequately|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
+        r"fault|maladministration|service failure|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|properly|adequately|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
     )
     .expect("verdict words regex")
 });
@@ -511,6 +516,21 @@ mod tests {
                 &[Fault],
             ),
             ("The Council was a fault for the delay.", &[Fault]),
+            // The statute's words for fault, and fault the body acted with.
+            ("This was maladministration.", &[Fault]),
+            (
+                "There was service failure in how the Council arranged the visits.",
+                &[Fault],
+            ),
+            (
+                "We found the Council acted with fault when it delayed the review.",
+                &[Fault],
+            ),
+            ("There was no maladministration.", &[NoFault]),
+            (
+                "We investigate complaints about maladministration and service failure.",
+                &[],
+            ),
             ("Mr D says the Council failed to reply to his letters.", &[]),
             (
                 "The Council accepted it had failed to send the plan on time.",
