@@ -245,8 +245,12 @@ const PREPOSITIONS: [&str; 10] = [
     "throughout",
 ];
 
+/// The seasons, which qualify a year as `early` and `late` do (`summer 2023`, `the autumn of 2021`).
+const SEASONS: [&str; 4] = ["spring", "summer", "autumn", "winter"];
+
 /// Where a qualifier before the date phrase at `phrase` starts (`early`, `mid`, `late`, `mid-`,
-/// `the end of`, `the start of`, `the beginning of`, `the middle of`), or `phrase` if none does.
+/// a season, `the end of`, `the start of`, `the beginning of`, `the middle of`, `the summer of`),
+/// or `phrase` if none does.
 fn qualifier_start(text: &str, phrase: usize) -> usize {
     let before = &text[..phrase];
     if let Some(start) = mid_hyphen(before) {
@@ -262,6 +266,7 @@ fn qualifier_start(text: &str, phrase: usize) -> usize {
     let word_start = trimmed.len() - word.len();
     if ["early", "mid", "late"]
         .iter()
+        .chain(&SEASONS)
         .any(|q| q.eq_ignore_ascii_case(word))
     {
         return word_start;
@@ -273,6 +278,7 @@ fn qualifier_start(text: &str, phrase: usize) -> usize {
     let Some(part) = word_before(part_of).filter(|part| {
         ["end", "start", "beginning", "middle"]
             .iter()
+            .chain(&SEASONS)
             .any(|p| p.eq_ignore_ascii_case(part))
     }) else {
         return phrase;
@@ -651,6 +657,26 @@ mod tests {
         let expected: Vec<_> = expected
             .iter()
             .map(|(t, d, p)| (*t, d.to_string(), *p))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn reads_seasons_as_qualified_years() {
+        let text = "It happened in summer 2021, in the autumn of 2022 and in early spring 2023, \
+                    but not in the summer.";
+        let found: Vec<_> = find_dates(text)
+            .iter()
+            .map(|(v, s, e)| (&text[*s..*e], v.date.to_string(), v.precision))
+            .collect();
+        let expected = [
+            ("summer 2021", "2021-01-01"),
+            ("the autumn of 2022", "2022-01-01"),
+            ("spring 2023", "2023-01-01"),
+        ];
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|(t, d)| (*t, d.to_string(), Precision::Year))
             .collect();
         assert_eq!(found, expected);
     }
