@@ -544,9 +544,14 @@ fn named(input: &str) -> Option<(&str, ActReference)> {
 fn bare(input: &str) -> Option<(&str, ActReference)> {
     let mut provisions = Provisions::default();
     let (rest, ()) = provisions.read(input).ok()?;
-    // `of the Act`, `of that Act`, `of the 1989 Act`: legislation named elsewhere.
+    // `of the Act`, `of that Act`, `of the 1989 Act`, `of the same Act`: legislation named
+    // elsewhere.
     let year = terminated(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), spaces);
-    let of_act = preceded(of_the, (opt(year), alt((tag("Act"), tag("Regulations")))));
+    let same = opt((alt((tag("same"), tag("said"))), spaces));
+    let of_act = preceded(
+        (of_the, same),
+        (opt(year), alt((tag("Act"), tag("Regulations")))),
+    );
     let (rest, of_act) = opt(of_act).parse(rest).ok()?;
     if rest.starts_with(char::is_alphanumeric) {
         return None;
@@ -993,6 +998,11 @@ mod tests {
             Some("Environmental Protection Act 1990")
         );
         assert_eq!(last.sections, ["82"]);
+        // `of the same Act` too.
+        let text = "The Housing Act 1996 applies. Section 202 of the same Act allows a review.";
+        let last = cited(text).pop().unwrap().reference;
+        assert_eq!(last.act.as_deref(), Some("Housing Act 1996"));
+        assert_eq!(last.sections, ["202"]);
         // With nothing named before, `the Act` names nothing.
         assert!(found_in("Schedule 2 of the Act says who.").is_empty());
         // `etc.` belongs to names.
