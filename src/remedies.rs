@@ -289,16 +289,33 @@ impl<'s> SentenceCues<'s> {
     /// `lower` is `sentence` lower-cased byte for byte.
     fn read(sentence: &'s str, lower: &str) -> Self {
         SentenceCues {
-            cues: CUES
-                .find_iter(lower)
-                .filter_map(|m| Some((m.end(), *CUE_KINDS.get(m.pattern().as_usize())?)))
-                .collect(),
+            cues: Self::cues(lower),
             people: PEOPLE
                 .find_iter(sentence)
                 .map(|m| (m.start(), m.as_str()))
                 .collect(),
             pronouns: PRONOUN.find_iter(sentence).map(|m| m.start()).collect(),
         }
+    }
+
+    /// The cues of `lower`, each with where it ends. A verb right after a word of the past or
+    /// of refusal is one too (`has already refunded £120`, `previously paid`, `offered
+    /// compensation`).
+    fn cues(lower: &str) -> Vec<(usize, Cue)> {
+        let mut cues: Vec<(usize, Cue)> = Vec::new();
+        for m in CUES.find_iter(lower) {
+            let Some(&cue) = CUE_KINDS.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let after_other = cues.last().is_some_and(|&(end, before)| {
+                before == Cue::Other
+                    && lower
+                        .get(end..m.start())
+                        .is_some_and(|between| between.trim().is_empty())
+            });
+            cues.push((m.end(), if after_other { Cue::Other } else { cue }));
+        }
+        cues
     }
 
     /// The nearest cue that ends before `at`.
@@ -715,6 +732,15 @@ mod tests {
             (
                 "Pay Ms O £300, and the £200 it already paid stands.",
                 &[(30000, Some("Ms O"), Symbolic)],
+            ),
+            // A verb right after `already` or `previously` tells of the past.
+            (
+                "The Council has already refunded £120 and will pay Ms P a further £150.",
+                &[(15000, Some("Ms P"), Symbolic)],
+            ),
+            (
+                "It previously paid £50; it will now pay Mr Q £250.",
+                &[(25000, Some("Mr Q"), Symbolic)],
             ),
             (
                 "Pay Mr M £200 and Mrs M £150.",
