@@ -235,6 +235,13 @@ impl Provisions {
         Ok((rest, ()))
     }
 
+    /// Adds the provisions of `other` after these.
+    fn extend(&mut self, other: Provisions) {
+        self.sections.extend(other.sections);
+        self.parts.extend(other.parts);
+        self.schedules.extend(other.schedules);
+    }
+
     fn into_reference(self, name: Option<Name>) -> ActReference {
         let (act, kind, year) = match name {
             Some(name) => (Some(name.act), Some(name.kind), name.year),
@@ -489,11 +496,12 @@ fn names_something_else(rest: &str) -> bool {
     })
 }
 
-/// ` of the `, ` of `, ` of this `: between provisions and what they belong to.
+/// ` of the `, ` of `, ` of this `, ` to the ` (`Schedule 2 to the Children Act 1989`): between
+/// provisions and what they belong to.
 fn of_the(input: &str) -> IResult<&str, &str> {
     recognize((
         spaces,
-        tag("of"),
+        alt((tag("of"), tag("to"))),
         spaces,
         opt((alt((tag("the"), tag("this"), tag("that"))), spaces)),
     ))
@@ -504,8 +512,10 @@ fn of_the(input: &str) -> IResult<&str, &str> {
 /// Children Act (1989)`, `Part 4 of the Children Act 1989`, `the Equality Act`.
 fn named(input: &str) -> Option<(&str, ActReference)> {
     let mut provisions = Provisions::default();
-    // `Section 26(3) of the Children Act`, or as an abbreviation `s.117 Mental Health Act 1983`.
-    let leading = terminated(|i| provisions.read(i), alt((of_the, spaces))).parse(input);
+    // `Section 26(3) of the Children Act`, `Section 20, Children Act 1989`, or as an
+    // abbreviation `s.117 Mental Health Act 1983`.
+    let before_name = alt((of_the, recognize((char(','), spaces)), spaces));
+    let leading = terminated(|i| provisions.read(i), before_name).parse(input);
     let rest = match leading {
         Ok((rest, ())) => rest,
         Err(_) => {
@@ -527,8 +537,20 @@ fn named(input: &str) -> Option<(&str, ActReference)> {
             )),
             spaces,
         ));
-        match preceded(separator, |i| provisions.read(i)).parse(rest) {
-            Ok((after, ())) => rest = after,
+        if let Ok((after, ())) = preceded(separator, |i| provisions.read(i)).parse(rest) {
+            rest = after;
+            continue;
+        }
+        // `Care Act 2014 (section 18)`: read apart, kept only when the bracket closes.
+        let mut bracketed = Provisions::default();
+        let read = delimited((opt(spaces), char('(')), |i| bracketed.read(i), char(')'))
+            .parse(rest)
+            .map(|(after, ())| after);
+        match read {
+            Ok(after) => {
+                provisions.extend(bracketed);
+                rest = after;
+            }
             Err(_) => break,
         }
     }
@@ -814,6 +836,23 @@ mod tests {
             (
                 "s.117 Mental Health Act 1983 says",
                 Some((Some("Mental Health Act 1983"), &["117"], none, none)),
+            ),
+            // A section in brackets after its Act, before it with a comma, a Schedule `to` it.
+            (
+                "Care Act 2014 (section 18) sets the duty",
+                Some((Some("Care Act 2014"), &["18"], none, none)),
+            ),
+            (
+                "Section 20, Children Act 1989 applies",
+                Some((Some("Children Act 1989"), &["20"], none, none)),
+            ),
+            (
+                "Schedule 2 to the Children Act 1989 describes",
+                Some((Some("Children Act 1989"), none, none, &["2"])),
+            ),
+            (
+                "Care Act 2014 (section 18 of the guidance) says",
+                Some((Some("Care Act 2014"), none, none, none)),
             ),
             ("section 47 Enquiry Team", Some((None, &["47"], none, none))),
             (
