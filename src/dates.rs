@@ -1,5 +1,5 @@
 //! Small exact grammars for calendar dates written in words (`22 Aug 2023`, `13 September 2021`,
-//! `November 2023`, `2019`), and finding the dates a text mentions: with their qualifiers (`early
+//! `November 2023`, `2019`) or figures (`12/01/2023`), and finding the dates a text mentions: with their qualifiers (`early
 //! 2020`, `the end of March 2021`) and every end of a range or list that shares a year (`between
 //! April and August 2022`).
 
@@ -77,6 +77,30 @@ pub(crate) fn day_month_year(input: &str) -> IResult<&str, NaiveDate> {
     .parse(input)
 }
 
+/// `12/01/2023`: a date in figures, day first as British dates are written.
+fn numeric_date(input: &str) -> IResult<&str, NaiveDate> {
+    map_opt(
+        (number(1, 2), tag("/"), number(1, 2), tag("/"), year),
+        |(day, _, month, _, year)| NaiveDate::from_ymd_opt(year, month, day),
+    )
+    .parse(input)
+}
+
+/// Where the day of a date in figures (`12/01/` before a year) that ends `text` starts, as a word.
+fn numeric_day_month(text: &str) -> Option<usize> {
+    let month_end = text.strip_suffix('/')?;
+    let month = month_end
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let day_end = month_end[..month_end.len() - month].strip_suffix('/')?;
+    let day = day_end.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let start = day_end.len() - day;
+    ((1..=2).contains(&month) && (1..=2).contains(&day) && starts_word(text, start))
+        .then_some(start)
+}
+
 /// A four-digit year from 1900 to 2099.
 fn year(input: &str) -> IResult<&str, i32> {
     map_opt(number(4, 4), |y| {
@@ -97,8 +121,9 @@ fn year_only(input: &str) -> IResult<&str, NaiveDate> {
     map_opt(year, |year| NaiveDate::from_ymd_opt(year, 1, 1)).parse(input)
 }
 
-/// Reads a date at the start of `text` (`13 September 2021`, `November 2023`, `2019`) and
-/// returns it with its precision and the number of bytes read. Impossible dates give `None`.
+/// Reads a date at the start of `text` (`13 September 2021`, `November 2023`, `2019`,
+/// `12/01/2023`) and returns it with its precision and the number of bytes read. Impossible dates
+/// give `None`.
 ///
 /// ```
 /// use lgsco::grammar::parse_date_phrase;
@@ -108,11 +133,13 @@ fn year_only(input: &str) -> IResult<&str, NaiveDate> {
 /// assert_eq!((value.precision, len), (Precision::Day, 17));
 /// assert_eq!(parse_date_phrase("November 2023").unwrap().0.precision, Precision::Month);
 /// assert_eq!(parse_date_phrase("2019").unwrap().0.date.to_string(), "2019-01-01");
+/// assert_eq!(parse_date_phrase("12/01/2023").unwrap().0.date.to_string(), "2023-01-12");
 /// assert_eq!(parse_date_phrase("31 February 2021"), None);
 /// ```
 pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
     let with = |precision: Precision| move |date| DateValue { date, precision };
     let (rest, value) = alt((
+        numeric_date.map(with(Precision::Day)),
         day_month_year.map(with(Precision::Day)),
         month_year.map(with(Precision::Month)),
         year_only.map(with(Precision::Year)),
@@ -160,8 +187,9 @@ impl DatedPhrase {
 /// Every date written whole in `text`.
 ///
 /// Every date ends in a year, so the search starts from each four-digit year standing alone
-/// after whitespace (or `mid-`) and reads back to where the date begins: a capitalised month
-/// name (`May`, `Sept.`), perhaps with a day before it (`13`, `1st`), or else a time word (`in
+/// after whitespace (or `mid-`, or a day and month in figures: `12/01/`) and reads back to where
+/// the date begins: a date in figures, a capitalised month name (`May`, `Sept.`), perhaps with a
+/// day before it (`13`, `1st`), or else a time word (`in
 /// 2019`, `since 2019`: the date is the year) or a qualifier (`late 2015`, `mid-2020`, `the end
 /// of 2021`), which is kept in the date's text. A year after anything else (`Act 1974`, `the 2019
 /// assessment`) is not a date. Word boundaries are ASCII ones, as the grammar's digits and month
@@ -189,7 +217,10 @@ fn years(text: &str) -> impl Iterator<Item = usize> + '_ {
         // Only a digit after whitespace starts a run, and no more than five digits are counted,
         // so a long run of digits is not counted again from each of its digits.
         let before = &text[..start];
-        if !before.ends_with(char::is_whitespace) && mid_hyphen(before).is_none() {
+        if !before.ends_with(char::is_whitespace)
+            && mid_hyphen(before).is_none()
+            && numeric_day_month(before).is_none()
+        {
             return false;
         }
         let len = bytes[start..]
@@ -213,6 +244,9 @@ fn mid_hyphen(text: &str) -> Option<usize> {
 /// Where the date whose year starts at `year` begins (its qualifier, if any) and where its
 /// grammar phrase begins, if the words before the year make a date.
 fn date_start(text: &str, year: usize) -> Option<(usize, usize)> {
+    if let Some(day) = numeric_day_month(&text[..year]) {
+        return Some((day, day));
+    }
     let before = text[..year].trim_end_matches(char::is_whitespace);
     let month_word = before.strip_suffix('.').unwrap_or(before);
     if let Some(month) = word_before(month_word).filter(|w| is_month_word(w)) {
@@ -583,7 +617,8 @@ mod tests {
     fn dated_phrases_by_regex(text: &str) -> Vec<(DateValue, usize, usize)> {
         let candidates = regex::Regex::new(
             r"(?x)
-              (?P<q>(?:(?i-u:(?-u:\b)the)\s+)?(?i-u:(?-u:\b)(?:end|start|beginning|middle))\s+(?i-u:of)\s+|(?i-u:(?-u:\b)(?:early|mid|late))\s+|(?i-u:(?-u:\b)mid-))?
+              (?P<n>(?-u:\b)[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?-u:\b))
+              | (?P<q>(?:(?i-u:(?-u:\b)the)\s+)?(?i-u:(?-u:\b)(?:end|start|beginning|middle|spring|summer|autumn|winter))\s+(?i-u:of)\s+|(?i-u:(?-u:\b)(?:early|mid|late|spring|summer|autumn|winter))\s+|(?i-u:(?-u:\b)mid-))?
               (?:
                 (?P<m>(?-u:\b)(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{4}(?-u:\b))
                 | (?P<y>[0-9]{4})(?-u:\b)
@@ -596,7 +631,8 @@ mod tests {
             .filter_map(|caps| {
                 let qualifier = caps.name("q");
                 let phrase = caps
-                    .name("m")
+                    .name("n")
+                    .or(caps.name("m"))
                     .or(caps.name("p"))
                     .or(caps.name("y").filter(|_| qualifier.is_some()))?;
                 let start = qualifier.map_or(phrase.start(), |q| q.start());
@@ -614,6 +650,7 @@ mod tests {
                 "in", "IN", "within", "Mid", "since", "Act", "2019", "2020", "20190", "2019a",
                 "2019_", "1899", "3019", "12019", " ", "  ", "\u{a0}", "\n", ".", ",", "(", "\u{e9}", "x",
                 "early", "mid-", "the", "end", "of", "between", "\u{a0}early\u{a0}",
+                "summer", "Autumn", "12/01/", "1/1/", "/", "13/13/",
             ]),
             0..12,
         )) {
@@ -659,6 +696,22 @@ mod tests {
             .map(|(t, d, p)| (*t, d.to_string(), *p))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn reads_dates_in_figures_day_first() {
+        let text = "From 12/01/2023 to 3/7/2023, not 13/13/2023, v1/2/2023 or 2022/23.";
+        let found: Vec<_> = find_dates(text)
+            .iter()
+            .map(|(v, s, e)| (&text[*s..*e], v.date.to_string(), v.precision))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("12/01/2023", "2023-01-12".to_string(), Precision::Day),
+                ("3/7/2023", "2023-07-03".to_string(), Precision::Day),
+            ]
+        );
     }
 
     #[test]
