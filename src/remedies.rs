@@ -221,14 +221,14 @@ fn action<'a>(
 }
 
 static PAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:pay(?:s|ing|ment|ments)?|paid|refund\w*|reimburs\w*|repay\w*|waiv\w*|cancel\w*|credit\w*|write off|writes off|written off)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:pay(?:s|ing|ment|ments)?|paid|refund\w*|reimburs\w*|repay\w*|waiv\w*|cancel\w*|credit\w*|write off|writes off|written off|increas\w* (?:this|that|it|its offer|the (?:offer|payment|sum|amount)) to)(?-u:\b)")
         .expect("pay regex")
 });
 
 /// What the words before an amount say happens to it; the nearest one in the sentence decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cue {
-    /// `pay`, `a payment of`, `compensate`.
+    /// `pay`, `a payment of`, `compensate`, `increase this to`.
     Pay,
     /// `refund`, `reimburse`, `waive`, `write off`.
     Refund,
@@ -243,7 +243,7 @@ static CUES: LazyLock<meta::Regex> = LazyLock::new(|| {
     let word = |alternatives: &str| format!(r"(?-u:\b)(?:{alternatives})(?-u:\b)");
     meta::Regex::new_many(&[
         word(r"refund\w*|reimburs\w*|repay\w*|waiv\w*|write\ off|writes\ off|written\ off|cancel\w*|credit\w*"),
-        word(r"pay|pays|paying|payments?|compensat\w*|award\w*"),
+        word(r"pay|pays|paying|payments?|compensat\w*|award\w*|increas\w*\ (?:this|that|it|its\ offer|the\ (?:offer|payment|sum|amount))\ to"),
         word(r"already|previously|earlier|offered|offering|has\ paid|had\ paid|have\ paid|was\ paid|were\ paid|it\ paid|refused|declined|rejected|asked\ for|claimed|claims?|wanted|wants|sought|seeking|requested|owes|owed|owing|charged|charges|debt|arrears|in\ addition\ to|on\ top\ of|instead\ of|rather\ than"),
     ])
     .expect("money cue regex")
@@ -732,6 +732,11 @@ mod tests {
             (
                 "Pay Ms O £300, and the £200 it already paid stands.",
                 &[(30000, Some("Ms O"), Symbolic)],
+            ),
+            // An offer raised: the sum it is raised to is agreed, the offer is not.
+            (
+                "It had offered £100; we recommended it increase this to £350 for Ms R.",
+                &[(35000, Some("Ms R"), Symbolic)],
             ),
             // A verb right after `already` or `previously` tells of the past.
             (
