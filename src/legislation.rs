@@ -85,24 +85,20 @@ fn list_separator(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
-/// A section or a range of them, as written with spaces folded: `26A(1)`, `20 to 23`, `18-20`,
-/// `18 – 20`.
+/// A section or a range of them, as written without its spaces: `26A(1)`, `20 to 23`, `18-20`
+/// (also for `18 - 20`), `18–20`.
 fn section_or_range(input: &str) -> IResult<&str, String> {
-    let dash = (opt(spaces), alt((tag("-"), tag("\u{2013}"))), opt(spaces));
-    let (rest, range) = recognize((
-        section_number,
-        opt(preceded(
-            alt((recognize((spaces, tag("to"), spaces)), recognize(dash))),
-            section_number,
-        )),
+    let to = recognize((spaces, tag("to"), spaces)).map(|_| " to ");
+    let dash = delimited(opt(spaces), alt((tag("-"), tag("\u{2013}"))), opt(spaces));
+    let (rest, (first, last)) =
+        (section_number, opt((alt((to, dash)), section_number))).parse(input)?;
+    Ok((
+        rest,
+        match last {
+            Some((between, last)) => format!("{first}{between}{last}"),
+            None => first.to_string(),
+        },
     ))
-    .parse(input)?;
-    let written = if range.contains(char::is_whitespace) {
-        range.split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        range.to_string()
-    };
-    Ok((rest, written))
 }
 
 /// `26(1) and 26A(1)`, `26B, 34D and 34H(2) and (3)`, `30(1B) & 34H(i)`: a bare bracket takes
@@ -831,7 +827,7 @@ mod tests {
             ),
             (
                 "Care Act 2014, sections 18 \u{2013} 20, apply",
-                Some((Some("Care Act 2014"), &["18 \u{2013} 20"], none, none)),
+                Some((Some("Care Act 2014"), &["18\u{2013}20"], none, none)),
             ),
             (
                 "s.117 Mental Health Act 1983 says",

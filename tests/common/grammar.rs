@@ -197,7 +197,10 @@ pub fn check_citation(text: &str) {
             section.starts_with(|c: char| c.is_ascii_digit()),
             "{section:?}"
         );
-        for end in section.split(" to ") {
+        for end in section
+            .split(" to ")
+            .flat_map(|part| part.split(['-', '\u{2013}']))
+        {
             let own = end.rfind('(').map_or(end, |at| &end[at..]);
             assert!(
                 read.contains(end) || read.contains(own),
