@@ -225,16 +225,43 @@ fn decide(sentence: &str) -> Vec<Verdict> {
         ),
     ];
     axes.into_iter()
-        .filter_map(|(negative_set, negative, positive, no, yes)| {
+        .flat_map(|(negative_set, negative, positive, no, yes)| {
             if matched.matched(negative_set) {
-                (!after_condition(negative)).then_some(no)
+                // `no fault in X, but the delay was fault`: a positive form after a contrast.
+                let contrast = matched.matched(negative_set + 1)
+                    && contrasted(folded, negative, positive)
+                        .is_some_and(|at| hypothetical.is_none_or(|condition| at < condition));
+                [
+                    (!after_condition(negative)).then_some(no),
+                    contrast.then_some(yes),
+                ]
             } else if matched.matched(negative_set + 1) && !after_condition(positive) {
-                judge(folded, matched.matched(SET_NEGATED), positive, no, yes)
+                [
+                    judge(folded, matched.matched(SET_NEGATED), positive, no, yes),
+                    None,
+                ]
             } else {
-                None
+                [None, None]
             }
         })
+        .flatten()
         .collect()
+}
+
+/// `but`, `however`, `although`, `yet`, `whereas`: a turn from one clause to the next.
+static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(r"(?-u:\b)(?:but|however|although|yet|whereas)(?-u:\b)").expect("contrast regex")
+});
+
+/// Where a `positive` form starts in `folded` after the last `negative` one, with a contrast
+/// between them (`We found no fault in how it assessed him, but the delay was fault.`).
+fn contrasted(folded: &str, negative: &Regex, positive: &Regex) -> Option<usize> {
+    let bytes = folded.as_bytes();
+    let negative_end = negative.find_iter(bytes).last()?.end();
+    let form = positive.find_at(bytes, negative_end)?;
+    CONTRAST
+        .is_match(&bytes[negative_end..form.start()])
+        .then_some(form.start())
 }
 
 /// A sentence with a positive form (`was fault`) decides `yes`, or `no` when a negation
@@ -527,6 +554,15 @@ mod tests {
                 &[Fault],
             ),
             ("There was no maladministration.", &[NoFault]),
+            // A fault after a contrast is found beside the no-fault before it.
+            (
+                "We found no fault in how it assessed him, but the delay in replying was fault.",
+                &[NoFault, Fault],
+            ),
+            (
+                "I do not consider this was fault, but it was poor practice.",
+                &[NoFault],
+            ),
             (
                 "We investigate complaints about maladministration and service failure.",
                 &[],
