@@ -177,12 +177,14 @@ static VERDICT_SET: LazyLock<FoldedSet> = LazyLock::new(|| {
         INJUSTICE.as_str(),
         NEGATED.as_str(),
         HYPOTHETICAL.as_str(),
+        CONTRAST.as_str(),
     ])
     .expect("verdict set")
 });
 const SET_NOT_A_DECISION: usize = 0;
 const SET_NEGATED: usize = 5;
 const SET_HYPOTHETICAL: usize = 6;
+const SET_CONTRAST: usize = 7;
 
 /// What one sentence decides, fault first.
 #[cfg(test)]
@@ -229,6 +231,7 @@ fn decide(sentence: &str) -> Vec<Verdict> {
             if matched.matched(negative_set) {
                 // `no fault in X, but the delay was fault`: a positive form after a contrast.
                 let contrast = matched.matched(negative_set + 1)
+                    && matched.matched(SET_CONTRAST)
                     && contrasted(folded, negative, positive)
                         .is_some_and(|at| hypothetical.is_none_or(|condition| at < condition));
                 [
