@@ -1,7 +1,7 @@
 //! Small exact grammars for calendar dates written in words (`22 Aug 2023`, `13 September 2021`,
-//! `November 2023`, `2019`) or figures (`12/01/2023`), and finding the dates a text mentions: with their qualifiers (`early
-//! 2020`, `the end of March 2021`) and every end of a range or list that shares a year (`between
-//! April and August 2022`).
+//! `November 2023`, `2019`) or figures (`12/01/2023`), and finding the dates a text mentions:
+//! with their qualifiers (`early 2020`, `the end of March 2021`) and every end of a range or list
+//! that shares a year (`between April and August 2022`).
 
 use chrono::NaiveDate;
 use nom::{
@@ -189,11 +189,10 @@ impl DatedPhrase {
 /// Every date ends in a year, so the search starts from each four-digit year standing alone
 /// after whitespace (or `mid-`, or a day and month in figures: `12/01/`) and reads back to where
 /// the date begins: a date in figures, a capitalised month name (`May`, `Sept.`), perhaps with a
-/// day before it (`13`, `1st`), or else a time word (`in
-/// 2019`, `since 2019`: the date is the year) or a qualifier (`late 2015`, `mid-2020`, `the end
-/// of 2021`), which is kept in the date's text. A year after anything else (`Act 1974`, `the 2019
-/// assessment`) is not a date. Word boundaries are ASCII ones, as the grammar's digits and month
-/// names are.
+/// day before it (`13`, `1st`), or else a time word (`in 2019`, `since 2019`: the date is the
+/// year) or a qualifier (`late 2015`, `mid-2020`, `the end of 2021`, `summer 2023`), which is kept
+/// in the date's text. A year after anything else (`Act 1974`, `the 2019 assessment`) is not a
+/// date. Word boundaries are ASCII ones, as the grammar's digits and month names are.
 pub(crate) fn dated_phrases(text: &str) -> Vec<DatedPhrase> {
     years(text)
         .filter_map(|year| {

@@ -101,7 +101,7 @@ const POOR: &str = r"(?:poor|inadequate|unreasonable|flawed|unacceptable|insuffi
 
 static FAULT: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(&format!(
-        r"(?x)(?-u:\b)(?:was|is|were|are|be|been|amounts?\ to|amounted\ to|constitutes?|constituted)\ (?:also\ )?(?:at\ |a\ )?(?:faults?|maladministration|service\ failure)(?-u:\b)
+        r"(?x)(?-u:\b)(?:was|is|were|are|be|been|amounts?\ to|amounted\ to|constitutes?|constituted)\ (?:also\ )?(?:at\ |a\ )?(?:faults|{FAULT_WORD})(?-u:\b)
         | (?-u:\b)(?:found|finds?|finding)\ (?:\S+\ ){{0,3}}?(?:at\ )?{FAULT_WORD}(?-u:\b)
         | (?-u:\b)acted\ with\ {FAULT_WORD}(?-u:\b)
         | (?-u:\b)(?:the|this|these|those|its|their|such)\ faults?\ (?:has\ |have\ |had\ )?(?:also\ )?caused(?-u:\b)

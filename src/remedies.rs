@@ -220,8 +220,12 @@ fn action<'a>(
     }
 }
 
+/// An offer raised to a sum (`increase this to £350`, `increase its offer to`): paying it.
+const RAISED_TO: &str =
+    r"increas\w*\ (?:this|that|it|its\ offer|the\ (?:offer|payment|sum|amount))\ to";
+
 static PAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:pay(?:s|ing|ment|ments)?|paid|refund\w*|reimburs\w*|repay\w*|waiv\w*|cancel\w*|credit\w*|write off|writes off|written off|increas\w* (?:this|that|it|its offer|the (?:offer|payment|sum|amount)) to)(?-u:\b)")
+    Regex::new(&format!(r"(?-u:\b)(?:pay(?:s|ing|ment|ments)?|paid|refund\w*|reimburs\w*|repay\w*|waiv\w*|cancel\w*|credit\w*|write off|writes off|written off|{RAISED_TO})(?-u:\b)"))
         .expect("pay regex")
 });
 
@@ -243,7 +247,7 @@ static CUES: LazyLock<meta::Regex> = LazyLock::new(|| {
     let word = |alternatives: &str| format!(r"(?-u:\b)(?:{alternatives})(?-u:\b)");
     meta::Regex::new_many(&[
         word(r"refund\w*|reimburs\w*|repay\w*|waiv\w*|write\ off|writes\ off|written\ off|cancel\w*|credit\w*"),
-        word(r"pay|pays|paying|payments?|compensat\w*|award\w*|increas\w*\ (?:this|that|it|its\ offer|the\ (?:offer|payment|sum|amount))\ to"),
+        word(&format!(r"pay|pays|paying|payments?|compensat\w*|award\w*|{RAISED_TO}")),
         word(r"already|previously|earlier|offered|offering|has\ paid|had\ paid|have\ paid|was\ paid|were\ paid|it\ paid|refused|declined|rejected|asked\ for|claimed|claims?|wanted|wants|sought|seeking|requested|owes|owed|owing|charged|charges|debt|arrears|in\ addition\ to|on\ top\ of|instead\ of|rather\ than"),
     ])
     .expect("money cue regex")
