@@ -36,6 +36,11 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
 }
 
+/// Whether `byte` is a whole ASCII character that is not [`is_space`].
+fn is_ascii_non_space(byte: u8) -> bool {
+    byte.is_ascii() && !is_space(char::from(byte))
+}
+
 /// Every non-blank line of `input`, in order. Handles `\n`, `\r\n` and lone `\r` line ends.
 pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
     // Statements average well over 64 bytes a line: room for all of them, most times, saves
@@ -69,7 +74,17 @@ fn push_trimmed<'a>(input: &'a str, start: usize, end: usize, lines: &mut Vec<Li
         }
         indent += if c == '\t' { 4 } else { 1 };
     }
-    let text = raw[text_start..].trim_end_matches(is_space);
+    let text = &raw[text_start..];
+    // Most lines end in a visible ASCII character, which no trimming can remove.
+    let text = if text
+        .as_bytes()
+        .last()
+        .is_some_and(|&b| is_ascii_non_space(b))
+    {
+        text
+    } else {
+        text.trim_end_matches(is_space)
+    };
     if text.is_empty() {
         return;
     }
@@ -379,6 +394,13 @@ mod tests {
             assert_eq!(&input[line.span.range()], line.text);
         }
         assert_eq!(lines[1].indent, 2);
+    }
+
+    #[test]
+    fn trims_every_kind_of_space_at_a_line_end() {
+        let input = "One\u{a0}\u{200b}\nTwo \t\nThree\u{2003}.\u{feff}\nFour\x0b\n";
+        let texts: Vec<_> = split_lines(input).iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["One", "Two", "Three\u{2003}.", "Four"]);
     }
 
     /// What [`fold`] means, one character at a time.

@@ -34,17 +34,20 @@ pub(crate) fn segment(lines: &[Line<'_>]) -> Body {
     let layout = detect_layout(body);
     let mut blocks = Blocks::with_capacity(body.len());
     let mut lists = ListInference::default();
+    // Whether each line is `Back to top` is told once, when it is the next line.
+    let mut is_link = body.first().is_some_and(|first| is_back_to_top(first.text));
     for (i, line) in body.iter().enumerate() {
-        if is_back_to_top(line.text) {
+        let next_is_link = body
+            .get(i + 1)
+            .is_some_and(|next| is_back_to_top(next.text));
+        if std::mem::replace(&mut is_link, next_is_link) {
             blocks.back_to_top();
             lists.close();
             continue;
         }
         let place = Place {
             last_of_cut_text: truncated && i + 1 == body.len(),
-            before_back_to_top: body
-                .get(i + 1)
-                .is_some_and(|next| is_back_to_top(next.text)),
+            before_back_to_top: next_is_link,
         };
         match layout {
             Layout::Numbered | Layout::Html | Layout::Markdown => numbered_line(*line, &mut blocks),
@@ -183,7 +186,7 @@ fn heading_by_shape(text: &str, layout: Layout, place: Place, lists: &ListInfere
     }
     match layout {
         Layout::Dashed => {
-            let long_sentence = text.split_whitespace().count() > 25 && text.ends_with('.');
+            let long_sentence = text.ends_with('.') && text.split_whitespace().count() > 25;
             !long_sentence && !ends_with_colon(text)
         }
         _ => lists.allows_heading(text) && !ends_with_conjunction(text) && reads_as_heading(text),
