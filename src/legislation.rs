@@ -900,18 +900,44 @@ fn give_bare_their_legislation(
 /// `ection`, as in the `section` a bare citation must say.
 static SECTION_WORD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ection"));
 
-/// The words a citation holds one of, in one search: `Act`, `Regulations`, `section`.
-static ANCHOR_WORDS: LazyLock<regex::bytes::Regex> =
-    LazyLock::new(|| regex::bytes::Regex::new("Act|Regulations|[sS]ection").expect("anchor regex"));
+/// `ct`, which `Act`, `section` and `Section` hold.
+static CT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ct"));
 
 /// The shortest anchor's length: an anchor found counts in a piece when this many bytes of it do.
 const ANCHOR_LEN: usize = 3;
 
-/// Where `Act`, `Regulations` and `section`/`Section` start in `input`, ascending.
+/// Where the words a citation holds one of start in `input`, ascending: `Act`, `Regulations`,
+/// `section` and `Section`, as one search for the four finds them (a word that starts inside
+/// one found before it does not count: the `section` of `Regulationsection`). Two searches of
+/// one or two bytes, `ct` for three of the words and `R` for `Regulations`, each checked where
+/// it is found, cost less than one search for the four words.
 fn anchors(input: &str) -> Vec<usize> {
-    ANCHOR_WORDS
-        .find_iter(input.as_bytes())
-        .map(|m| m.start())
+    let bytes = input.as_bytes();
+    let is_at = |start: usize, word: &[u8]| bytes.get(start..start + word.len()) == Some(word);
+    let act_or_section = CT.find_iter(bytes).filter_map(|ct| {
+        let act = ct.checked_sub(1)?;
+        if is_at(act, b"Act") {
+            return Some((act, "Act".len()));
+        }
+        let section = ct.checked_sub(2)?;
+        (is_at(section, b"section") || is_at(section, b"Section"))
+            .then_some((section, "section".len()))
+    });
+    let regulations = memchr::memchr_iter(b'R', bytes)
+        .filter(|&at| is_at(at, b"Regulations"))
+        .map(|at| (at, "Regulations".len()));
+    let mut found: Vec<(usize, usize)> = act_or_section.chain(regulations).collect();
+    found.sort_unstable();
+    let mut end = 0;
+    found
+        .into_iter()
+        .filter_map(|(start, len)| {
+            let counts = start >= end;
+            if counts {
+                end = start + len;
+            }
+            counts.then_some(start)
+        })
         .collect()
 }
 
@@ -1183,6 +1209,25 @@ mod tests {
     fn knows_words_that_never_start_a_name() {
         assert!(never_first_in_name("Under") && never_first_in_name("Section"));
         assert!(!never_first_in_name("Care") && !never_first_in_name("under"));
+    }
+
+    #[test]
+    fn finds_anchors_as_one_search_would() {
+        let text =
+            "Acts, Regulations. subsection Section ection xsectio Regulationsection Actection";
+        let at = |word: &str, from: usize| text[from..].find(word).map(|i| from + i).unwrap();
+        assert_eq!(
+            anchors(text),
+            [
+                0,
+                at("Regulations", 0),
+                at("section", 0),
+                at("Section", 0),
+                at("Regulationsection", 0),
+                at("Actection", 0),
+            ]
+        );
+        assert!(anchors("ection sectio").is_empty());
     }
 
     #[test]
