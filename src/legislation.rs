@@ -783,6 +783,18 @@ pub fn parse_citation(text: &str) -> Option<(ActReference, usize)> {
     Some((reference, text.len() - rest.len()))
 }
 
+/// Whether each byte may be a citation's first (see [`may_begin`]): a capital, `s` or `p`.
+const FIRST_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_uppercase() || b == b's' || b == b'p';
+        byte += 1;
+    }
+    table
+};
+
 /// Whether `text` starts as a citation can: with a capital, `section`, `schedule`, `part`, or `s`
 /// before a digit, `.` or `s` (`s17`, `s.17`, `ss 20`). Most words fail at once.
 fn may_begin(text: &[u8]) -> bool {
@@ -805,31 +817,43 @@ fn may_start(text: &str, at: usize) -> bool {
             .is_none_or(|c| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
 }
 
-/// Every citation in one sentence, as (reference, start, end) with offsets relative to it: a
+/// Adds to `found` (the citations before it) every citation in `sentence`: a
 /// reading tried at each word start, then bare provisions given the nearest legislation the
-/// sentence names, or for `… of the Act` the legislation named before the sentence (`earlier`,
-/// the piece's citations so far; `of the 1989 Act` the one of that year). With none named, a bare clause is kept when it cites a section with the word
-/// `section`; an abbreviation (`s.17`) or a Part alone is too loose to stand alone.
-fn read_sentence(sentence: &str, earlier: &[Citation]) -> Vec<(ActReference, usize, usize)> {
-    let mut found = Vec::new();
-    let bytes = sentence.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        // A citation's first byte is a capital, `s` or `p`: one comparison rules out most bytes.
-        if matches!(bytes[at], b'A'..=b'Z' | b's' | b'p')
-            && may_start(sentence, at)
-            && let Some((reference, len)) = parse_citation(&sentence[at..])
+/// sentence names, or for `… of the Act` the legislation named before the sentence (`of the 1989
+/// Act` the one of that year). With none named, a bare clause is kept when it cites a section
+/// with the word `section`; an abbreviation (`s.17`) or a Part alone is too loose to stand alone.
+fn read_sentence(sentence: &Piece<'_>, found: &mut Vec<Citation>) {
+    let first = found.len();
+    let text = sentence.text;
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // A citation's first byte is a capital, `s` or `p`: a look in a table rules out most bytes.
+    let next_first_byte = |from: usize| {
+        let skipped = bytes
+            .get(from..)?
+            .iter()
+            .position(|&b| FIRST_BYTE[usize::from(b)])?;
+        Some(from + skipped)
+    };
+    while let Some(at) = next_first_byte(from) {
+        from = at + 1;
+        // The byte at `at` is ASCII, so `at` falls between characters.
+        if may_start(text, at)
+            && let Some((reference, len)) = parse_citation(&text[at..])
         {
-            found.push((reference, at, at + len));
-            at += len;
-        } else {
-            at += 1;
+            found.push(Citation {
+                reference,
+                paragraph: sentence.paragraph,
+                span: sentence.span(at, at + len),
+            });
+            from = at + len;
         }
     }
-    if found.iter().any(|(r, _, _)| r.act.is_none()) {
-        give_bare_their_legislation(sentence, &mut found, earlier);
+    if found[first..].iter().any(|c| c.reference.act.is_none()) {
+        let mut read = found.split_off(first);
+        give_bare_their_legislation(sentence, &mut read, found);
+        found.append(&mut read);
     }
-    found
 }
 
 /// Adds to `found` (the citations before them) every citation in `sentences`, in order, each
@@ -839,41 +863,41 @@ fn read_sentences<'p, 'a: 'p>(
     found: &mut Vec<Citation>,
 ) {
     for sentence in sentences {
-        let read = read_sentence(sentence.text, found);
-        found.extend(read.into_iter().map(|(reference, start, end)| Citation {
-            reference,
-            paragraph: sentence.paragraph,
-            span: sentence.span(start, end),
-        }));
+        read_sentence(sentence, found);
     }
 }
 
-/// Gives each bare citation the name, kind and year of the nearest named one, or drops it when
-/// there is none and it does not say `section`.
+/// Gives each bare citation `read` in `sentence` the name, kind and year of the nearest named
+/// one, or drops it when there is none and it does not say `section`. `earlier` holds the
+/// citations before the sentence.
 fn give_bare_their_legislation(
-    sentence: &str,
-    found: &mut Vec<(ActReference, usize, usize)>,
+    sentence: &Piece<'_>,
+    read: &mut Vec<Citation>,
     earlier: &[Citation],
 ) {
-    let named: Vec<(ActReference, usize, usize)> = found
+    let named: Vec<Citation> = read
         .iter()
-        .filter(|(r, _, _)| r.act.is_some())
+        .filter(|c| c.reference.act.is_some())
         .cloned()
         .collect();
-    found.retain_mut(|(reference, start, end)| {
+    read.retain_mut(|citation| {
+        let (reference, span) = (&mut citation.reference, citation.span);
         if reference.act.is_some() {
             return true;
         }
-        let distance = |&(_, s, e): &(ActReference, usize, usize)| {
-            s.saturating_sub(*end).max(start.saturating_sub(e))
+        let distance = |other: &Citation| {
+            (other.span.start.saturating_sub(span.end))
+                .max(span.start.saturating_sub(other.span.end))
         };
-        let cited = sentence.get(*start..*end).unwrap_or_default();
+        let cited = (span.start.checked_sub(sentence.start))
+            .and_then(|start| sentence.text.get(start..start + (span.end - span.start)))
+            .unwrap_or_default();
         // `of the Act` names the legislation named last, in this sentence or one before it;
         // `of the 1989 Act` the one with that year.
         let of_the_act = cited.ends_with("Act") || cited.ends_with("Regulations");
         let year = reference.year.take();
         let fits = |r: &&ActReference| year.is_none_or(|year| r.year == Some(year));
-        let mut in_sentence: Vec<&(ActReference, usize, usize)> = named.iter().collect();
+        let mut in_sentence: Vec<&Citation> = named.iter().collect();
         in_sentence.sort_by_key(|n| distance(n));
         let before_it = earlier
             .iter()
@@ -882,7 +906,7 @@ fn give_bare_their_legislation(
             .filter(|r| of_the_act && r.act.is_some());
         let nearest = in_sentence
             .into_iter()
-            .map(|(r, _, _)| r)
+            .map(|c| &c.reference)
             .chain(before_it)
             .find(fits);
         match nearest {
