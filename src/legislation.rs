@@ -11,174 +11,240 @@
 use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
-use nom::{
-    IResult, Parser,
-    branch::alt,
-    bytes::complete::{tag, take_while_m_n, take_while1},
-    character::complete::{char, digit1, satisfy},
-    combinator::{opt, recognize, verify},
-    multi::{many_m_n, many0_count},
-    sequence::{delimited, preceded, terminated},
-};
 
 use crate::document::Document;
 use crate::model::{ActReference, Citation, LegislationKind};
 use crate::pieces::{self, Piece};
-use crate::words::{spaces, starts_with_ignore_case, tag_ascii_no_case};
+use crate::words::starts_with_ignore_case;
+
+// The grammar is written by hand over `&str`: each reader takes the text where it starts and
+// returns the text after what it read (with what it read), or `None`. A citation is tried at
+// every capitalised word of the sentences that may hold one, and combinators that build and
+// unwind a parser state at each step cost several times more than these comparisons.
 
 /// The most entries one list reads (`sections 1, 2, 3, …`) and the most words one name holds:
 /// bounds that keep a reading tried at every word start linear in the sentence.
 const MAX_ITEMS: usize = 32;
 
+/// `text` without its leading whitespace (no-break spaces included), as [`str::trim_start`]
+/// gives it, with ASCII whitespace and the first byte after it looked at a byte at a time: the
+/// grammar asks at almost every step, and most often no space or one ASCII space comes first.
+fn skip_spaces(text: &str) -> &str {
+    let ascii = text
+        .bytes()
+        .take_while(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+        .count();
+    let rest = &text[ascii..];
+    if rest.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
+/// `text` after one or more whitespace characters, or `None` when it does not start with one.
+fn after_spaces(text: &str) -> Option<&str> {
+    let rest = skip_spaces(text);
+    (rest.len() < text.len()).then_some(rest)
+}
+
+/// How many of the first `max` bytes of `text`, in a row, are ASCII bytes that `keep` accepts:
+/// a count that falls between characters.
+fn ascii_run(text: &str, max: usize, keep: impl Fn(&u8) -> bool) -> usize {
+    text.bytes()
+        .take(max)
+        .take_while(|b| b.is_ascii() && keep(b))
+        .count()
+}
+
+/// The part of `text` read before `rest`, a suffix of it.
+fn consumed<'a>(text: &'a str, rest: &str) -> &'a str {
+    text.get(..text.len() - rest.len()).unwrap_or_default()
+}
+
 /// A section number: `26`, `26A`, `26(1)`, `34H(i)`, `34(B)`, `26(6)(c)`, ending the word
-/// (`4.2` and `26ABC` are not sections).
-fn section_number(input: &str) -> IResult<&str, &str> {
-    recognize((
-        digit1,
-        take_while_m_n(0, 2, |c: char| c.is_ascii_uppercase()),
-        many0_count(bracket),
-    ))
-    .parse(input)
-    .and_then(|(rest, number)| {
-        let mut next = rest.chars();
-        let ends = match next.next() {
-            Some('.') => !next.next().is_some_and(|c| c.is_ascii_digit()),
-            Some(c) => !c.is_alphanumeric(),
-            None => true,
-        };
-        if ends {
-            Ok((rest, number))
-        } else {
-            fail(input)
-        }
-    })
+/// (`4.2` and `26ABC` are not sections). Gives the text after it and the number.
+fn section_number(text: &str) -> Option<(&str, &str)> {
+    let digits = ascii_run(text, usize::MAX, u8::is_ascii_digit);
+    if digits == 0 {
+        return None;
+    }
+    let letters = ascii_run(&text[digits..], 2, u8::is_ascii_uppercase);
+    let mut rest = &text[digits + letters..];
+    while let Some(after) = bracket(rest) {
+        rest = after;
+    }
+    let mut next = rest.chars();
+    let ends = match next.next() {
+        Some('.') => !next.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) => !c.is_alphanumeric(),
+        None => true,
+    };
+    ends.then(|| (rest, consumed(text, rest)))
 }
 
-fn fail<T>(input: &str) -> IResult<&str, T> {
-    Err(nom::Err::Error(nom::error::Error::new(
-        input,
-        nom::error::ErrorKind::Verify,
-    )))
+/// `(1)`, `(1B)`, `(i)`: a bracket after a section number. Gives the text after it.
+fn bracket(text: &str) -> Option<&str> {
+    let inside = text.strip_prefix('(')?;
+    let len = ascii_run(inside, 8, u8::is_ascii_alphanumeric);
+    if len == 0 {
+        return None;
+    }
+    inside[len..].strip_prefix(')')
 }
 
-/// `(1)`, `(1B)`, `(i)`: a bracket after a section number.
-fn bracket(input: &str) -> IResult<&str, &str> {
-    recognize(delimited(
-        char('('),
-        take_while_m_n(1, 8, |c: char| c.is_ascii_alphanumeric()),
-        char(')'),
-    ))
-    .parse(input)
+/// Between entries of a list: `, `, `, and `, ` and `, ` or `, ` & `. Gives the text after it.
+fn list_separator(text: &str) -> Option<&str> {
+    if let Some(after_comma) = skip_spaces(text).strip_prefix(',') {
+        let after = skip_spaces(after_comma);
+        return Some(
+            after
+                .strip_prefix("and")
+                .and_then(after_spaces)
+                .unwrap_or(after),
+        );
+    }
+    let word = after_spaces(text)?;
+    let after = (word.strip_prefix("and"))
+        .or_else(|| word.strip_prefix("or"))
+        .or_else(|| word.strip_prefix('&'))?;
+    after_spaces(after)
 }
 
-/// Between entries of a list: `, `, `, and `, ` and `, ` or `, ` & `.
-fn list_separator(input: &str) -> IResult<&str, &str> {
-    alt((
-        recognize((
-            opt(spaces),
-            char(','),
-            opt(spaces),
-            opt((tag("and"), spaces)),
-        )),
-        recognize((spaces, alt((tag("and"), tag("or"), tag("&"))), spaces)),
-    ))
-    .parse(input)
+/// What joins the two ends of a range of sections, as a range is written without its spaces:
+/// ` to ` (written ` to `), `-` (also ` - `), `–`. Gives it and the text after it.
+fn range_join(text: &str) -> Option<(&'static str, &str)> {
+    let to = after_spaces(text).and_then(|word| after_spaces(word.strip_prefix("to")?));
+    if let Some(after) = to {
+        return Some((" to ", after));
+    }
+    let dashed = skip_spaces(text);
+    let (dash, after) = match dashed.strip_prefix('-') {
+        Some(after) => ("-", after),
+        None => ("\u{2013}", dashed.strip_prefix('\u{2013}')?),
+    };
+    Some((dash, skip_spaces(after)))
 }
 
 /// A section or a range of them, as written without its spaces: `26A(1)`, `20 to 23`, `18-20`
-/// (also for `18 - 20`), `18–20`.
-fn section_or_range(input: &str) -> IResult<&str, String> {
-    let to = recognize((spaces, tag("to"), spaces)).map(|_| " to ");
-    let dash = delimited(opt(spaces), alt((tag("-"), tag("\u{2013}"))), opt(spaces));
-    let (rest, (first, last)) =
-        (section_number, opt((alt((to, dash)), section_number))).parse(input)?;
-    Ok((
-        rest,
-        match last {
-            Some((between, last)) => format!("{first}{between}{last}"),
-            None => first.to_string(),
-        },
-    ))
+/// (also for `18 - 20`), `18–20`. Gives the text after it and the section.
+fn section_or_range(text: &str) -> Option<(&str, String)> {
+    let (rest, first) = section_number(text)?;
+    let last = range_join(rest).and_then(|(join, after)| Some((join, section_number(after)?)));
+    Some(match last {
+        Some((join, (after, last))) => (after, format!("{first}{join}{last}")),
+        None => (rest, first.to_string()),
+    })
 }
 
-/// `26(1) and 26A(1)`, `26B, 34D and 34H(2) and (3)`, `30(1B) & 34H(i)`: a bare bracket takes
-/// the place of the last bracket of the section before it (`24A(6) and (7)` lists `24A(7)`,
-/// `26(6)(c) or (d)` lists `26(6)(d)`).
-fn section_list(input: &str) -> IResult<&str, Vec<String>> {
-    let (mut rest, first) = section_or_range(input)?;
-    let mut list = vec![first];
-    while list.len() < MAX_ITEMS {
-        let Ok((after, _)) = list_separator(rest) else {
+/// `26(1) and 26A(1)`, `26B, 34D and 34H(2) and (3)`, `30(1B) & 34H(i)`, added to `sections`:
+/// a bare bracket takes the place of the last bracket of the section before it (`24A(6) and
+/// (7)` lists `24A(7)`, `26(6)(c) or (d)` lists `26(6)(d)`). Gives the text after the list.
+fn section_list<'a>(text: &'a str, sections: &mut Vec<String>) -> Option<&'a str> {
+    let (mut rest, first) = section_or_range(text)?;
+    sections.push(first);
+    for _ in 1..MAX_ITEMS {
+        let Some(after) = list_separator(rest) else {
             break;
         };
-        if let Ok((after, section)) = section_or_range(after) {
-            list.push(section);
+        if let Some((after, section)) = section_or_range(after) {
+            sections.push(section);
             rest = after;
-        } else if let Ok((after, own)) = bracket(after) {
-            let before = list.last().map_or("", String::as_str);
+        } else if let Some(after_bracket) = bracket(after) {
+            let before = sections.last().map_or("", String::as_str);
             let base = &before[..before.rfind('(').unwrap_or(before.len())];
-            list.push(format!("{base}{own}"));
-            rest = after;
+            let section = format!("{base}{}", consumed(after, after_bracket));
+            sections.push(section);
+            rest = after_bracket;
         } else {
             break;
         }
     }
-    Ok((rest, list))
+    Some(rest)
 }
 
-/// `section 26`, `Sections 26B and 34D`, `s508B`, `s.17`, `s. 17`, `ss 20 and 31`.
-fn sections_clause(input: &str) -> IResult<&str, Vec<String>> {
-    let word = alt((
-        terminated(
-            recognize((alt((tag("section"), tag("Section"))), opt(char('s')))),
-            spaces,
-        ),
-        recognize((tag("ss"), opt(char('.')), opt(spaces))),
-        recognize((char('s'), opt((char('.'), opt(spaces))))),
-    ));
-    preceded(word, section_list).parse(input)
-}
-
-/// A list of Part or Schedule numbers after `word` (`Part`, `Parts`, `part`): `Part 7`,
-/// `Parts 3 and 4`, `Part III`, `Schedule 5/5A`. Each number is `number`.
-fn numbered<'a>(
-    word: &'static str,
-    number: fn(&'a str) -> IResult<&'a str, &'a str>,
-) -> impl Parser<&'a str, Output = Vec<String>, Error = nom::error::Error<&'a str>> {
-    move |input: &'a str| {
-        let (rest, first) =
-            preceded((tag_ascii_no_case(word), opt(char('s')), spaces), number).parse(input)?;
-        let (rest, more) = many_m_n(0, MAX_ITEMS, preceded(list_separator, number)).parse(rest)?;
-        let list = std::iter::once(first).chain(more).map(str::to_string);
-        Ok((rest, list.collect()))
+/// The word before a list of sections: `section `, `Sections `, `s`, `s.`, `s. `, `ss`, `ss.`,
+/// `ss `. Gives the text after it. The first form that starts the text is the one read, even
+/// when no section follows it.
+fn section_word(text: &str) -> Option<&str> {
+    if let Some(after) = text
+        .strip_prefix("section")
+        .or_else(|| text.strip_prefix("Section"))
+        && let Some(rest) = after_spaces(after.strip_prefix('s').unwrap_or(after))
+    {
+        return Some(rest);
     }
+    if let Some(after) = text.strip_prefix("ss") {
+        return Some(skip_spaces(after.strip_prefix('.').unwrap_or(after)));
+    }
+    let after = text.strip_prefix('s')?;
+    Some(after.strip_prefix('.').map_or(after, skip_spaces))
 }
 
-/// A Part's number: `7`, `2A`, `III`.
-fn part_number(input: &str) -> IResult<&str, &str> {
-    alt((
-        recognize((
-            digit1,
-            take_while_m_n(0, 1, |c: char| c.is_ascii_uppercase()),
-        )),
-        take_while_m_n(1, 6, |c: char| matches!(c, 'I' | 'V' | 'X')),
-    ))
-    .parse(input)
-    .and_then(|(rest, number)| match rest.chars().next() {
-        Some(c) if c.is_alphanumeric() => fail(input),
-        _ => Ok((rest, number)),
-    })
+/// A list of Part or Schedule numbers after `word` (`part`, `schedule`) in any case, singular
+/// or with `s`, added to `list`: `Part 7`, `Parts 3 and 4`, `Part III`, `Schedule 5/5A`. Each
+/// number is read by `number`, which gives the text after it and the number. Gives the text
+/// after the list.
+fn numbered<'a>(
+    text: &'a str,
+    word: &str,
+    number: fn(&str) -> Option<(&str, &str)>,
+    list: &mut Vec<String>,
+) -> Option<&'a str> {
+    if !starts_with_ignore_case(text, word) {
+        return None;
+    }
+    // The bytes matched are ASCII, so the split falls between characters.
+    let after = &text[word.len()..];
+    let after = after_spaces(after.strip_prefix('s').unwrap_or(after))?;
+    let (mut rest, first) = number(after)?;
+    list.push(first.to_string());
+    for _ in 0..MAX_ITEMS {
+        let Some((after, next)) = list_separator(rest).and_then(number) else {
+            break;
+        };
+        list.push(next.to_string());
+        rest = after;
+    }
+    Some(rest)
 }
 
-/// A Schedule's number: `2`, `35B`, `5/5A`.
-fn schedule_number(input: &str) -> IResult<&str, &str> {
-    let one = || {
-        (
-            digit1,
-            take_while_m_n(0, 2, |c: char| c.is_ascii_uppercase()),
-        )
+/// A Part's number: `7`, `2A`, `III`, ending the word. Gives the text after it and the number.
+fn part_number(text: &str) -> Option<(&str, &str)> {
+    let digits = ascii_run(text, usize::MAX, u8::is_ascii_digit);
+    let len = if digits > 0 {
+        digits + ascii_run(&text[digits..], 1, u8::is_ascii_uppercase)
+    } else {
+        ascii_run(text, 6, |b| matches!(b, b'I' | b'V' | b'X'))
     };
-    recognize((one(), opt((char('/'), one())))).parse(input)
+    let rest = &text[len..];
+    (len > 0 && !rest.starts_with(char::is_alphanumeric)).then_some((rest, &text[..len]))
+}
+
+/// A Schedule's number: `2`, `35B`, `5/5A`. Gives the text after it and the number.
+fn schedule_number(text: &str) -> Option<(&str, &str)> {
+    // Digits and up to two capitals: the length of one number.
+    let one = |text: &str| {
+        let digits = ascii_run(text, usize::MAX, u8::is_ascii_digit);
+        (digits > 0).then(|| digits + ascii_run(&text[digits..], 2, u8::is_ascii_uppercase))
+    };
+    let mut len = one(text)?;
+    if let Some(after_slash) = text[len..].strip_prefix('/')
+        && let Some(second) = one(after_slash)
+    {
+        len += 1 + second;
+    }
+    Some((&text[len..], &text[..len]))
+}
+
+/// `, paragraph 1/3`, `, paragraphs 2a`: a paragraph of a Schedule. Gives the text after it.
+fn schedule_paragraph(text: &str) -> Option<&str> {
+    let after = after_spaces(text.strip_prefix(',')?)?.strip_prefix("paragraph")?;
+    let after = after_spaces(after.strip_prefix('s').unwrap_or(after))?;
+    let len = ascii_run(after, usize::MAX, |&b| {
+        b.is_ascii_alphanumeric() || b == b'/'
+    });
+    (len > 0).then(|| &after[len..])
 }
 
 /// The provisions a citation lists, each sort in its own list.
@@ -191,44 +257,35 @@ struct Provisions {
 
 impl Provisions {
     /// Reads one group (`sections 26B and 34D`, `Part 7`, `Schedule 5/5A, paragraph 1/3`) into
-    /// its list.
-    fn read_group<'a>(&mut self, input: &'a str) -> IResult<&'a str, ()> {
-        if let Ok((rest, sections)) = sections_clause(input) {
-            self.sections.extend(sections);
-            return Ok((rest, ()));
+    /// its list. Gives the text after it; with `None` no list has changed.
+    fn read_group<'a>(&mut self, text: &'a str) -> Option<&'a str> {
+        if let Some(after_word) = section_word(text)
+            && let Some(rest) = section_list(after_word, &mut self.sections)
+        {
+            return Some(rest);
         }
-        if let Ok((rest, parts)) = numbered("part", part_number).parse(input) {
-            self.parts.extend(parts);
-            return Ok((rest, ()));
+        if let Some(rest) = numbered(text, "part", part_number, &mut self.parts) {
+            return Some(rest);
         }
-        let paragraph = (
-            char(','),
-            spaces,
-            tag("paragraph"),
-            opt(char('s')),
-            spaces,
-            take_while1(|c: char| c.is_ascii_alphanumeric() || c == '/'),
-        );
-        let (rest, (schedules, _)) =
-            (numbered("schedule", schedule_number), opt(paragraph)).parse(input)?;
-        self.schedules.extend(schedules);
-        Ok((rest, ()))
+        let rest = numbered(text, "schedule", schedule_number, &mut self.schedules)?;
+        Some(schedule_paragraph(rest).unwrap_or(rest))
     }
 
-    /// Reads groups joined as list entries are: `s508B and Schedule 35B`.
-    fn read<'a>(&mut self, input: &'a str) -> IResult<&'a str, ()> {
+    /// Reads groups joined as list entries are: `s508B and Schedule 35B`. Gives the text after
+    /// them; with `None` no list has changed.
+    fn read<'a>(&mut self, text: &'a str) -> Option<&'a str> {
         // Every group starts with `s`, `S`, `p` or `P`; most capitalised words fail here.
-        if !matches!(input.as_bytes().first(), Some(b's' | b'S' | b'p' | b'P')) {
-            return fail(input);
+        if !matches!(text.as_bytes().first(), Some(b's' | b'S' | b'p' | b'P')) {
+            return None;
         }
-        let (mut rest, ()) = self.read_group(input)?;
+        let mut rest = self.read_group(text)?;
         for _ in 0..MAX_ITEMS {
-            match preceded(list_separator, |i| self.read_group(i)).parse(rest) {
-                Ok((after, ())) => rest = after,
-                Err(_) => break,
+            match list_separator(rest).and_then(|after| self.read_group(after)) {
+                Some(after) => rest = after,
+                None => break,
             }
         }
-        Ok((rest, ()))
+        Some(rest)
     }
 
     /// Adds the provisions of `other` after these.
@@ -254,160 +311,198 @@ impl Provisions {
     }
 }
 
-/// Capitalised words that begin sentences and clauses but never a name of legislation: `Under the
-/// Care Act` names the `Care Act`. Sorted, for a binary search.
-const NOT_FIRST_IN_NAME: &[&str] = &[
-    "A",
-    "Additionally",
-    "After",
-    "Again",
-    "Also",
-    "Although",
-    "An",
-    "And",
-    "Any",
-    "As",
-    "At",
-    "Because",
-    "Before",
-    "Both",
-    "But",
-    "By",
-    "Despite",
-    "During",
-    "Each",
-    "Either",
-    "Every",
-    "Following",
-    "For",
-    "From",
-    "Furthermore",
-    "He",
-    "Her",
-    "His",
-    "However",
-    "I",
-    "If",
-    "In",
-    "Instead",
-    "It",
-    "Its",
-    "Miss",
-    "Moreover",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "My",
-    "Neither",
-    "Of",
-    "On",
-    "Or",
-    "Our",
-    "Part",
-    "Parts",
-    "Regarding",
-    "Schedule",
-    "Section",
-    "Sections",
-    "She",
-    "Similarly",
-    "Since",
-    "So",
-    "That",
-    "The",
-    "Their",
-    "Then",
-    "There",
-    "Therefore",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Though",
-    "Through",
-    "Thus",
-    "To",
-    "Under",
-    "Unless",
-    "Until",
-    "We",
-    "When",
-    "Where",
-    "Whether",
-    "While",
-    "Whilst",
-    "With",
-    "Within",
-    "Without",
-    "Yet",
-];
+/// Whether `word` is a capitalised word that begins sentences and clauses but never a name of
+/// legislation: `Under the Care Act` names the `Care Act`. A `match`, which compares the few
+/// words of the same length, costs less than a search of a list.
+fn never_first_in_name(word: &str) -> bool {
+    matches!(
+        word,
+        "A" | "Additionally"
+            | "After"
+            | "Again"
+            | "Also"
+            | "Although"
+            | "An"
+            | "And"
+            | "Any"
+            | "As"
+            | "At"
+            | "Because"
+            | "Before"
+            | "Both"
+            | "But"
+            | "By"
+            | "Despite"
+            | "During"
+            | "Each"
+            | "Either"
+            | "Every"
+            | "Following"
+            | "For"
+            | "From"
+            | "Furthermore"
+            | "He"
+            | "Her"
+            | "His"
+            | "However"
+            | "I"
+            | "If"
+            | "In"
+            | "Instead"
+            | "It"
+            | "Its"
+            | "Miss"
+            | "Moreover"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "My"
+            | "Neither"
+            | "Of"
+            | "On"
+            | "Or"
+            | "Our"
+            | "Part"
+            | "Parts"
+            | "Regarding"
+            | "Schedule"
+            | "Section"
+            | "Sections"
+            | "She"
+            | "Similarly"
+            | "Since"
+            | "So"
+            | "That"
+            | "The"
+            | "Their"
+            | "Then"
+            | "There"
+            | "Therefore"
+            | "These"
+            | "They"
+            | "This"
+            | "Those"
+            | "Though"
+            | "Through"
+            | "Thus"
+            | "To"
+            | "Under"
+            | "Unless"
+            | "Until"
+            | "We"
+            | "When"
+            | "Where"
+            | "Whether"
+            | "While"
+            | "Whilst"
+            | "With"
+            | "Within"
+            | "Without"
+            | "Yet"
+    )
+}
 
-/// A capitalised word: `Local`, `SEND`, `Anti-social`.
-fn capitalised(input: &str) -> IResult<&str, &str> {
-    recognize((
-        satisfy(|c| c.is_ascii_uppercase()),
-        take_while_m_n(0, 40, |c: char| {
-            c.is_alphanumeric() || c == '\'' || c == '-'
-        }),
-    ))
-    .parse(input)
+/// Whether each byte is an ASCII letter or digit, `'` or `-`: a byte of a capitalised word.
+const CAPITALISED_WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
+        byte += 1;
+    }
+    table
+};
+
+/// The most characters a capitalised word holds after its capital.
+const CAPITALISED_TAIL: usize = 40;
+
+/// A capitalised word: `Local`, `SEND`, `Anti-social`; a capital and up to 40 letters, digits,
+/// apostrophes and hyphens. Gives the text after it and the word.
+fn capitalised(text: &str) -> Option<(&str, &str)> {
+    let (first, tail) = text.as_bytes().split_first()?;
+    if !first.is_ascii_uppercase() {
+        return None;
+    }
+    // ASCII bytes a byte at a time, through a table; any other letters as characters.
+    let ascii = (tail.iter().take(CAPITALISED_TAIL))
+        .take_while(|&&b| CAPITALISED_WORD_BYTE[usize::from(b)])
+        .count();
+    let mut len = 1 + ascii;
+    if tail.get(ascii).is_some_and(|b| !b.is_ascii()) {
+        let more = text.get(len..).unwrap_or_default().chars();
+        for c in more.take(CAPITALISED_TAIL - ascii) {
+            if !(c.is_alphanumeric() || c == '\'' || c == '-') {
+                break;
+            }
+            len += c.len_utf8();
+        }
+    }
+    let (word, rest) = text.split_at(len);
+    Some((rest, word))
 }
 
 /// A lower-case word joining the words of a name: `Adoption and Children`, `Protection from
 /// Eviction`, `Representation of the People` (`the` only after `of`), `Review Procedure etc.`.
-fn connector(input: &str) -> IResult<&str, &str> {
-    alt((
-        tag("etc."),
-        recognize((tag("of"), spaces, tag("the"))),
-        tag("and"),
-        tag("of"),
-        tag("in"),
-        tag("for"),
-        tag("from"),
-        tag("on"),
-        tag("to"),
-    ))
-    .parse(input)
-    .and_then(|(rest, word)| match rest.chars().next() {
-        Some(c) if c.is_alphanumeric() => fail(input),
-        _ => Ok((rest, word)),
-    })
+/// Gives the text after it and the word. Where `of the` starts the text it is the connector
+/// read, or none is (`of theory`).
+fn connector(text: &str) -> Option<(&str, &str)> {
+    let of_the = text
+        .strip_prefix("of")
+        .and_then(after_spaces)
+        .and_then(|after| after.strip_prefix("the"));
+    let rest = match of_the {
+        Some(rest) => rest,
+        None => ["etc.", "and", "of", "in", "for", "from", "on", "to"]
+            .iter()
+            .find_map(|word| text.strip_prefix(word))?,
+    };
+    (!rest.starts_with(char::is_alphanumeric)).then(|| (rest, consumed(text, rest)))
 }
 
 /// `(Assessment)`, `(Charging and Assessment of Resources)`, `(England)`: a bracketed group of a
-/// name.
-fn name_bracket(input: &str) -> IResult<&str, &str> {
-    recognize((
-        char('('),
-        capitalised,
-        many_m_n(
-            0,
-            MAX_ITEMS,
-            (opt(char(',')), spaces, alt((capitalised, connector))),
-        ),
-        char(')'),
-    ))
-    .parse(input)
-}
-
-/// The year after `Act` or `Regulations`: ` 2014` or ` (1989)`. `Ok(None)` when no number
-/// follows; an error when a number that is not a year does (`Act 19745`, `Act 12 weeks`).
-fn year(input: &str) -> IResult<&str, Option<i32>> {
-    let (rest, _) = opt(spaces).parse(input)?;
-    if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
-        return Ok((input, None));
-    }
-    match alt((delimited(char('('), four_digits, char(')')), four_digits)).parse(rest) {
-        Ok((after, digits)) if !after.starts_with(|c: char| c.is_ascii_digit()) => {
-            Ok((after, digits.parse().ok()))
+/// name. Gives the text after it and the group.
+fn name_bracket(text: &str) -> Option<(&str, &str)> {
+    let (mut rest, _) = capitalised(text.strip_prefix('(')?)?;
+    for _ in 0..MAX_ITEMS {
+        let Some(word) = after_spaces(rest.strip_prefix(',').unwrap_or(rest)) else {
+            break;
+        };
+        match capitalised(word).or_else(|| connector(word)) {
+            Some((after, _)) => rest = after,
+            None => break,
         }
-        _ if rest.starts_with('(') => Ok((input, None)),
-        _ => fail(input),
+    }
+    let rest = rest.strip_prefix(')')?;
+    Some((rest, consumed(text, rest)))
+}
+
+/// The year after `Act` or `Regulations`: ` 2014` or ` (1989)`, and the text after it; the year
+/// as its four digits. `(text, None)` when no number follows; `None` when a number that is not
+/// a year does (`Act 19745`, `Act 12 weeks`).
+fn year(text: &str) -> Option<(&str, Option<&str>)> {
+    let number = skip_spaces(text);
+    if !number.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
+        return Some((text, None));
+    }
+    let read = match number.strip_prefix('(') {
+        Some(inside) => {
+            four_digits(inside).and_then(|(after, digits)| Some((after.strip_prefix(')')?, digits)))
+        }
+        None => four_digits(number),
+    };
+    match read {
+        Some((after, digits)) if !after.starts_with(|c: char| c.is_ascii_digit()) => {
+            Some((after, Some(digits)))
+        }
+        _ if number.starts_with('(') => Some((text, None)),
+        _ => None,
     }
 }
 
-fn four_digits(input: &str) -> IResult<&str, &str> {
-    take_while_m_n(4, 4, |c: char| c.is_ascii_digit()).parse(input)
+/// The first four characters of `text` when they are digits, and the text after them.
+fn four_digits(text: &str) -> Option<(&str, &str)> {
+    (ascii_run(text, 4, u8::is_ascii_digit) == 4).then(|| (&text[4..], &text[..4]))
 }
 
 /// A name of legislation, read by [`name`].
@@ -418,41 +513,50 @@ struct Name {
     year: Option<i32>,
 }
 
+/// The next word of a name after `text` (the name so far): after spaces, a capitalised word, a
+/// connector or a bracketed group; after a comma and spaces, a capitalised word or a bracketed
+/// group. After `Act` or `Regulations` (`after_keyword`) neither a comma nor a connector goes
+/// on: `Children Act 1989, Care Act 2014` is two names. Gives the text after it and the word.
+fn next_name_word(text: &str, after_keyword: bool) -> Option<(&str, &str)> {
+    if let Some(after_comma) = text.strip_prefix(',') {
+        if after_keyword {
+            return None;
+        }
+        let word = after_spaces(after_comma)?;
+        return capitalised(word).or_else(|| name_bracket(word));
+    }
+    let word = after_spaces(text)?;
+    capitalised(word)
+        .or_else(|| connector(word).filter(|_| !after_keyword))
+        .or_else(|| name_bracket(word))
+}
+
 /// A name ending in `Act` or `Regulations` and its year if written: capitalised words, with
 /// connectors and bracketed groups between them, never first; a name may hold an Act
 /// (`Health and Social Care Act 2008 (Regulated Activities) Regulations 2014`). The name is the
 /// longest run of such words that ends in `Act` or `Regulations`. Regulations without a year
 /// count only with a bracketed group (`the Council's Financial Regulations` are its own rules);
 /// a run that goes on to `Order` names an order (`Care Act 2014 (Transitional Provision) Order`).
-fn name(input: &str) -> IResult<&str, Name> {
-    let (mut rest, _) = verify(capitalised, |word: &str| {
-        !is_keyword(word) && NOT_FIRST_IN_NAME.binary_search(&word).is_err()
-    })
-    .parse(input)?;
-    let mut end: Option<(&str, Name)> = None;
+/// Gives the text after it and the name, whose text is built only once the run has ended.
+fn name(text: &str) -> Option<(&str, Name)> {
+    let (mut rest, first) = capitalised(text)?;
+    // The longest name so far: the text after it and its year's digits, its kind and the text
+    // it is written with up to the keyword.
+    let mut end: Option<(&str, Option<&str>, LegislationKind, &str)> = None;
     let mut after_keyword = false;
     let mut bracketed = false;
     for _ in 0..MAX_ITEMS {
-        // After `Act` or a comma only a capitalised word or a bracket goes on: `Children Act
-        // 1989, Care Act 2014` is two names.
-        let word = if after_keyword {
-            preceded(spaces, alt((capitalised, name_bracket))).parse(rest)
-        } else {
-            alt((
-                preceded((char(','), spaces), alt((capitalised, name_bracket))),
-                preceded(spaces, alt((capitalised, connector, name_bracket))),
-            ))
-            .parse(rest)
+        let Some((after_word, word)) = next_name_word(rest, after_keyword) else {
+            break;
         };
-        let Ok((after_word, word)) = word else { break };
         if word == "Order" {
-            return fail(input);
+            return None;
         }
         bracketed |= word.starts_with('(');
         rest = after_word;
         after_keyword = false;
         if is_keyword(word) {
-            let Ok((after_year, year)) = year(rest) else {
+            let Some((after_year, year)) = year(rest) else {
                 break;
             };
             let kind = if word == "Act" {
@@ -461,21 +565,52 @@ fn name(input: &str) -> IResult<&str, Name> {
                 LegislationKind::Regulations
             };
             if year.is_some() || kind == LegislationKind::Act || bracketed {
-                let written = &input[..input.len() - rest.len()];
-                let mut act = written.split_whitespace().collect::<Vec<_>>().join(" ");
-                if let Some(year) = year {
-                    act = format!("{act} {year}");
-                }
-                end = Some((after_year, Name { act, kind, year }));
+                end = Some((after_year, year, kind, consumed(text, rest)));
             }
             rest = after_year;
             after_keyword = true;
         }
     }
-    match end {
-        Some((rest, name)) => Ok((rest, name)),
-        None => fail(input),
+    let (rest, digits, kind, written) = end?;
+    // Looked at last, as most readings end before: a name does not start with these words.
+    if is_keyword(first) || never_first_in_name(first) {
+        return None;
     }
+    let name = Name {
+        act: name_text(written, digits),
+        kind,
+        year: digits.and_then(|digits| digits.parse().ok()),
+    };
+    Some((rest, name))
+}
+
+/// A name's text: its words as `written` (no space at either end), one space between them,
+/// then a space and the year's `digits` as a number (`0123` is `123`).
+fn name_text(written: &str, digits: Option<&str>) -> String {
+    let mut text = String::with_capacity(written.len() + " 2014".len());
+    // Most names are written with one ASCII space between words: copied whole.
+    let mut after_space = false;
+    let single_spaced = written.bytes().all(|b| {
+        let plain = b.is_ascii() && !matches!(b, b'\t'..=b'\r') && !(after_space && b == b' ');
+        after_space = b == b' ';
+        plain
+    });
+    if single_spaced {
+        text.push_str(written);
+    } else {
+        for (i, word) in written.split_whitespace().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+    }
+    if let Some(digits) = digits {
+        let number = digits.trim_start_matches('0');
+        text.push(' ');
+        text.push_str(if number.is_empty() { "0" } else { number });
+    }
+    text
 }
 
 fn is_keyword(word: &str) -> bool {
@@ -485,7 +620,7 @@ fn is_keyword(word: &str) -> bool {
 /// Whether the next word says a name is not cited as legislation: `the Care Act guidance`,
 /// `the Mental Capacity Act Code of Practice`.
 fn names_something_else(rest: &str) -> bool {
-    let word = rest.trim_start();
+    let word = skip_spaces(rest);
     ["guidance", "code", "order"].iter().any(|other| {
         starts_with_ignore_case(word, other)
             && !word[other.len()..].starts_with(|c: char| c.is_alphanumeric())
@@ -493,88 +628,113 @@ fn names_something_else(rest: &str) -> bool {
 }
 
 /// ` of the `, ` of `, ` of this `, ` to the ` (`Schedule 2 to the Children Act 1989`): between
-/// provisions and what they belong to.
-fn of_the(input: &str) -> IResult<&str, &str> {
-    recognize((
-        spaces,
-        alt((tag("of"), tag("to"))),
-        spaces,
-        opt((alt((tag("the"), tag("this"), tag("that"))), spaces)),
-    ))
-    .parse(input)
+/// provisions and what they belong to. Gives the text after it.
+fn of_the(text: &str) -> Option<&str> {
+    let word = after_spaces(text)?;
+    let after = (word.strip_prefix("of")).or_else(|| word.strip_prefix("to"))?;
+    let rest = after_spaces(after)?;
+    let article = ["the", "this", "that"]
+        .iter()
+        .find_map(|article| rest.strip_prefix(article));
+    Some(article.and_then(after_spaces).unwrap_or(rest))
+}
+
+/// Between provisions and the name they belong to: ` of the ` (see [`of_the`]), `, ` or spaces.
+/// Gives the text after it.
+fn before_name(text: &str) -> Option<&str> {
+    of_the(text).or_else(|| after_spaces(text.strip_prefix(',').unwrap_or(text)))
+}
+
+/// Between a name or a group of provisions and the provisions after it: spaces, `, `,
+/// `, as amended, `. Gives the text after it.
+fn before_provisions(text: &str) -> Option<&str> {
+    let Some(after_comma) = text.strip_prefix(',') else {
+        return after_spaces(text);
+    };
+    let amended = after_spaces(after_comma).and_then(|words| words.strip_prefix("as amended,"));
+    Some(skip_spaces(amended.unwrap_or(after_comma)))
 }
 
 /// `Local Government Act 1974, sections 26(1) and 26A(1), as amended`, `Section 26(3) of the
-/// Children Act (1989)`, `Part 4 of the Children Act 1989`, `the Equality Act`.
-fn named(input: &str) -> Option<(&str, ActReference)> {
-    let mut provisions = Provisions::default();
+/// Children Act (1989)`, `Part 4 of the Children Act 1989`, `the Equality Act`: a citation at
+/// `text` that names its legislation. `leading` holds the provisions read at the start of `text`
+/// (`Section 26(3)`), which end at `after_leading`; it is taken only when the name follows them.
+fn named<'a>(
+    text: &'a str,
+    leading: &mut Provisions,
+    after_leading: Option<&'a str>,
+) -> Option<(&'a str, ActReference)> {
     // `Section 26(3) of the Children Act`, `Section 20, Children Act 1989`, or as an
     // abbreviation `s.117 Mental Health Act 1983`.
-    let before_name = alt((of_the, recognize((char(','), spaces)), spaces));
-    let leading = terminated(|i| provisions.read(i), before_name).parse(input);
-    let rest = match leading {
-        Ok((rest, ())) => rest,
-        Err(_) => {
-            provisions = Provisions::default();
-            input
-        }
-    };
-    let (rest, _) = opt((tag("The"), spaces)).parse(rest).ok()?;
-    let (mut rest, name) = name(rest).ok()?;
+    let before = after_leading.and_then(before_name);
+    let name_start = before.unwrap_or(text);
+    let name_start = (name_start.strip_prefix("The"))
+        .and_then(after_spaces)
+        .unwrap_or(name_start);
+    let (mut rest, name) = name(name_start)?;
     if names_something_else(rest) {
         return None;
     }
+    let mut provisions = match before {
+        Some(_) => std::mem::take(leading),
+        None => Provisions::default(),
+    };
     for _ in 0..MAX_ITEMS {
-        let separator = alt((
-            recognize((
-                char(','),
-                opt((spaces, tag("as amended"), char(','))),
-                opt(spaces),
-            )),
-            spaces,
-        ));
-        if let Ok((after, ())) = preceded(separator, |i| provisions.read(i)).parse(rest) {
+        if let Some(after) = before_provisions(rest).and_then(|after| provisions.read(after)) {
             rest = after;
             continue;
         }
         // `Care Act 2014 (section 18)`: read apart, kept only when the bracket closes.
+        let Some(inside) = skip_spaces(rest).strip_prefix('(') else {
+            break;
+        };
         let mut bracketed = Provisions::default();
-        let read = delimited((opt(spaces), char('(')), |i| bracketed.read(i), char(')'))
-            .parse(rest)
-            .map(|(after, ())| after);
-        match read {
-            Ok(after) => {
+        match (bracketed.read(inside)).and_then(|after| after.strip_prefix(')')) {
+            Some(after) => {
                 provisions.extend(bracketed);
                 rest = after;
             }
-            Err(_) => break,
+            None => break,
         }
     }
-    if let Ok((after, _)) = (char(','), spaces, tag("as amended")).parse(rest) {
-        rest = after;
-    }
-    Some((rest, provisions.into_reference(Some(name))))
+    let amended = (rest.strip_prefix(','))
+        .and_then(after_spaces)
+        .and_then(|words| words.strip_prefix("as amended"));
+    Some((
+        amended.unwrap_or(rest),
+        provisions.into_reference(Some(name)),
+    ))
 }
 
-/// `section 47`, `sections 20 and 31`, `section 17 of the Act`: provisions that name no
-/// legislation. Not when they belong to something else (`section 2 of the plan`) or point within
-/// the text (`section 4 above`).
-fn bare(input: &str) -> Option<(&str, ActReference)> {
-    let mut provisions = Provisions::default();
-    let (rest, ()) = provisions.read(input).ok()?;
-    // `of the Act`, `of that Act`, `of the 1989 Act`, `of the same Act`: legislation named
-    // elsewhere.
-    let year = terminated(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), spaces);
-    let same = opt((alt((tag("same"), tag("said"))), spaces));
-    let of_act = preceded(
-        (of_the, same),
-        (opt(year), alt((tag("Act"), tag("Regulations")))),
-    );
-    let (rest, of_act) = opt(of_act).parse(rest).ok()?;
+/// ` of the Act`, ` of that Act`, ` of the 1989 Act`, ` of the same Act`: provisions'
+/// legislation named elsewhere. Gives the text after it and the year it says.
+fn of_act(text: &str) -> Option<(&str, Option<i32>)> {
+    let after = of_the(text)?;
+    let same = ["same", "said"]
+        .iter()
+        .find_map(|word| after.strip_prefix(word));
+    let after = same.and_then(after_spaces).unwrap_or(after);
+    let year = four_digits(after).and_then(|(rest, digits)| Some((after_spaces(rest)?, digits)));
+    let (after, year) = match year {
+        Some((rest, digits)) => (rest, digits.parse().ok()),
+        None => (after, None),
+    };
+    let rest = (after.strip_prefix("Act")).or_else(|| after.strip_prefix("Regulations"))?;
+    Some((rest, year))
+}
+
+/// `section 47`, `sections 20 and 31`, `section 17 of the Act`: `provisions`, read before
+/// `rest`, that name no legislation. Not when they belong to something else (`section 2 of the
+/// plan`) or point within the text (`section 4 above`).
+fn bare(rest: &str, provisions: Provisions) -> Option<(&str, ActReference)> {
+    let (rest, of_act) = match of_act(rest) {
+        Some((after, year)) => (after, Some(year)),
+        None => (rest, None),
+    };
     if rest.starts_with(char::is_alphanumeric) {
         return None;
     }
-    let next = rest.trim_start();
+    let next = skip_spaces(rest);
     let points_elsewhere = ["of ", "above", "below"]
         .iter()
         .any(|word| next.starts_with(word));
@@ -583,7 +743,7 @@ fn bare(input: &str) -> Option<(&str, ActReference)> {
     }
     let mut reference = provisions.into_reference(None);
     // The year the provisions' legislation has, until it is found (`of the 1989 Act`).
-    reference.year = of_act.and_then(|(year, _)| year?.parse().ok());
+    reference.year = of_act.flatten();
     Some((rest, reference))
 }
 
@@ -612,10 +772,28 @@ pub fn parse_citation(text: &str) -> Option<(ActReference, usize)> {
     if !may_begin(text.as_bytes()) {
         return None;
     }
-    named(text)
-        .or_else(|| bare(text))
-        .map(|(rest, reference)| (reference, text.len() - rest.len()))
+    // Provisions at the start are read once, for a citation that names its legislation after
+    // them and for one that names none.
+    let mut provisions = Provisions::default();
+    let after_provisions = provisions.read(text);
+    let (rest, reference) = match named(text, &mut provisions, after_provisions) {
+        Some(read) => read,
+        None => bare(after_provisions?, provisions)?,
+    };
+    Some((reference, text.len() - rest.len()))
 }
+
+/// Whether each byte may be a citation's first (see [`may_begin`]): a capital, `s` or `p`.
+const FIRST_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_uppercase() || b == b's' || b == b'p';
+        byte += 1;
+    }
+    table
+};
 
 /// Whether `text` starts as a citation can: with a capital, `section`, `schedule`, `part`, or `s`
 /// before a digit, `.` or `s` (`s17`, `s.17`, `ss 20`). Most words fail at once.
@@ -639,31 +817,43 @@ fn may_start(text: &str, at: usize) -> bool {
             .is_none_or(|c| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
 }
 
-/// Every citation in one sentence, as (reference, start, end) with offsets relative to it: a
+/// Adds to `found` (the citations before it) every citation in `sentence`: a
 /// reading tried at each word start, then bare provisions given the nearest legislation the
-/// sentence names, or for `… of the Act` the legislation named before the sentence (`earlier`,
-/// the piece's citations so far; `of the 1989 Act` the one of that year). With none named, a bare clause is kept when it cites a section with the word
-/// `section`; an abbreviation (`s.17`) or a Part alone is too loose to stand alone.
-fn read_sentence(sentence: &str, earlier: &[Citation]) -> Vec<(ActReference, usize, usize)> {
-    let mut found = Vec::new();
-    let bytes = sentence.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        // A citation's first byte is a capital, `s` or `p`: one comparison rules out most bytes.
-        if matches!(bytes[at], b'A'..=b'Z' | b's' | b'p')
-            && may_start(sentence, at)
-            && let Some((reference, len)) = parse_citation(&sentence[at..])
+/// sentence names, or for `… of the Act` the legislation named before the sentence (`of the 1989
+/// Act` the one of that year). With none named, a bare clause is kept when it cites a section
+/// with the word `section`; an abbreviation (`s.17`) or a Part alone is too loose to stand alone.
+fn read_sentence(sentence: &Piece<'_>, found: &mut Vec<Citation>) {
+    let first = found.len();
+    let text = sentence.text;
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // A citation's first byte is a capital, `s` or `p`: a look in a table rules out most bytes.
+    let next_first_byte = |from: usize| {
+        let skipped = bytes
+            .get(from..)?
+            .iter()
+            .position(|&b| FIRST_BYTE[usize::from(b)])?;
+        Some(from + skipped)
+    };
+    while let Some(at) = next_first_byte(from) {
+        from = at + 1;
+        // The byte at `at` is ASCII, so `at` falls between characters.
+        if may_start(text, at)
+            && let Some((reference, len)) = parse_citation(&text[at..])
         {
-            found.push((reference, at, at + len));
-            at += len;
-        } else {
-            at += 1;
+            found.push(Citation {
+                reference,
+                paragraph: sentence.paragraph,
+                span: sentence.span(at, at + len),
+            });
+            from = at + len;
         }
     }
-    if found.iter().any(|(r, _, _)| r.act.is_none()) {
-        give_bare_their_legislation(sentence, &mut found, earlier);
+    if found[first..].iter().any(|c| c.reference.act.is_none()) {
+        let mut read = found.split_off(first);
+        give_bare_their_legislation(sentence, &mut read, found);
+        found.append(&mut read);
     }
-    found
 }
 
 /// Adds to `found` (the citations before them) every citation in `sentences`, in order, each
@@ -673,41 +863,41 @@ fn read_sentences<'p, 'a: 'p>(
     found: &mut Vec<Citation>,
 ) {
     for sentence in sentences {
-        let read = read_sentence(sentence.text, found);
-        found.extend(read.into_iter().map(|(reference, start, end)| Citation {
-            reference,
-            paragraph: sentence.paragraph,
-            span: sentence.span(start, end),
-        }));
+        read_sentence(sentence, found);
     }
 }
 
-/// Gives each bare citation the name, kind and year of the nearest named one, or drops it when
-/// there is none and it does not say `section`.
+/// Gives each bare citation `read` in `sentence` the name, kind and year of the nearest named
+/// one, or drops it when there is none and it does not say `section`. `earlier` holds the
+/// citations before the sentence.
 fn give_bare_their_legislation(
-    sentence: &str,
-    found: &mut Vec<(ActReference, usize, usize)>,
+    sentence: &Piece<'_>,
+    read: &mut Vec<Citation>,
     earlier: &[Citation],
 ) {
-    let named: Vec<(ActReference, usize, usize)> = found
+    let named: Vec<Citation> = read
         .iter()
-        .filter(|(r, _, _)| r.act.is_some())
+        .filter(|c| c.reference.act.is_some())
         .cloned()
         .collect();
-    found.retain_mut(|(reference, start, end)| {
+    read.retain_mut(|citation| {
+        let (reference, span) = (&mut citation.reference, citation.span);
         if reference.act.is_some() {
             return true;
         }
-        let distance = |&(_, s, e): &(ActReference, usize, usize)| {
-            s.saturating_sub(*end).max(start.saturating_sub(e))
+        let distance = |other: &Citation| {
+            (other.span.start.saturating_sub(span.end))
+                .max(span.start.saturating_sub(other.span.end))
         };
-        let cited = sentence.get(*start..*end).unwrap_or_default();
+        let cited = (span.start.checked_sub(sentence.start))
+            .and_then(|start| sentence.text.get(start..start + (span.end - span.start)))
+            .unwrap_or_default();
         // `of the Act` names the legislation named last, in this sentence or one before it;
         // `of the 1989 Act` the one with that year.
         let of_the_act = cited.ends_with("Act") || cited.ends_with("Regulations");
         let year = reference.year.take();
         let fits = |r: &&ActReference| year.is_none_or(|year| r.year == Some(year));
-        let mut in_sentence: Vec<&(ActReference, usize, usize)> = named.iter().collect();
+        let mut in_sentence: Vec<&Citation> = named.iter().collect();
         in_sentence.sort_by_key(|n| distance(n));
         let before_it = earlier
             .iter()
@@ -716,7 +906,7 @@ fn give_bare_their_legislation(
             .filter(|r| of_the_act && r.act.is_some());
         let nearest = in_sentence
             .into_iter()
-            .map(|(r, _, _)| r)
+            .map(|c| &c.reference)
             .chain(before_it)
             .find(fits);
         match nearest {
@@ -734,18 +924,44 @@ fn give_bare_their_legislation(
 /// `ection`, as in the `section` a bare citation must say.
 static SECTION_WORD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ection"));
 
-/// The words a citation holds one of, in one search: `Act`, `Regulations`, `section`.
-static ANCHOR_WORDS: LazyLock<regex::bytes::Regex> =
-    LazyLock::new(|| regex::bytes::Regex::new("Act|Regulations|[sS]ection").expect("anchor regex"));
+/// `ct`, which `Act`, `section` and `Section` hold.
+static CT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ct"));
 
 /// The shortest anchor's length: an anchor found counts in a piece when this many bytes of it do.
 const ANCHOR_LEN: usize = 3;
 
-/// Where `Act`, `Regulations` and `section`/`Section` start in `input`, ascending.
+/// Where the words a citation holds one of start in `input`, ascending: `Act`, `Regulations`,
+/// `section` and `Section`, as one search for the four finds them (a word that starts inside
+/// one found before it does not count: the `section` of `Regulationsection`). Two searches of
+/// one or two bytes, `ct` for three of the words and `R` for `Regulations`, each checked where
+/// it is found, cost less than one search for the four words.
 fn anchors(input: &str) -> Vec<usize> {
-    ANCHOR_WORDS
-        .find_iter(input.as_bytes())
-        .map(|m| m.start())
+    let bytes = input.as_bytes();
+    let is_at = |start: usize, word: &[u8]| bytes.get(start..start + word.len()) == Some(word);
+    let act_or_section = CT.find_iter(bytes).filter_map(|ct| {
+        let act = ct.checked_sub(1)?;
+        if is_at(act, b"Act") {
+            return Some((act, "Act".len()));
+        }
+        let section = ct.checked_sub(2)?;
+        (is_at(section, b"section") || is_at(section, b"Section"))
+            .then_some((section, "section".len()))
+    });
+    let regulations = memchr::memchr_iter(b'R', bytes)
+        .filter(|&at| is_at(at, b"Regulations"))
+        .map(|at| (at, "Regulations".len()));
+    let mut found: Vec<(usize, usize)> = act_or_section.chain(regulations).collect();
+    found.sort_unstable();
+    let mut end = 0;
+    found
+        .into_iter()
+        .filter_map(|(start, len)| {
+            let counts = start >= end;
+            if counts {
+                end = start + len;
+            }
+            counts.then_some(start)
+        })
         .collect()
 }
 
@@ -962,8 +1178,80 @@ mod tests {
     }
 
     #[test]
-    fn words_not_first_in_a_name_are_sorted_for_the_binary_search() {
-        assert!(NOT_FIRST_IN_NAME.is_sorted());
+    fn skips_spaces_as_trim_start_does() {
+        for text in [
+            "",
+            "x",
+            " x",
+            " \t\n x",
+            "\u{a0}x",
+            " \u{a0} \u{2003}x",
+            "\u{e9}",
+            "\x0b\x0cx",
+        ] {
+            assert_eq!(skip_spaces(text), text.trim_start(), "{text:?}");
+        }
+        assert_eq!(after_spaces(" \u{a0}x"), Some("x"));
+        assert_eq!(after_spaces("x "), None);
+    }
+
+    #[test]
+    fn reads_capitalised_words_of_up_to_41_characters() {
+        assert_eq!(
+            capitalised("Anti-social behaviour"),
+            Some((" behaviour", "Anti-social"))
+        );
+        assert_eq!(capitalised("Council's."), Some((".", "Council's")));
+        assert_eq!(capitalised("M\u{e9}nage x"), Some((" x", "M\u{e9}nage")));
+        assert_eq!(capitalised("local"), None);
+        assert_eq!(capitalised("\u{c9}cole"), None);
+        let long = format!("A{}", "b".repeat(45));
+        assert_eq!(capitalised(&long).map(|(_, word)| word.len()), Some(41));
+        // The 40 after the capital count characters, not bytes.
+        let accented = format!("A{}x", "\u{e9}".repeat(39));
+        assert_eq!(capitalised(&accented), Some(("", accented.as_str())));
+        let longer = format!("A{}", "\u{e9}".repeat(41));
+        assert_eq!(capitalised(&longer).map(|(rest, _)| rest), Some("\u{e9}"));
+    }
+
+    #[test]
+    fn writes_names_with_one_space_and_the_year_as_a_number() {
+        assert_eq!(name_text("Care Act", Some("2014")), "Care Act 2014");
+        assert_eq!(
+            name_text("Care  and\u{a0}Support\tAct", None),
+            "Care and Support Act"
+        );
+        assert_eq!(name_text("Care\nAct", Some("0123")), "Care Act 123");
+        assert_eq!(name_text("Care Act", Some("0000")), "Care Act 0");
+        assert_eq!(
+            name_text("Children\u{2019}s Act", None),
+            "Children\u{2019}s Act"
+        );
+    }
+
+    #[test]
+    fn knows_words_that_never_start_a_name() {
+        assert!(never_first_in_name("Under") && never_first_in_name("Section"));
+        assert!(!never_first_in_name("Care") && !never_first_in_name("under"));
+    }
+
+    #[test]
+    fn finds_anchors_as_one_search_would() {
+        let text =
+            "Acts, Regulations. subsection Section ection xsectio Regulationsection Actection";
+        let at = |word: &str, from: usize| text[from..].find(word).map(|i| from + i).unwrap();
+        assert_eq!(
+            anchors(text),
+            [
+                0,
+                at("Regulations", 0),
+                at("section", 0),
+                at("Section", 0),
+                at("Regulationsection", 0),
+                at("Actection", 0),
+            ]
+        );
+        assert!(anchors("ection sectio").is_empty());
     }
 
     #[test]
