@@ -268,10 +268,10 @@ static PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static LISTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:(?-u:\b)and|,)\s+(?:the\s+)?$").expect("listed regex"));
 
-/// `to Ms C`, `to each of Mr and Mrs F` right after an amount: who it is paid to.
+/// `to Ms C`, `to each of Mr and Mrs F` right after an amount: who it is paid to, at the end.
 static TO_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s+(?:each\s+)?to\s+(?:each\s+of\s+|both\s+)?(?P<who>{})",
+        r"^\s+(?:each\s+)?to\s+(?:each\s+of\s+|both\s+)?{}",
         crate::complainant::people()
     ))
     .expect("to-person regex")
@@ -338,11 +338,11 @@ impl<'s> SentenceCues<'s> {
         end: usize,
         named_before: impl FnOnce() -> Option<String>,
     ) -> Option<String> {
-        if let Some(caps) = sentence
-            .get(end..)
-            .and_then(|after| TO_PERSON.captures(after))
-        {
-            return caps.name("who").map(|m| m.as_str().to_string());
+        if let Some(to) = sentence.get(end..).and_then(|after| TO_PERSON.find(after)) {
+            // The words before the people hold no capital, and the people start with one.
+            let to = to.as_str();
+            let people = to.find(|c: char| c.is_ascii_uppercase())?;
+            return to.get(people..).map(str::to_string);
         }
         let before = self.people.partition_point(|&(at, _)| at < start);
         if let Some(i) = before.checked_sub(1) {
@@ -394,6 +394,10 @@ impl<'a> PaymentReader<'a> {
         sentences: &[Piece<'a>],
         about_paying: bool,
     ) -> Vec<Payment> {
+        // Every sum paid is an amount, and every amount starts with `£`.
+        if !piece.text.contains('£') {
+            return Vec::new();
+        }
         // Lower-cased byte for byte, so offsets into it are offsets into the text.
         let lower = piece.text.to_ascii_lowercase();
         if !about_paying && !PAY.is_match(&lower) {
