@@ -151,19 +151,22 @@ pub(crate) fn summary_remedy(doc: &Document<'_>) -> Option<SummaryRemedy> {
 fn remedy_in_summary<'a>(summary: &Piece<'a>, sentences: &[Piece<'a>]) -> Option<SummaryRemedy> {
     // Lower-cased byte for byte, so a sentence's offsets are the same in it.
     let lower = summary.text.to_ascii_lowercase();
-    let remedies: Vec<bool> = sentences
+    let states_remedy = |sentence: &Piece<'_>| {
+        let at = sentence.start - summary.start;
+        let text = lower
+            .as_bytes()
+            .get(at..at + sentence.text.len())
+            .unwrap_or_default();
+        REMEDY_SENTENCE.is_match(text) && !NOT_A_REMEDY.is_match(text)
+    };
+    // The sentences between the first and the last remedy sentence belong to the remedy
+    // whatever they say, so only those before the first and after the last are read.
+    let first = sentences.iter().position(states_remedy)?;
+    let after_first = sentences.get(first + 1..).unwrap_or_default();
+    let last = after_first
         .iter()
-        .map(|sentence| {
-            let at = sentence.start - summary.start;
-            let text = lower
-                .as_bytes()
-                .get(at..at + sentence.text.len())
-                .unwrap_or_default();
-            REMEDY_SENTENCE.is_match(text) && !NOT_A_REMEDY.is_match(text)
-        })
-        .collect();
-    let first = remedies.iter().position(|&remedy| remedy)?;
-    let last = remedies.iter().rposition(|&remedy| remedy)?;
+        .rposition(states_remedy)
+        .map_or(first, |i| first + 1 + i);
     let (start, end) = (
         sentences[first].start,
         sentences[last].start + sentences[last].text.len(),
@@ -268,10 +271,10 @@ static PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static LISTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:(?-u:\b)and|,)\s+(?:the\s+)?$").expect("listed regex"));
 
-/// `to Ms C`, `to each of Mr and Mrs F` right after an amount: who it is paid to.
+/// `to Ms C`, `to each of Mr and Mrs F` right after an amount: who it is paid to, at the end.
 static TO_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s+(?:each\s+)?to\s+(?:each\s+of\s+|both\s+)?(?P<who>{})",
+        r"^\s+(?:each\s+)?to\s+(?:each\s+of\s+|both\s+)?{}",
         crate::complainant::people()
     ))
     .expect("to-person regex")
@@ -338,11 +341,11 @@ impl<'s> SentenceCues<'s> {
         end: usize,
         named_before: impl FnOnce() -> Option<String>,
     ) -> Option<String> {
-        if let Some(caps) = sentence
-            .get(end..)
-            .and_then(|after| TO_PERSON.captures(after))
-        {
-            return caps.name("who").map(|m| m.as_str().to_string());
+        if let Some(to) = sentence.get(end..).and_then(|after| TO_PERSON.find(after)) {
+            // The words before the people hold no capital, and the people start with one.
+            let to = to.as_str();
+            let people = to.find(|c: char| c.is_ascii_uppercase())?;
+            return to.get(people..).map(str::to_string);
         }
         let before = self.people.partition_point(|&(at, _)| at < start);
         if let Some(i) = before.checked_sub(1) {
@@ -394,6 +397,10 @@ impl<'a> PaymentReader<'a> {
         sentences: &[Piece<'a>],
         about_paying: bool,
     ) -> Vec<Payment> {
+        // Every sum paid is an amount, and every amount starts with `£`.
+        if !piece.text.contains('£') {
+            return Vec::new();
+        }
         // Lower-cased byte for byte, so offsets into it are offsets into the text.
         let lower = piece.text.to_ascii_lowercase();
         if !about_paying && !PAY.is_match(&lower) {
@@ -805,6 +812,16 @@ mod tests {
             summary("The Council was at fault. It should apologise to Mrs D.").unwrap();
         assert_eq!(text, "It should apologise to Mrs D.");
         assert!(paid.is_empty());
+        let (text, paid) = summary(
+            "Mr F complained. The Council agreed to apologise. The delay was long. It will pay \
+             Mr F \u{a3}100. We have completed our investigation.",
+        )
+        .unwrap();
+        assert_eq!(
+            text,
+            "The Council agreed to apologise. The delay was long. It will pay Mr F \u{a3}100."
+        );
+        assert_eq!(paid, [(10000, Some("Mr F".to_string()))]);
         assert_eq!(summary("We found no fault by the Council."), None);
         assert_eq!(
             summary("Mr E says the Council agreed to pay him \u{a3}50 and did not."),

@@ -10,9 +10,12 @@ use crate::pieces;
 /// How the sharing sentence starts.
 const SHARE_START: &str = r"(?i)share (?:this|the|our|my) (?:final )?decision(?: statement)? with ";
 
-/// The sharing sentence: where it starts, and the bodies up to the full stop.
+/// How the sharing sentence ends: a full stop before whitespace or the end, or the end.
+const SHARE_END: &str = r"(?:\.(?:\s|$)|$)";
+
+/// The sharing sentence: its start, then the bodies (read by [`bodies_listed`]) up to its end.
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b){SHARE_START}(.+?)(?:\.(?:\s|$)|$)")).expect("share regex")
+    Regex::new(&format!(r"(?-u:\b){SHARE_START}.+?{SHARE_END}")).expect("share regex")
 });
 
 /// Where the sharing sentence may start, looked for once in the whole input.
@@ -48,8 +51,8 @@ pub(crate) fn shared_with(doc: &Document<'_>) -> Vec<String> {
         })
         .collect();
     for index in pieces::holding(doc.pieces(), &starts, 0) {
-        for caps in SHARE.captures_iter(doc.pieces()[index].text) {
-            let Some(list) = caps.get(1).map(|m| m.as_str()) else {
+        for sentence in SHARE.find_iter(doc.pieces()[index].text) {
+            let Some(list) = bodies_listed(sentence.as_str()) else {
                 continue;
             };
             let short: Vec<&str> = SHORT_NAME
@@ -75,6 +78,26 @@ pub(crate) fn shared_with(doc: &Document<'_>) -> Vec<String> {
         }
     }
     bodies
+}
+
+/// The bodies listed in `sentence`, a match of [`SHARE`], as a lazy `(.+?)` before
+/// [`SHARE_END`] would capture them: from the first character after the start up to the first
+/// full stop after that character which whitespace or the match's end follows (a match ends
+/// there only at the end of the text searched, as `$` needs), or else to the match's end. Read
+/// without a capturing search, which costs several times the search itself.
+fn bodies_listed(sentence: &str) -> Option<&str> {
+    let start = SHARE_AT_START.find(sentence)?.end();
+    let first = sentence.get(start..)?.chars().next()?;
+    let from = start + first.len_utf8();
+    let end = memchr::memchr_iter(b'.', sentence.as_bytes().get(from..)?)
+        .map(|at| from + at)
+        .find(|&stop| {
+            sentence
+                .get(stop + 1..)
+                .is_some_and(|after| after.chars().next().is_none_or(char::is_whitespace))
+        })
+        .unwrap_or(sentence.len());
+    sentence.get(start..end)
 }
 
 #[cfg(test)]
@@ -108,5 +131,29 @@ mod tests {
             ["Care Quality Commission", "Ofsted"]
         );
         assert!(shared("We shared our concerns.").is_empty());
+    }
+
+    #[test]
+    fn lists_the_bodies_a_lazy_capture_would() {
+        let capturing = Regex::new(&format!(r"(?-u:\b){SHARE_START}(.+?){SHARE_END}")).unwrap();
+        let texts = [
+            "We will share this decision with the CQC.",
+            "share the decision with Ofsted. Then share our decision with the ICO",
+            "share our decision with .x. y",
+            "share my decision with e.g. the CQC.\u{a0}And",
+            "share this decision with a.b.",
+            "share this final decision with x\nand the CQC. y",
+        ];
+        for text in texts {
+            let captured: Vec<&str> = capturing
+                .captures_iter(text)
+                .filter_map(|caps| Some(caps.get(1)?.as_str()))
+                .collect();
+            let listed: Vec<&str> = SHARE
+                .find_iter(text)
+                .filter_map(|sentence| bodies_listed(sentence.as_str()))
+                .collect();
+            assert_eq!(listed, captured, "{text:?}");
+        }
     }
 }
