@@ -57,15 +57,15 @@ pub(crate) fn list_or_text(line: &str) -> Piece<'_> {
 
 /// The width of `line` in characters, its indentation counted as [`Piece::indent`] is.
 pub(crate) fn columns(line: &str) -> usize {
-    let body = line.trim_start_matches([' ', '\t']);
-    indent_width(&line[..line.len() - body.len()]) + body.chars().count()
+    let (indentation, body) = split_indentation(line);
+    indent_width(indentation) + body.chars().count()
 }
 
 /// [`list_or_text`] without the line's width (`columns` is 0), for a reader that compares only
 /// where lines and their texts start: counting a line's characters is most of the cost.
 pub(crate) fn list_or_text_unmeasured(line: &str) -> Piece<'_> {
-    let body = line.trim_start_matches([' ', '\t']);
-    let indent = indent_width(&line[..line.len() - body.len()]);
+    let (indentation, body) = split_indentation(line);
+    let indent = indent_width(indentation);
     // `o`, html2text's bullet for a nested list, is a bullet in its renderings only.
     let html2text_bullet = body.strip_prefix('o').filter(|rest| rest.starts_with(' '));
     // A dash of punctuation (`–`) starting a wrapped line is not a bullet.
@@ -99,6 +99,16 @@ pub(crate) fn list_or_text_unmeasured(line: &str) -> Piece<'_> {
             text: body.trim_end(),
         },
     }
+}
+
+/// A line's indentation (its leading spaces and tabs) and the rest of it.
+#[inline]
+pub(crate) fn split_indentation(line: &str) -> (&str, &str) {
+    line.split_at(
+        line.bytes()
+            .take_while(|&b| b == b' ' || b == b'\t')
+            .count(),
+    )
 }
 
 /// The width of a line's indentation, its leading spaces and tabs (a tab counts as four).
@@ -244,6 +254,7 @@ mod tests {
             (item.kind, item.indent, item.text)
         );
         assert_eq!(columns("  – text"), 8);
+        assert_eq!(split_indentation(" \t\u{a0}x "), (" \t", "\u{a0}x "));
         assert_eq!(list_or_text("  – text").kind, Kind::Text);
         assert_eq!(list_or_text(" \t ").kind, Kind::Blank);
     }

@@ -114,11 +114,7 @@ impl<'a> Line<'a> {
     /// The line `text`, as [`lines`] gives it.
     #[inline]
     pub(crate) fn new(text: &'a str) -> Line<'a> {
-        let indentation = text
-            .bytes()
-            .take_while(|&b| b == b' ' || b == b'\t')
-            .count();
-        let body = &text[indentation..];
+        let (_, body) = blocks::split_indentation(text);
         Line {
             text,
             body,

@@ -106,15 +106,23 @@ fn may_start_in_lower_case(body: &str) -> bool {
         Some(c) if c.is_uppercase() => false,
         Some(c) if c.is_lowercase() && !body[c.len_utf8()..].starts_with(')') => true,
         // A list marker's text is what follows it; a line that starts otherwise is its text.
-        // A marker holds no white space and white space follows it, so its text is what follows
-        // the line's first white space: a line whose second word starts otherwise (as a
-        // numbered paragraph's does) needs no marker read.
-        Some(_) => {
-            body.split_once(char::is_whitespace)
-                .is_some_and(|(_, rest)| rest.trim_start().starts_with(char::is_lowercase))
-                && marker(body)
-                    .is_some_and(|(_, skip)| body[skip..].starts_with(char::is_lowercase))
-        }
+        // A marker's text is the line's second word on (see [`after_first_word`]): a line whose
+        // second word starts otherwise (as a numbered paragraph's does) needs no marker read.
+        Some(_) => after_first_word(body).starts_with(char::is_lowercase) && marker(body).is_some(),
+    }
+}
+
+/// `text` after its first word and the white space after that: where a list marker's text
+/// starts, as a marker holds no white space and white space follows it.
+fn after_first_word(text: &str) -> &str {
+    // Most first words are ASCII and followed by one space and a character that is not white
+    // space: those are told by their bytes.
+    let word = text.bytes().take_while(u8::is_ascii_graphic).count();
+    match text.as_bytes().get(word..word + 2) {
+        Some([b' ', next]) if next.is_ascii_graphic() => &text[word + 1..],
+        _ => text
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest.trim_start()),
     }
 }
 
@@ -525,6 +533,21 @@ mod tests {
         assert!(!may_be_wrapped(&"\nand on\n".repeat(3)));
         assert!(!may_be_wrapped(&format!("- {full}\n- and on\n").repeat(3)));
         assert!(!may_be_wrapped(&format!("{full}\nAnd on\n").repeat(3)));
+    }
+
+    #[test]
+    fn a_markers_text_is_after_the_first_word() {
+        for (text, after) in [
+            ("1. the", "the"),
+            ("(iv)  the", "the"),
+            ("•\u{a0}the", "the"),
+            ("12.\t the", "the"),
+            ("a) b", "b"),
+            ("word", ""),
+            ("a\u{2019}s  ", ""),
+        ] {
+            assert_eq!(after_first_word(text), after, "{text:?}");
+        }
     }
 
     #[test]
