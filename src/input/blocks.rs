@@ -49,12 +49,23 @@ pub(crate) enum Joint {
 /// `•`; not an en dash, which wrapped sentences start lines with), else as text. Letters in brackets (`(a)`) are text: they are how statements letter
 /// their own points.
 pub(crate) fn list_or_text(line: &str) -> Piece<'_> {
-    let body = line.trim_start_matches([' ', '\t']);
-    let indent = line[..line.len() - body.len()]
-        .chars()
-        .map(|c| if c == '\t' { 4 } else { 1 })
-        .sum();
-    let columns = indent + body.chars().count();
+    Piece {
+        columns: columns(line),
+        ..list_or_text_unmeasured(line)
+    }
+}
+
+/// The width of `line` in characters, its indentation counted as [`Piece::indent`] is.
+pub(crate) fn columns(line: &str) -> usize {
+    let (indentation, body) = split_indentation(line);
+    indent_width(indentation) + body.chars().count()
+}
+
+/// [`list_or_text`] without the line's width (`columns` is 0), for a reader that compares only
+/// where lines and their texts start: counting a line's characters is most of the cost.
+pub(crate) fn list_or_text_unmeasured(line: &str) -> Piece<'_> {
+    let (indentation, body) = split_indentation(line);
+    let indent = indent_width(indentation);
     // `o`, html2text's bullet for a nested list, is a bullet in its renderings only.
     let html2text_bullet = body.strip_prefix('o').filter(|rest| rest.starts_with(' '));
     // A dash of punctuation (`–`) starting a wrapped line is not a bullet.
@@ -74,7 +85,7 @@ pub(crate) fn list_or_text(line: &str) -> Piece<'_> {
                 content: indent + body[..skip].chars().count(),
             },
             indent,
-            columns,
+            columns: 0,
             text: body[skip..].trim_end(),
         },
         _ => Piece {
@@ -84,10 +95,28 @@ pub(crate) fn list_or_text(line: &str) -> Piece<'_> {
                 Kind::Text
             },
             indent,
-            columns,
+            columns: 0,
             text: body.trim_end(),
         },
     }
+}
+
+/// A line's indentation (its leading spaces and tabs) and the rest of it.
+#[inline]
+pub(crate) fn split_indentation(line: &str) -> (&str, &str) {
+    line.split_at(
+        line.bytes()
+            .take_while(|&b| b == b' ' || b == b'\t')
+            .count(),
+    )
+}
+
+/// The width of a line's indentation, its leading spaces and tabs (a tab counts as four).
+pub(crate) fn indent_width(indentation: &str) -> usize {
+    indentation
+        .bytes()
+        .map(|b| if b == b'\t' { 4 } else { 1 })
+        .sum()
 }
 
 /// The block being gathered.
@@ -199,5 +228,34 @@ pub(crate) fn continues_indent(previous: &Piece<'_>, piece: &Piece<'_>) -> bool 
     match previous.kind {
         Kind::Item { content, .. } => piece.indent == content,
         _ => piece.indent == previous.indent,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_and_measures_lines() {
+        let item = list_or_text("\t 12. Ms X’s complaint ");
+        assert_eq!(
+            item.kind,
+            Kind::Item {
+                ordered: true,
+                content: 9
+            }
+        );
+        assert_eq!((item.indent, item.columns), (5, 26));
+        assert_eq!(item.text, "Ms X’s complaint");
+        // Unmeasured, the same but for the width.
+        let unmeasured = list_or_text_unmeasured("\t 12. Ms X’s complaint ");
+        assert_eq!(
+            (unmeasured.kind, unmeasured.indent, unmeasured.text),
+            (item.kind, item.indent, item.text)
+        );
+        assert_eq!(columns("  – text"), 8);
+        assert_eq!(split_indentation(" \t\u{a0}x "), (" \t", "\u{a0}x "));
+        assert_eq!(list_or_text("  – text").kind, Kind::Text);
+        assert_eq!(list_or_text(" \t ").kind, Kind::Blank);
     }
 }

@@ -9,32 +9,20 @@
 //! See [our guidance](https://…).        →   See our guidance.
 //! ```
 
-use std::sync::LazyLock;
-
-use regex::bytes::Regex;
-
 use super::blocks::{Joint, Kind, Piece, assemble, list_or_text};
 use super::numbered::Numbered;
-use super::{CLOSING, OPENING};
+use super::{CLOSING, Line, OPENING};
 
 /// The width from which a heading line followed by a text line was wrapped there.
 const WRAPPED_HEADING: usize = 60;
 
-/// What every Markdown mark [`looks_like_markdown`] counts holds: `#`, `**`, `](`, `\.`, and the
-/// `==` or `--` of an underline.
-static MARK_LITERALS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"#|\*\*|\]\(|\\\.|==|--").expect("markdown mark literals"));
-
 /// Whether `text` reads as Markdown: at least three lines carry Markdown marks (a `#` heading, a
-/// setext underline, a `**` pair, a `[text](url)` link or an escaped list number).
-pub(crate) fn looks_like_markdown(text: &str, lines: &[&str]) -> bool {
-    // Every mark holds one of these; plain text, which holds none, is told in one pass.
-    if !MARK_LITERALS.is_match(text.as_bytes()) {
-        return false;
-    }
+/// setext underline, a `**` pair, a `[text](url)` link or an escaped list number). Plain text,
+/// which has none, is told before by [`starts_as_mark`] and [`has_inline_mark`].
+pub(crate) fn looks_like_markdown(text: &str) -> bool {
     let mut marked = 0;
     let mut previous_was_text = false;
-    for &line in lines {
+    for line in super::lines(text) {
         let trimmed = line.trim();
         let mark = atx_heading(line).is_some()
             || (previous_was_text && is_underline(trimmed))
@@ -52,6 +40,29 @@ pub(crate) fn looks_like_markdown(text: &str, lines: &[&str]) -> bool {
         previous_was_text = !trimmed.is_empty() && !is_underline(trimmed);
     }
     false
+}
+
+/// Whether a line starts as a mark [`looks_like_markdown`] counts does (a `#` heading, a setext
+/// underline, an escaped list number): a text must have such a line or an inline mark
+/// ([`has_inline_mark`]) to read as Markdown.
+#[inline]
+pub(crate) fn starts_as_mark(line: Line<'_>) -> bool {
+    // Most lines are told by their first byte.
+    match line.trimmed.as_bytes().first() {
+        Some(b'#') => atx_heading(line.text).is_some(),
+        Some(b'=' | b'-') => is_underline(line.trimmed),
+        Some(b'0'..=b'9') => escaped_list_number(line.trimmed),
+        _ => false,
+    }
+}
+
+/// Whether `text` holds `**` or `](`, which a bold pair and an inline link hold: with
+/// [`starts_as_mark`], what a text must have to read as Markdown. A vectorised search for `*` and
+/// `]`, which plain text hardly has, finds them.
+pub(crate) fn has_inline_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'*', b']', bytes)
+        .any(|at| matches!(bytes.get(at..at + 2), Some(b"**" | b"](")))
 }
 
 /// Whether a line holds `](` after a `[`: an inline link or image.
@@ -294,8 +305,15 @@ mod tests {
 
     #[test]
     fn tells_markdown_from_plain_text() {
-        let markdown = |text: &str| looks_like_markdown(text, &super::super::lines_of(text));
-        assert!(markdown("# Title\n\n**A :** b\n\nsee [x](y)\n"));
-        assert!(!markdown("Title (22 014 796)\nSummary: text\n- item\n"));
+        assert!(looks_like_markdown("# Title\n\n**A :** b\n\nsee [x](y)\n"));
+        assert!(!looks_like_markdown(
+            "Title (22 014 796)\nSummary: text\n- item\n"
+        ));
+        let starts_as_mark = |line: &str| starts_as_mark(Line::new(line));
+        assert!(starts_as_mark("## The complaint") && starts_as_mark("  ----"));
+        assert!(starts_as_mark("1\\. text") && !starts_as_mark("1. text"));
+        assert!(!starts_as_mark("- item") && !starts_as_mark("#hashtag"));
+        assert!(has_inline_mark("a **b** c") && has_inline_mark("see [x](y)"));
+        assert!(!has_inline_mark("a * b [c] (d) *") && !has_inline_mark("x]"));
     }
 }

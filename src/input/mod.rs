@@ -14,16 +14,17 @@ mod numbered;
 mod rewrap;
 
 use std::borrow::Cow;
+use std::cell::LazyCell;
 
 use crate::model::{Layout, Warning, WarningKind};
 use numbered::Numbered;
 
 /// Characters that close what comes before them (a text node starting with one continues the
 /// sentence before it).
-const CLOSING: &[char] = &[',', '.', ';', ':', ')', ']', '’', '”', '?', '!'];
+const CLOSING: [char; 10] = [',', '.', ';', ':', ')', ']', '’', '”', '?', '!'];
 
 /// Characters that open what follows them.
-const OPENING: &[char] = &['(', '[', '‘', '“'];
+const OPENING: [char; 4] = ['(', '[', '‘', '“'];
 
 /// The text to parse, with what reading it inferred.
 #[derive(Debug)]
@@ -75,14 +76,22 @@ impl InputKind {
 
     /// Tells the kind of `text` that is neither a web page nor mis-decoded by its lines.
     fn of_text(text: &str) -> InputKind {
-        let lines = lines_of(text);
-        if markdown::looks_like_markdown(text, &lines) {
+        let tests = LineTests::of(text);
+        // The tests that need every line at hand, run only when the pass allows them an answer.
+        let lines = LazyCell::new(|| lines_of(text));
+        if (tests.starts_as_mark || markdown::has_inline_mark(text))
+            && markdown::looks_like_markdown(text)
+        {
             InputKind::Markdown
-        } else if nodes::looks_split(&lines) {
+        } else if tests.split.looks_split() {
             InputKind::Split
-        } else if let Some(width) = rewrap::wrap_width(&lines) {
+        } else if tests.mid_sentence.may_be_wrapped()
+            && let Some(width) = rewrap::wrap_width(&lines)
+        {
             InputKind::Wrapped(width)
-        } else if rewrap::numbers_out_of_place(&lines) || rewrap::has_reference_list(&lines) {
+        } else if tests.numbers.out_of_place()
+            || (tests.references_line && rewrap::has_reference_list(&lines))
+        {
             InputKind::Indented
         } else {
             InputKind::Text
@@ -90,20 +99,114 @@ impl InputKind {
     }
 }
 
-/// The lines of `text`, as [`str::lines`] gives them (a `\r` is dropped only before `\n`), found
-/// in one pass and shared by every test of the input's kind.
+/// A line of the input as the tests of its kind read it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    /// The line, as [`str::lines`] gives it.
+    pub text: &'a str,
+    /// The line without its indentation (leading spaces and tabs).
+    pub body: &'a str,
+    /// The line without white space at either end.
+    pub trimmed: &'a str,
+}
+
+impl<'a> Line<'a> {
+    /// The line `text`, as [`lines`] gives it.
+    #[inline]
+    pub(crate) fn new(text: &'a str) -> Line<'a> {
+        let (_, body) = blocks::split_indentation(text);
+        Line {
+            text,
+            body,
+            trimmed: trim(body),
+        }
+    }
+
+    /// The line's leading spaces and tabs.
+    pub(crate) fn indentation(&self) -> &'a str {
+        &self.text[..self.text.len() - self.body.len()]
+    }
+}
+
+/// `text` without white space at either end, as [`str::trim`] gives it: most lines are empty or
+/// start and end with an ASCII character that is not white space, and are told by those bytes.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if !(first.is_ascii_graphic() && last.is_ascii_graphic()) => {
+            text.trim()
+        }
+        _ => text,
+    }
+}
+
+/// What the tests of the input's kind gather from its lines, in one pass over them (each test's
+/// rule is in its module): the tests were a pass each, and most of their cost was the passes.
+#[derive(Debug, Default)]
+struct LineTests<'a> {
+    /// Whether a line starts as a Markdown mark does ([`markdown::starts_as_mark`]).
+    starts_as_mark: bool,
+    split: nodes::SplitTally,
+    mid_sentence: rewrap::MidSentence<'a>,
+    numbers: rewrap::NumberPlaces,
+    /// Whether a line is lynx's `References` heading, which [`rewrap::has_reference_list`] needs.
+    references_line: bool,
+}
+
+impl<'a> LineTests<'a> {
+    fn of(text: &'a str) -> LineTests<'a> {
+        let mut tests = LineTests::default();
+        for line in lines(text).map(Line::new) {
+            tests.starts_as_mark |= markdown::starts_as_mark(line);
+            tests.split.add(line);
+            tests.mid_sentence.add(line);
+            tests.numbers.add(line);
+            tests.references_line |= rewrap::is_references_heading(line.trimmed);
+        }
+        tests
+    }
+}
+
+/// The lines of `text`, as [`str::lines`] gives them (a `\r` is dropped only before `\n`), each
+/// line's end found by a vectorised search.
+pub(crate) fn lines(text: &str) -> Lines<'_> {
+    Lines { rest: text }
+}
+
+/// The iterator [`lines`] returns.
+pub(crate) struct Lines<'a> {
+    /// The text after the lines given so far.
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        // An empty line (between paragraphs) is common, and told without a search.
+        let end = match self.rest.as_bytes() {
+            [b'\n', ..] => Some(0),
+            rest => memchr::memchr(b'\n', rest),
+        };
+        let line = match end {
+            Some(end) => {
+                let line = &self.rest[..end];
+                self.rest = &self.rest[end + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut self.rest),
+        };
+        Some(line)
+    }
+}
+
+/// The lines of `text`, as [`lines`] gives them, for the readers that look back and ahead.
 pub(crate) fn lines_of(text: &str) -> Vec<&str> {
-    let mut lines = Vec::with_capacity(text.len() / 48 + 1);
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        let line = &text[start..end];
-        lines.push(line.strip_suffix('\r').unwrap_or(line));
-        start = end + 1;
-    }
-    if start < text.len() {
-        lines.push(&text[start..]);
-    }
-    lines
+    let mut lines_of = Vec::with_capacity(text.len() / 48 + 1);
+    lines_of.extend(lines(text));
+    lines_of
 }
 
 /// Reads `text` as `kind` into the text to parse.
@@ -180,6 +283,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn trims_as_str_trim_does() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a\t",
+            "a.",
+            "\u{a0}a",
+            "a\u{2003}",
+            "‘a’",
+            "\r\n",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
+
+    #[test]
     fn lines_are_those_str_lines_gives() {
         for text in [
             "",
@@ -189,6 +309,8 @@ mod tests {
             "a\rb\n\n\nc\r",
             "\n\n",
             "x\r\n\r\ny",
+            "\r\n\r",
+            "a\r",
         ] {
             assert_eq!(lines_of(text), text.lines().collect::<Vec<_>>(), "{text:?}");
         }

@@ -16,7 +16,7 @@ use super::blocks::{Joint, Kind, Piece, assemble};
 use std::cell::Cell;
 
 use super::numbered::Numbered;
-use super::{CLOSING, OPENING};
+use super::{CLOSING, Line, OPENING};
 use crate::header::{is_bare_label, is_summary_line};
 use crate::headings::is_known_heading;
 use crate::lines::is_back_to_top;
@@ -25,19 +25,34 @@ use crate::lines::is_back_to_top;
 /// opening bracket or quote) show the text has a line per text node.
 const EVIDENCE: usize = 2;
 
-/// Whether `text` has one line per text node: hardly any blank lines, and at least [`EVIDENCE`]
-/// sentences broken at an inline element.
-pub(crate) fn looks_split(lines: &[&str]) -> bool {
-    let (mut blank, mut broken) = (0usize, 0usize);
-    for line in lines {
-        let line = line.trim();
+/// The lines of a text, its blank lines and its sentences broken at an inline element (a line
+/// starting with closing punctuation, or one ending with an opening bracket or quote), counted
+/// line by line.
+#[derive(Debug, Default)]
+pub(crate) struct SplitTally {
+    lines: usize,
+    blank: usize,
+    broken: usize,
+}
+
+impl SplitTally {
+    /// Counts `line`.
+    #[inline]
+    pub(crate) fn add(&mut self, line: Line<'_>) {
+        let line = line.trimmed;
+        self.lines += 1;
         if line.is_empty() {
-            blank += 1;
+            self.blank += 1;
         } else if line.starts_with(CLOSING) || line.ends_with(OPENING) {
-            broken += 1;
+            self.broken += 1;
         }
     }
-    broken >= EVIDENCE && blank * 20 <= lines.len()
+
+    /// Whether the text has one line per text node: hardly any blank lines, and at least
+    /// [`EVIDENCE`] sentences broken at an inline element.
+    pub(crate) fn looks_split(&self) -> bool {
+        self.broken >= EVIDENCE && self.blank * 20 <= self.lines
+    }
 }
 
 /// Whether a line ends a sentence or clause: a full stop, colon, semicolon, question or
@@ -331,7 +346,13 @@ mod tests {
 
     #[test]
     fn tells_split_text_apart() {
-        let split = |text: &str| looks_split(&super::super::lines_of(text));
+        let split = |text: &str| {
+            let mut tally = SplitTally::default();
+            super::super::lines(text)
+                .map(Line::new)
+                .for_each(|line| tally.add(line));
+            tally.looks_split()
+        };
         assert!(split("a (\nb\n) c\nd\n, e\n"));
         assert!(!split("Summary: a.\n\nThe complaint\n\n  1. b (c).\n"));
     }

@@ -14,7 +14,11 @@
 
 use std::borrow::Cow;
 
-use super::blocks::{Joint, Kind, Piece, assemble, continues_indent, list_or_text};
+use super::Line;
+use super::blocks::{
+    Joint, Kind, Piece, assemble, columns, continues_indent, indent_width, list_or_text,
+    list_or_text_unmeasured,
+};
 use super::numbered::Numbered;
 use crate::header::{is_head_line, is_summary_line};
 use crate::segment::markers::{Marker, marker};
@@ -27,70 +31,115 @@ const EVIDENCE: usize = 3;
 
 /// The width `text` is wrapped at, when it is hard-wrapped: the widest line that another line
 /// goes on from is at most [`WIDTHS`] wide, and at least [`EVIDENCE`] full lines go on
-/// mid-sentence on the next line.
+/// mid-sentence on the next line. [`MidSentence`] rules most texts out in the pass over the lines
+/// before this measures them.
 pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
-    if !may_go_on_mid_sentence(lines) {
-        return None;
-    }
-    let pieces: Vec<Piece<'_>> = without_references(lines)
+    let lines = without_references(lines);
+    let pieces: Vec<Piece<'_>> = lines
         .iter()
-        .map(|line| list_or_text(line))
+        .map(|line| list_or_text_unmeasured(line))
         .collect();
+    // Pairs of lines where the second goes on at the column of the first's text: only their
+    // first lines are measured, as counting a line's characters is most of the cost.
+    let going_on = || {
+        lines
+            .windows(2)
+            .zip(pieces.windows(2))
+            .filter(|(_, pair)| continues_indent(&pair[0], &pair[1]))
+    };
     // The widest line that another line goes on from; a line standing alone (a heading some
     // converters do not wrap) does not count.
-    let width = pieces
-        .windows(2)
-        .filter(|pair| pair[1].kind == Kind::Text && continues_indent(&pair[0], &pair[1]))
-        .map(|pair| pair[0].columns)
+    let width = going_on()
+        .filter(|(_, pair)| pair[1].kind == Kind::Text)
+        .map(|(lines, _)| list_or_text(lines[0]).columns)
         .max()?;
     if !WIDTHS.contains(&width) {
         return None;
     }
-    let evidence = pieces
-        .windows(2)
-        .filter(|pair| {
-            is_full(&pair[0], &pair[1], width)
-                && continues_indent(&pair[0], &pair[1])
-                && pair[1].text.starts_with(|c: char| c.is_lowercase())
+    let evidence = going_on()
+        .filter(|(lines, pair)| {
+            pair[1].text.starts_with(|c: char| c.is_lowercase())
+                && is_full(&list_or_text(lines[0]), &pair[1], width)
         })
         .count();
     (evidence >= EVIDENCE).then_some(width)
 }
 
-/// Whether at least [`EVIDENCE`] lines go on from the line above at its indentation with text
-/// starting in lower case: what a wrapped text must have, looked for cheaply (most lines start
-/// with a capital or a list marker and are ruled out by their first bytes) before the lines are
-/// measured.
-fn may_go_on_mid_sentence(lines: &[&str]) -> bool {
-    let mut previous: Option<&str> = None;
-    let mut count = 0;
-    for &line in lines {
-        let body = line.trim_start_matches([' ', '\t']);
-        // No list marker starts with a capital, and only `a)` with a lower-case letter: most
-        // lines are told by their first character; the exact test below is for the few left.
-        let goes_on_in_lower_case = match body.chars().next() {
-            None => false,
-            Some(c) if c.is_uppercase() => false,
-            Some(c) if c.is_lowercase() && !body[c.len_utf8()..].starts_with(')') => true,
-            // A list marker's text is what follows it; a line that starts otherwise is its text.
-            Some(_) => {
-                marker(body).is_some_and(|(_, skip)| body[skip..].starts_with(char::is_lowercase))
-            }
-        };
-        if goes_on_in_lower_case
-            && let Some(above) = previous
-            && let piece = list_or_text(line)
-            && piece.text.starts_with(char::is_lowercase)
-            && continues_indent(&list_or_text(above), &piece)
+/// The lines that go on from a full line above at its indentation with text starting in lower
+/// case, counted line by line up to [`EVIDENCE`]: a wrapped text has that many (each line of
+/// evidence [`wrap_width`] counts is one of them), and they are looked for cheaply (most lines
+/// start with a capital or a list marker and are ruled out by their first bytes) before the
+/// lines are measured.
+#[derive(Debug, Default)]
+pub(crate) struct MidSentence<'a> {
+    above: Option<&'a str>,
+    count: usize,
+}
+
+impl<'a> MidSentence<'a> {
+    /// Counts `line` when it goes on from the line before.
+    #[inline]
+    pub(crate) fn add(&mut self, line: Line<'a>) {
+        if let Some(above) = self.above.replace(line.text)
+            && self.count < EVIDENCE
+            && may_start_in_lower_case(line.body)
+            && goes_on_in_lower_case(above, line.text)
         {
-            count += 1;
-            if count >= EVIDENCE {
-                return true;
-            }
+            self.count += 1;
         }
-        previous = Some(line);
     }
-    false
+
+    /// Whether at least [`EVIDENCE`] lines went on mid-sentence: else [`wrap_width`] finds no
+    /// width.
+    pub(crate) fn may_be_wrapped(&self) -> bool {
+        self.count >= EVIDENCE
+    }
+}
+
+/// Whether the text of a line (`body`, without its indentation) may start in lower case: most
+/// lines are told by their first character (no list marker starts with a capital, and only `a)`
+/// with a lower-case letter), the few left by the exact test of [`goes_on_in_lower_case`].
+#[inline]
+fn may_start_in_lower_case(body: &str) -> bool {
+    match body.chars().next() {
+        None => false,
+        Some(c) if c.is_uppercase() => false,
+        Some(c) if c.is_lowercase() && !body[c.len_utf8()..].starts_with(')') => true,
+        // A list marker's text is what follows it; a line that starts otherwise is its text.
+        // A marker's text is the line's second word on (see [`after_first_word`]): a line whose
+        // second word starts otherwise (as a numbered paragraph's does) needs no marker read.
+        Some(_) => after_first_word(body).starts_with(char::is_lowercase) && marker(body).is_some(),
+    }
+}
+
+/// `text` after its first word and the white space after that: where a list marker's text
+/// starts, as a marker holds no white space and white space follows it.
+fn after_first_word(text: &str) -> &str {
+    // Most first words are ASCII and followed by one space and a character that is not white
+    // space: those are told by their bytes.
+    let word = text.bytes().take_while(u8::is_ascii_graphic).count();
+    match text.as_bytes().get(word..word + 2) {
+        Some([b' ', next]) if next.is_ascii_graphic() => &text[word + 1..],
+        _ => text
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest.trim_start()),
+    }
+}
+
+/// Whether `line` goes on from the line `above` at its indentation with text starting in lower
+/// case, `above` being full at the narrowest width (as it is at any wider one).
+fn goes_on_in_lower_case(above: &str, line: &str) -> bool {
+    let piece = list_or_text_unmeasured(line);
+    piece.text.starts_with(char::is_lowercase) && {
+        let above_piece = list_or_text_unmeasured(above);
+        continues_indent(&above_piece, &piece) && {
+            let above_piece = Piece {
+                columns: columns(above),
+                ..above_piece
+            };
+            is_full(&above_piece, &piece, *WIDTHS.start())
+        }
+    }
 }
 
 /// Whether `line` was broken because the first word of `next` would not have fitted on it.
@@ -105,40 +154,58 @@ fn blocks_set_apart(pieces: &[Piece<'_>]) -> bool {
     pieces.iter().filter(|p| p.kind == Kind::Blank).count() * 10 >= pieces.len()
 }
 
-/// Whether the numbered list lines of `text` (at least [`EVIDENCE`] of them) stand where the
-/// numbered layout's paragraphs do not: all indented more (`       1. text`, as inscriptis writes
-/// a list nested in page elements, which the parser would read as sub-items), or the outermost at
-/// the margin (`1.  text`, as `pandoc --wrap=none` writes them, which it would read as text).
-pub(crate) fn numbers_out_of_place(lines: &[&str]) -> bool {
-    let (mut numbered, mut at_margin, mut all_deep) = (0, 0, true);
-    for line in lines {
-        let body = line.trim_start_matches([' ', '\t']);
+/// Where the numbered list lines of a text stand, gathered line by line.
+#[derive(Debug, Default)]
+pub(crate) struct NumberPlaces {
+    numbered: usize,
+    at_margin: usize,
+    /// Numbered lines indented more than the numbered layout's paragraphs.
+    deep: usize,
+    /// Whether a number stands one to three columns in, as the numbered layout's do.
+    right_aligned: bool,
+}
+
+impl NumberPlaces {
+    /// Measures `line` when it is a numbered list line.
+    #[inline]
+    pub(crate) fn add(&mut self, line: Line<'_>) {
         // A numbered item starts with a digit; other lines are not measured.
-        if !body.starts_with(|c: char| c.is_ascii_digit())
-            || !matches!(marker(body), Some((Marker::Number, _)))
+        if self.right_aligned
+            || !line.body.starts_with(|c: char| c.is_ascii_digit())
+            || !matches!(marker(line.body), Some((Marker::Number, _)))
         {
-            continue;
+            return;
         }
-        let indent = list_or_text(line).indent;
+        let indent = indent_width(line.indentation());
         // Numbers right-aligned (` 9.` over `10.`, as w3m writes them) are the numbered layout's.
-        if (1..=3).contains(&indent) {
-            return false;
-        }
-        numbered += 1;
-        at_margin += usize::from(indent == 0);
-        all_deep &= indent > 4;
+        self.right_aligned = (1..=3).contains(&indent);
+        self.numbered += 1;
+        self.at_margin += usize::from(indent == 0);
+        self.deep += usize::from(indent > 4);
     }
-    numbered >= EVIDENCE && (all_deep || at_margin >= EVIDENCE)
+
+    /// Whether the numbered list lines (at least [`EVIDENCE`] of them) stand where the numbered
+    /// layout's paragraphs do not: all indented more (`       1. text`, as inscriptis writes a
+    /// list nested in page elements, which the parser would read as sub-items), or the outermost
+    /// at the margin (`1.  text`, as `pandoc --wrap=none` writes them, which it would read as
+    /// text).
+    pub(crate) fn out_of_place(&self) -> bool {
+        !self.right_aligned
+            && self.numbered >= EVIDENCE
+            && (self.deep == self.numbered || self.at_margin >= EVIDENCE)
+    }
+}
+
+/// Whether a trimmed line is the heading of lynx's list of link addresses.
+pub(crate) fn is_references_heading(trimmed: &str) -> bool {
+    trimmed == "References"
 }
 
 /// Whether `lines` end with lynx's list of link addresses (`References` over numbered
-/// addresses): then the `[12]` markers in the text are lynx's, wrapped or not.
+/// addresses): then the `[12]` markers in the text are lynx's, wrapped or not. Most texts have no
+/// [`is_references_heading`] line at all, which the pass over the lines tells before this runs.
 pub(crate) fn has_reference_list(lines: &[&str]) -> bool {
-    // Most texts have no `References` line at all, told by the lines' ends before any is trimmed.
-    lines
-        .iter()
-        .any(|line| line.trim_end().ends_with("References"))
-        && without_references(lines).len() < lines.len()
+    without_references(lines).len() < lines.len()
 }
 
 /// Reads text wrapped at `width` (`None`: not wrapped) into `out`; returns whether lines were
@@ -380,7 +447,7 @@ fn starts_head_line(line: &str) -> bool {
 /// numbered addresses), or all of them.
 fn without_references<'l, 'a>(lines: &'l [&'a str]) -> &'l [&'a str] {
     for (i, line) in lines.iter().enumerate() {
-        if line.trim() == "References" {
+        if is_references_heading(line.trim()) {
             let next_filled = lines[i + 1..]
                 .iter()
                 .map(|l| l.trim())
@@ -448,6 +515,42 @@ mod tests {
     }
 
     #[test]
+    fn counts_lines_going_on_from_full_lines_in_lower_case() {
+        let may_be_wrapped = |text: &str| {
+            let mut mid_sentence = MidSentence::default();
+            super::super::lines(text)
+                .map(Line::new)
+                .for_each(|line| mid_sentence.add(line));
+            mid_sentence.may_be_wrapped()
+        };
+        let full = "x ".repeat(30);
+        assert!(may_be_wrapped(&format!("{full}\nand on\n").repeat(3)));
+        assert!(may_be_wrapped(
+            &format!("  1. {full}\n     and on\n").repeat(3)
+        ));
+        // After a short or blank line, under a list item's marker, or starting with a capital.
+        assert!(!may_be_wrapped(&"x x\nand on\n".repeat(3)));
+        assert!(!may_be_wrapped(&"\nand on\n".repeat(3)));
+        assert!(!may_be_wrapped(&format!("- {full}\n- and on\n").repeat(3)));
+        assert!(!may_be_wrapped(&format!("{full}\nAnd on\n").repeat(3)));
+    }
+
+    #[test]
+    fn a_markers_text_is_after_the_first_word() {
+        for (text, after) in [
+            ("1. the", "the"),
+            ("(iv)  the", "the"),
+            ("•\u{a0}the", "the"),
+            ("12.\t the", "the"),
+            ("a) b", "b"),
+            ("word", ""),
+            ("a\u{2019}s  ", ""),
+        ] {
+            assert_eq!(after_first_word(text), after, "{text:?}");
+        }
+    }
+
+    #[test]
     fn leaves_short_separate_lines_alone() {
         assert_eq!(
             wrap_width(&super::super::lines_of(
@@ -506,7 +609,13 @@ mod tests {
 
     #[test]
     fn tells_numbers_out_of_place_from_the_numbered_layout() {
-        let out_of_place = |text: &str| numbers_out_of_place(&super::super::lines_of(text));
+        let out_of_place = |text: &str| {
+            let mut places = NumberPlaces::default();
+            super::super::lines(text)
+                .map(Line::new)
+                .for_each(|line| places.add(line));
+            places.out_of_place()
+        };
         // pandoc --wrap=none: at the margin, nested ones further in.
         assert!(out_of_place("1.  a\n2.  b\n    1.  c\n3.  d\n"));
         // inscriptis: all further in than paragraphs are.
