@@ -142,9 +142,81 @@ static KNOWN_HEADINGS: LazyLock<meta::Regex> = LazyLock::new(|| {
         .expect("known heading patterns")
 });
 
+/// The headings of the website's template, as it writes them: most statements' headings are one
+/// of these, word for word.
+const TEMPLATE_HEADINGS: [&str; 20] = [
+    "The complaint",
+    "The Ombudsman\u{2019}s role and powers",
+    "The Ombudsman's role and powers",
+    "Our role and powers",
+    "What I have investigated",
+    "What I have and have not investigated",
+    "How I considered this complaint",
+    "What I found",
+    "What happened",
+    "Background",
+    "Law and guidance",
+    "Relevant law and guidance",
+    "Analysis",
+    "My assessment",
+    "My findings",
+    "Agreed action",
+    "Recommendations",
+    "Final decision",
+    "My decision",
+    "Decision",
+];
+
+/// What the readers of headings tell of one heading's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Told {
+    level: Option<u8>,
+    role: HeadingRole,
+    holds_sub_headings: bool,
+}
+
+/// The template headings with what [`known_level`], [`role_of`] and [`container`] tell of them,
+/// told once, ordered by length and text: a heading written as the template writes it is told by
+/// a binary search instead of by the automata. The rules are only those functions', read ahead.
+static TEMPLATE_TOLD: LazyLock<Vec<(&'static str, Told)>> = LazyLock::new(|| {
+    let mut told: Vec<(&'static str, Told)> = TEMPLATE_HEADINGS
+        .iter()
+        .map(|&heading| {
+            let told = Told {
+                level: known_level(heading),
+                role: role_of(heading),
+                holds_sub_headings: container(heading),
+            };
+            (heading, told)
+        })
+        .collect();
+    told.sort_by(|a, b| by_length_and_text(a.0, b.0));
+    told
+});
+
+fn by_length_and_text(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+/// What is told of `text` when it is a template heading, word for word.
+fn template_told(text: &str) -> Option<Told> {
+    let told = &*TEMPLATE_TOLD;
+    told.binary_search_by(|(heading, _)| by_length_and_text(heading, text))
+        .ok()
+        .map(|at| told[at].1)
+}
+
 /// The level of a heading LGSCO statements commonly use: `Some(1)` for a main section,
 /// `Some(2)` for a common sub-heading, `None` when the text is not a heading we know.
 pub(crate) fn is_known_heading(text: &str) -> Option<u8> {
+    match template_told(text) {
+        Some(told) => told.level,
+        None => known_level(text),
+    }
+}
+
+/// [`is_known_heading`] by the automaton.
+fn known_level(text: &str) -> Option<u8> {
     if text.len() > 120 {
         return None;
     }
@@ -251,20 +323,9 @@ static ROLE_PATTERNS: LazyLock<meta::Regex> = LazyLock::new(|| {
 impl HeadingRole {
     /// The role `heading` names.
     pub(crate) fn of(heading: &str) -> HeadingRole {
-        let key = heading_key(heading);
-        let first = ROLE_PATTERNS.search(&Input::new(&key).anchored(Anchored::Yes));
-        if let Some(found) = first
-            && let Some(kind) = KINDS.get(found.pattern().as_usize())
-            && kind.role != HeadingRole::Other
-        {
-            return kind.role;
-        }
-        let names_procedure =
-            key.contains("complaints process") || key.contains("complaints procedure");
-        if names_procedure && heading.starts_with(char::is_uppercase) {
-            HeadingRole::ComplaintsProcedure
-        } else {
-            HeadingRole::Other
+        match template_told(heading) {
+            Some(told) => told.role,
+            None => role_of(heading),
         }
     }
 
@@ -277,6 +338,25 @@ impl HeadingRole {
             HeadingRole::Actions => Some(2),
             _ => None,
         }
+    }
+}
+
+/// [`HeadingRole::of`] by the automaton.
+fn role_of(heading: &str) -> HeadingRole {
+    let key = heading_key(heading);
+    let first = ROLE_PATTERNS.search(&Input::new(&key).anchored(Anchored::Yes));
+    if let Some(found) = first
+        && let Some(kind) = KINDS.get(found.pattern().as_usize())
+        && kind.role != HeadingRole::Other
+    {
+        return kind.role;
+    }
+    let names_procedure =
+        key.contains("complaints process") || key.contains("complaints procedure");
+    if names_procedure && heading.starts_with(char::is_uppercase) {
+        HeadingRole::ComplaintsProcedure
+    } else {
+        HeadingRole::Other
     }
 }
 
@@ -306,6 +386,14 @@ static CONTAINER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a main section usually holds sub-headings (`What I found`, `My assessment`).
 pub(crate) fn holds_sub_headings(heading: &str) -> bool {
+    match template_told(heading) {
+        Some(told) => told.holds_sub_headings,
+        None => container(heading),
+    }
+}
+
+/// [`holds_sub_headings`] by the regex.
+fn container(heading: &str) -> bool {
     CONTAINER_HEADING.is_match(heading.trim().as_bytes())
 }
 
@@ -350,6 +438,31 @@ pub(crate) fn starts_like_quote_or_citation(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn template_headings_are_told_as_the_automata_tell_them() {
+        assert_eq!(
+            TEMPLATE_TOLD.len(),
+            TEMPLATE_HEADINGS.len(),
+            "no heading twice"
+        );
+        for &heading in &TEMPLATE_HEADINGS {
+            let told = template_told(heading).expect("a template heading is in the table");
+            assert_eq!(told.level, known_level(heading), "{heading}");
+            assert_eq!(told.role, role_of(heading), "{heading}");
+            assert_eq!(told.holds_sub_headings, container(heading), "{heading}");
+            assert!(told.level.is_some(), "{heading} is a heading we know");
+        }
+        // Only the exact text is looked up; any other wording goes to the automata.
+        assert_eq!(template_told("What I found:"), None);
+        assert_eq!(is_known_heading("What I found:"), Some(1));
+        assert_eq!(HeadingRole::of("what i found"), HeadingRole::Findings);
+        assert_eq!(
+            template_told("What I found").map(|t| t.role),
+            Some(HeadingRole::Findings)
+        );
+        assert!(holds_sub_headings("What I found") && !holds_sub_headings("The complaint"));
+    }
 
     #[test]
     fn knows_main_and_sub_headings() {
