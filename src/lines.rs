@@ -226,7 +226,19 @@ impl FoldedSet {
         };
         let mut state = dfa.start_state(cache, &start::Config::new()).ok()?;
         for &byte in haystack {
-            state = dfa.next_state(cache, state, byte).ok()?;
+            // From an untagged state, the transition is a lookup; only a transition not yet
+            // computed (an unknown state) or a tagged state needs the full step.
+            let next = if state.is_tagged() {
+                dfa.next_state(cache, state, byte).ok()?
+            } else {
+                let next = dfa.next_state_untagged(cache, state, byte);
+                if next.is_unknown() {
+                    dfa.next_state(cache, state, byte).ok()?
+                } else {
+                    next
+                }
+            };
+            state = next;
             if state.is_tagged() {
                 note(state, cache);
             }
