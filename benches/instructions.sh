@@ -10,11 +10,12 @@ cd "$(dirname "$0")/.."
 command -v valgrind > /dev/null || { echo "needs valgrind" >&2; exit 1; }
 cargo bench --bench repeat --no-run --quiet 2> /dev/null
 bin=$(ls -t target/release/deps/repeat-* | grep -v '\.d$' | head -n 1)
+parsed=$(mktemp -d)
+trap 'rm -rf "$parsed"' EXIT
 run() {
-    LGSCO_REPS=$1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" 2>&1 > /tmp/lgsco-repeat.$1 |
+    LGSCO_REPS=$1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" 2>&1 > "$parsed/$1" |
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 low=$(run 5); high=$(run 25)
-bytes=$(( $(cat /tmp/lgsco-repeat.25) - $(cat /tmp/lgsco-repeat.5) ))
+bytes=$(( $(cat "$parsed/25") - $(cat "$parsed/5") ))
 awk -v d=$((high - low)) -v b="$bytes" 'BEGIN { printf "%.1f instructions per byte (%d bytes)\n", d / b, b }'
-rm -f /tmp/lgsco-repeat.5 /tmp/lgsco-repeat.25
