@@ -44,11 +44,17 @@ impl<'a> Document<'a> {
         preamble: &'a [Paragraph],
         sections: &'a [Section],
     ) -> Self {
+        // One piece for the summary, each paragraph's own text and each item: room for all.
+        let count = 1 + preamble
+            .iter()
+            .chain(sections.iter().flat_map(|s| &s.paragraphs))
+            .map(|p| 1 + p.items.len())
+            .sum::<usize>();
         let mut document = Document {
             input,
             sections: headings::with_roles(sections),
-            pieces: Vec::new(),
-            places: Vec::new(),
+            pieces: Vec::with_capacity(count),
+            places: Vec::with_capacity(count),
             sentences: Vec::new(),
         };
         if let Some(summary) = summary.and_then(|span| pieces::unnumbered(input, span)) {
