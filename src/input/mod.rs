@@ -139,20 +139,24 @@ fn trim(text: &str) -> &str {
     }
 }
 
-/// What the tests of the input's kind gather from its lines, in one pass over them (each test's
-/// rule is in its module): the tests were a pass each, and most of their cost was the passes.
+/// What the tests of the input's kind gather from its lines, in one pass over them rather than a
+/// pass each, as the passes were most of their cost (each test's rule is in its module).
 #[derive(Debug, Default)]
 struct LineTests<'a> {
     /// Whether a line starts as a Markdown mark does ([`markdown::starts_as_mark`]).
     starts_as_mark: bool,
+    /// The evidence of a line per text node.
     split: nodes::SplitTally,
+    /// The lines going on mid-sentence, which a wrapped text has.
     mid_sentence: rewrap::MidSentence<'a>,
+    /// Where the numbered list lines stand.
     numbers: rewrap::NumberPlaces,
     /// Whether a line is lynx's `References` heading, which [`rewrap::has_reference_list`] needs.
     references_line: bool,
 }
 
 impl<'a> LineTests<'a> {
+    /// Runs every test over the lines of `text`.
     fn of(text: &'a str) -> LineTests<'a> {
         let mut tests = LineTests::default();
         for line in lines(text).map(Line::new) {
@@ -281,6 +285,30 @@ pub(crate) fn derive(text: &str, kind: InputKind) -> Derived<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tells_each_kind_of_text() {
+        let kind = |text: &str| InputKind::of(text);
+        assert_eq!(
+            kind("Summary: a.\n\nThe complaint\n\n  1. b (c).\n  2. d.\n"),
+            InputKind::Text
+        );
+        assert_eq!(
+            kind("# Title\n\n**A :** b\n\nsee [x](y)\n"),
+            InputKind::Markdown
+        );
+        assert_eq!(kind("a (\nb\n) c\nd\n, e\n"), InputKind::Split);
+        let full = "x ".repeat(30);
+        assert_eq!(
+            kind(&format!("{full}\nand on\n").repeat(3)),
+            InputKind::Wrapped(60)
+        );
+        assert_eq!(kind("1.  a\n2.  b\n3.  c\n"), InputKind::Indented);
+        assert_eq!(
+            kind("a [1]b\n\nReferences\n\n   1. https://x.org/\n"),
+            InputKind::Indented
+        );
+    }
 
     #[test]
     fn trims_as_str_trim_does() {

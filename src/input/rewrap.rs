@@ -108,7 +108,7 @@ fn may_start_in_lower_case(body: &str) -> bool {
         // A list marker's text is what follows it; a line that starts otherwise is its text.
         // A marker's text is the line's second word on (see [`after_first_word`]): a line whose
         // second word starts otherwise (as a numbered paragraph's does) needs no marker read.
-        Some(_) => after_first_word(body).starts_with(char::is_lowercase) && marker(body).is_some(),
+        Some(_) => after_first_word(body).starts_with(char::is_lowercase),
     }
 }
 
