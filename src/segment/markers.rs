@@ -55,11 +55,16 @@ pub(crate) fn marker(text: &str) -> Option<(Marker, usize)> {
     }
 }
 
-/// Picks the layout from the markers the body lines carry.
-pub(super) fn detect_layout(lines: &[Line<'_>]) -> Layout {
+/// The list marker each line starts with, as [`marker`] reads it.
+pub(super) fn markers(lines: &[Line<'_>]) -> Vec<Option<(Marker, usize)>> {
+    lines.iter().map(|line| marker(line.text)).collect()
+}
+
+/// Picks the layout from the markers the body lines carry (`markers`, one for each line).
+pub(super) fn detect_layout(lines: &[Line<'_>], markers: &[Option<(Marker, usize)>]) -> Layout {
     let (mut numbered, mut dashed) = (0, 0);
-    for line in lines {
-        match marker(line.text) {
+    for (line, marker) in lines.iter().zip(markers) {
+        match marker {
             Some((Marker::Number, _)) if line.indent > 0 => numbered += 1,
             Some((Marker::Dash, _)) => dashed += 1,
             _ => {}

@@ -9,7 +9,7 @@ pub(crate) mod markers;
 
 use blocks::{Blocks, into_sections};
 use lists::{ListInference, ends_with_colon, ends_with_conjunction};
-use markers::{Marker, detect_layout, marker};
+use markers::{Marker, detect_layout, markers};
 
 use crate::headings::{
     is_known_heading, reads_as_heading, starts_common_heading, starts_like_quote_or_citation,
@@ -31,12 +31,13 @@ pub(crate) struct Body {
 /// Segments the body lines (from the first line after the summary to the end of the input).
 pub(crate) fn segment(lines: &[Line<'_>]) -> Body {
     let (body, truncated) = until_end(lines);
-    let layout = detect_layout(body);
+    let markers = markers(body);
+    let layout = detect_layout(body, &markers);
     let mut blocks = Blocks::with_capacity(body.len());
     let mut lists = ListInference::default();
     // Whether each line is `Back to top` is told once, when it is the next line.
     let mut is_link = body.first().is_some_and(|first| is_back_to_top(first.text));
-    for (i, line) in body.iter().enumerate() {
+    for (i, (line, &marker)) in body.iter().zip(&markers).enumerate() {
         let next_is_link = body
             .get(i + 1)
             .is_some_and(|next| is_back_to_top(next.text));
@@ -50,9 +51,11 @@ pub(crate) fn segment(lines: &[Line<'_>]) -> Body {
             before_back_to_top: next_is_link,
         };
         match layout {
-            Layout::Numbered | Layout::Html | Layout::Markdown => numbered_line(*line, &mut blocks),
+            Layout::Numbered | Layout::Html | Layout::Markdown => {
+                numbered_line(*line, marker, &mut blocks)
+            }
             Layout::Dashed | Layout::Plain => {
-                list_line(*line, layout, place, &mut blocks, &mut lists)
+                list_line(*line, marker, layout, place, &mut blocks, &mut lists)
             }
         }
     }
@@ -103,9 +106,10 @@ fn is_cut_heading(section: &Section) -> bool {
         && starts_common_heading(&section.heading)
 }
 
-/// Reads a line of the numbered layout, where paragraphs carry numbers and items are indented.
-fn numbered_line<'a>(line: Line<'a>, blocks: &mut Blocks<'a>) {
-    match marker(line.text) {
+/// Reads a line of the numbered layout, where paragraphs carry numbers and items are indented;
+/// `marker` is the list marker it starts with.
+fn numbered_line<'a>(line: Line<'a>, marker: Option<(Marker, usize)>, blocks: &mut Blocks<'a>) {
+    match marker {
         Some((Marker::Number, skip)) if line.indent <= 4 => blocks.paragraph(line, skip, true),
         Some((_, skip)) => blocks.item(line, skip),
         None if line.indent > 4 && blocks.last_paragraph().is_some() => blocks.item(line, 0),
@@ -132,15 +136,17 @@ struct Place {
     before_back_to_top: bool,
 }
 
-/// Reads a line of the dashed or plain layout, inferring which lines are list items.
+/// Reads a line of the dashed or plain layout, inferring which lines are list items; `marker` is
+/// the list marker it starts with.
 fn list_line<'a>(
     line: Line<'a>,
+    marker: Option<(Marker, usize)>,
     layout: Layout,
     place: Place,
     blocks: &mut Blocks<'a>,
     lists: &mut ListInference,
 ) {
-    let (text, skip) = match marker(line.text) {
+    let (text, skip) = match marker {
         Some((Marker::Dash, skip)) => (&line.text[skip..], skip),
         Some((_, skip)) if layout == Layout::Dashed || lists.is_open() => {
             blocks.item(line, skip);
