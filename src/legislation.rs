@@ -402,17 +402,24 @@ fn never_first_in_name(word: &str) -> bool {
     )
 }
 
+/// A table telling, for each byte `b`, whether `$test` holds of it: a lookup where a test runs
+/// at every byte.
+macro_rules! byte_table {
+    (|$b:ident| $test:expr) => {{
+        let mut table = [false; 256];
+        let mut byte = 0;
+        while byte < 256 {
+            let $b = byte as u8;
+            table[byte] = $test;
+            byte += 1;
+        }
+        table
+    }};
+}
+
 /// Whether each byte is an ASCII letter or digit, `'` or `-`: a byte of a capitalised word.
-const CAPITALISED_WORD_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        let b = byte as u8;
-        table[byte] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
-        byte += 1;
-    }
-    table
-};
+const CAPITALISED_WORD_BYTE: [bool; 256] =
+    byte_table!(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-');
 
 /// The most characters a capitalised word holds after its capital.
 const CAPITALISED_TAIL: usize = 40;
@@ -784,16 +791,7 @@ pub fn parse_citation(text: &str) -> Option<(ActReference, usize)> {
 }
 
 /// Whether each byte may be a citation's first (see [`may_begin`]): a capital, `s` or `p`.
-const FIRST_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        let b = byte as u8;
-        table[byte] = b.is_ascii_uppercase() || b == b's' || b == b'p';
-        byte += 1;
-    }
-    table
-};
+const FIRST_BYTE: [bool; 256] = byte_table!(|b| b.is_ascii_uppercase() || b == b's' || b == b'p');
 
 /// Whether `text` starts as a citation can: with a capital, `section`, `schedule`, `part`, or `s`
 /// before a digit, `.` or `s` (`s17`, `s.17`, `ss 20`). Most words fail at once.

@@ -170,6 +170,16 @@ impl<'a> LineTests<'a> {
     }
 }
 
+/// What a per-line tally of the kind pass (`add` a line at a time to a `T`) makes of `text`.
+#[cfg(test)]
+pub(crate) fn tally<'a, T: Default>(text: &'a str, add: impl Fn(&mut T, Line<'a>)) -> T {
+    let mut tally = T::default();
+    lines(text)
+        .map(Line::new)
+        .for_each(|line| add(&mut tally, line));
+    tally
+}
+
 /// The lines of `text`, as [`str::lines`] gives them (a `\r` is dropped only before `\n`), each
 /// line's end found by a vectorised search.
 pub(crate) fn lines(text: &str) -> Lines<'_> {

@@ -346,13 +346,7 @@ mod tests {
 
     #[test]
     fn tells_split_text_apart() {
-        let split = |text: &str| {
-            let mut tally = SplitTally::default();
-            super::super::lines(text)
-                .map(Line::new)
-                .for_each(|line| tally.add(line));
-            tally.looks_split()
-        };
+        let split = |text: &str| super::super::tally(text, SplitTally::add).looks_split();
         assert!(split("a (\nb\n) c\nd\n, e\n"));
         assert!(!split("Summary: a.\n\nThe complaint\n\n  1. b (c).\n"));
     }

@@ -516,13 +516,8 @@ mod tests {
 
     #[test]
     fn counts_lines_going_on_from_full_lines_in_lower_case() {
-        let may_be_wrapped = |text: &str| {
-            let mut mid_sentence = MidSentence::default();
-            super::super::lines(text)
-                .map(Line::new)
-                .for_each(|line| mid_sentence.add(line));
-            mid_sentence.may_be_wrapped()
-        };
+        let may_be_wrapped =
+            |text: &str| super::super::tally(text, MidSentence::add).may_be_wrapped();
         let full = "x ".repeat(30);
         assert!(may_be_wrapped(&format!("{full}\nand on\n").repeat(3)));
         assert!(may_be_wrapped(
@@ -609,13 +604,7 @@ mod tests {
 
     #[test]
     fn tells_numbers_out_of_place_from_the_numbered_layout() {
-        let out_of_place = |text: &str| {
-            let mut places = NumberPlaces::default();
-            super::super::lines(text)
-                .map(Line::new)
-                .for_each(|line| places.add(line));
-            places.out_of_place()
-        };
+        let out_of_place = |text: &str| super::super::tally(text, NumberPlaces::add).out_of_place();
         // pandoc --wrap=none: at the margin, nested ones further in.
         assert!(out_of_place("1.  a\n2.  b\n    1.  c\n3.  d\n"));
         // inscriptis: all further in than paragraphs are.
