@@ -4,18 +4,11 @@
 //! that shares a year (`between April and August 2022`).
 
 use chrono::NaiveDate;
-use nom::{
-    IResult, Parser,
-    branch::alt,
-    bytes::complete::{tag, take_while_m_n},
-    character::complete::alpha1,
-    combinator::{map_opt, map_res, opt},
-    sequence::terminated,
-};
+use nom::IResult;
 
 use crate::document::Document;
 use crate::model::{DateMention, DateValue, Precision};
-use crate::words::{ends_with_ignore_case, is_word_byte, spaces, starts_with_ignore_case};
+use crate::words::{ends_with_ignore_case, is_word_byte, starts_with_ignore_case};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -44,46 +37,121 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-fn number<'a>(
-    min: usize,
-    max: usize,
-) -> impl Parser<&'a str, Output = u32, Error = nom::error::Error<&'a str>> {
-    map_res(
-        take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
-        str::parse,
-    )
+/// Reads the date grammars left to right over a text, byte by byte: each step either reads its
+/// piece and moves on or gives `None`. Written by hand because the grammars are read at every
+/// year candidate, and combinator alternatives cost several times more per call.
+struct DateReader<'a> {
+    text: &'a str,
+    at: usize,
 }
 
-/// A month name or abbreviation.
-pub(crate) fn month(input: &str) -> IResult<&str, u32> {
-    map_opt(alpha1, month_number).parse(input)
+impl<'a> DateReader<'a> {
+    fn new(text: &'a str) -> Self {
+        DateReader { text, at: 0 }
+    }
+
+    fn rest(&self) -> &'a str {
+        &self.text[self.at..]
+    }
+
+    /// The number made by the next `min` to `max` ASCII digits (as many as there are).
+    fn number(&mut self, min: usize, max: usize) -> Option<u32> {
+        let digits = self.rest().as_bytes();
+        let len = digits
+            .iter()
+            .take(max)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if len < min {
+            return None;
+        }
+        self.at += len;
+        Some(
+            digits[..len]
+                .iter()
+                .fold(0, |n, &d| n * 10 + u32::from(d - b'0')),
+        )
+    }
+
+    /// Whether `word` comes next, stepping over it if it does.
+    fn skip(&mut self, word: &str) -> bool {
+        let found = self.rest().starts_with(word);
+        if found {
+            self.at += word.len();
+        }
+        found
+    }
+
+    /// The ordinal suffix (`st`, `nd`, `rd`, `th`) of a day, if one comes next.
+    fn ordinal(&mut self) {
+        let _ = ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|suffix| self.skip(suffix));
+    }
+
+    /// `word`, which must come next.
+    fn expect(&mut self, word: &str) -> Option<()> {
+        self.skip(word).then_some(())
+    }
+
+    /// A run of whitespace (at least one character).
+    fn spaces(&mut self) -> Option<()> {
+        let rest = self.rest();
+        let len = rest.len() - rest.trim_start_matches(char::is_whitespace).len();
+        (len > 0).then(|| self.at += len)
+    }
+
+    /// A month name or abbreviation: the whole run of ASCII letters that comes next.
+    fn month(&mut self) -> Option<u32> {
+        let len = self
+            .rest()
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let month = month_number(&self.rest()[..len])?;
+        self.at += len;
+        Some(month)
+    }
+
+    /// A four-digit year from 1900 to 2099.
+    fn year(&mut self) -> Option<i32> {
+        let year = self.number(4, 4)?;
+        (1900..=2099).contains(&year).then_some(year as i32)
+    }
 }
 
 /// `22 Aug 2023`, `1 September 2021`, `01 Apr 2021`, `1st April 2022`: a real calendar date
-/// (no `31 February`).
+/// (no `31 February`), with the number of bytes read.
+fn read_day_month_year(text: &str) -> Option<(NaiveDate, usize)> {
+    let mut reader = DateReader::new(text);
+    let day = reader.number(1, 2)?;
+    reader.ordinal();
+    reader.spaces()?;
+    let month = reader.month()?;
+    reader.skip(".");
+    reader.spaces()?;
+    let year = reader.year()?;
+    Some((NaiveDate::from_ymd_opt(year, month, day)?, reader.at))
+}
+
+/// [`read_day_month_year`] as a parser of the start of `input`, giving the rest.
 pub(crate) fn day_month_year(input: &str) -> IResult<&str, NaiveDate> {
-    let ordinal = opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th"))));
-    map_opt(
-        (
-            terminated(number(1, 2), ordinal),
-            spaces,
-            month,
-            opt(tag(".")),
-            spaces,
-            year,
-        ),
-        |(day, _, month, _, _, year)| NaiveDate::from_ymd_opt(year, month, day),
-    )
-    .parse(input)
+    read_day_month_year(input)
+        .map(|(date, len)| (&input[len..], date))
+        .ok_or_else(|| {
+            nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
+        })
 }
 
 /// `12/01/2023`: a date in figures, day first as British dates are written.
-fn numeric_date(input: &str) -> IResult<&str, NaiveDate> {
-    map_opt(
-        (number(1, 2), tag("/"), number(1, 2), tag("/"), year),
-        |(day, _, month, _, year)| NaiveDate::from_ymd_opt(year, month, day),
-    )
-    .parse(input)
+fn read_numeric_date(text: &str) -> Option<(NaiveDate, usize)> {
+    let mut reader = DateReader::new(text);
+    let day = reader.number(1, 2)?;
+    reader.expect("/")?;
+    let month = reader.number(1, 2)?;
+    reader.expect("/")?;
+    let year = reader.year()?;
+    Some((NaiveDate::from_ymd_opt(year, month, day)?, reader.at))
 }
 
 /// Where the day of a date in figures (`12/01/` before a year) that ends `text` starts, as a word.
@@ -101,24 +169,21 @@ fn numeric_day_month(text: &str) -> Option<usize> {
         .then_some(start)
 }
 
-/// A four-digit year from 1900 to 2099.
-fn year(input: &str) -> IResult<&str, i32> {
-    map_opt(number(4, 4), |y| {
-        (1900..=2099).contains(&y).then_some(y as i32)
-    })
-    .parse(input)
+/// `November 2023`, `Sept. 2020`: the first of the month.
+fn read_month_year(text: &str) -> Option<(NaiveDate, usize)> {
+    let mut reader = DateReader::new(text);
+    let month = reader.month()?;
+    reader.skip(".");
+    reader.spaces()?;
+    let year = reader.year()?;
+    Some((NaiveDate::from_ymd_opt(year, month, 1)?, reader.at))
 }
 
-fn month_year(input: &str) -> IResult<&str, NaiveDate> {
-    map_opt(
-        (month, opt(tag(".")), spaces, year),
-        |(month, _, _, year)| NaiveDate::from_ymd_opt(year, month, 1),
-    )
-    .parse(input)
-}
-
-fn year_only(input: &str) -> IResult<&str, NaiveDate> {
-    map_opt(year, |year| NaiveDate::from_ymd_opt(year, 1, 1)).parse(input)
+/// `2019`: the first of January.
+fn read_year_only(text: &str) -> Option<(NaiveDate, usize)> {
+    let mut reader = DateReader::new(text);
+    let year = reader.year()?;
+    Some((NaiveDate::from_ymd_opt(year, 1, 1)?, reader.at))
 }
 
 /// Reads a date at the start of `text` (`13 September 2021`, `November 2023`, `2019`,
@@ -137,19 +202,16 @@ fn year_only(input: &str) -> IResult<&str, NaiveDate> {
 /// assert_eq!(parse_date_phrase("31 February 2021"), None);
 /// ```
 pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
-    let with = |precision: Precision| move |date| DateValue { date, precision };
-    let (rest, value) = alt((
-        numeric_date.map(with(Precision::Day)),
-        day_month_year.map(with(Precision::Day)),
-        month_year.map(with(Precision::Month)),
-        year_only.map(with(Precision::Year)),
-    ))
-    .parse(text)
-    .ok()?;
-    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+    let with = |precision: Precision| move |(date, len)| (DateValue { date, precision }, len);
+    let (value, len) = read_numeric_date(text)
+        .map(with(Precision::Day))
+        .or_else(|| read_day_month_year(text).map(with(Precision::Day)))
+        .or_else(|| read_month_year(text).map(with(Precision::Month)))
+        .or_else(|| read_year_only(text).map(with(Precision::Year)))?;
+    if text[len..].starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    Some((value, text.len() - rest.len()))
+    Some((value, len))
 }
 
 /// Every date in `text`, as (value, start, end) with offsets relative to `text`, in order: the
@@ -515,10 +577,9 @@ fn starts_word(text: &str, at: usize) -> bool {
 
 /// Reads a whole header value such as `22 Aug 2023` as a date.
 pub(crate) fn parse_header_date(value: &str) -> Option<NaiveDate> {
-    match day_month_year(value.trim()) {
-        Ok((rest, date)) if rest.trim().is_empty() => Some(date),
-        _ => None,
-    }
+    let value = value.trim();
+    let (date, len) = read_day_month_year(value)?;
+    value[len..].trim().is_empty().then_some(date)
 }
 
 /// Every date the summary and the body mention, in order.
@@ -577,6 +638,19 @@ mod tests {
             ("1974A", None),
             ("20190", None),
             ("Mayor 2019", None),
+            (
+                "1st\u{a0}May\u{a0}2020",
+                Some((2020, 5, 1, Precision::Day, 14)),
+            ),
+            ("03/7/1999)", Some((1999, 7, 3, Precision::Day, 9))),
+            ("12/01/20235", None),
+            ("0 May 2020", None),
+            ("13May 2020", None),
+            ("13 May2020", None),
+            ("123 May 2020", None),
+            ("1899", None),
+            ("2019\u{e9}", None),
+            ("Decem. 2021", Some((2021, 12, 1, Precision::Month, 11))),
         ];
         for (text, expected) in cases {
             let got = parse_date_phrase(text).map(|(v, len)| {
