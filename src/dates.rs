@@ -275,21 +275,20 @@ pub(crate) fn dated_phrases(text: &str) -> Vec<DatedPhrase> {
 fn years(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'1', b'2', bytes).filter(move |&start| {
-        // Only a digit after whitespace starts a run, and no more than five digits are counted,
-        // so a long run of digits is not counted again from each of its digits.
-        let before = &text[..start];
-        if !before.ends_with(char::is_whitespace)
-            && mid_hyphen(before).is_none()
-            && numeric_day_month(before).is_none()
-        {
-            return false;
-        }
+        // The digits are checked first, as bytes, since most `1`s and `2`s start no four-digit
+        // run; no more than five digits are counted, so a long run costs little at each digit.
         let len = bytes[start..]
             .iter()
             .take(5)
             .take_while(|b| b.is_ascii_digit())
             .count();
-        len == 4 && !bytes.get(start + len).is_some_and(|&b| is_word_byte(b))
+        if len != 4 || bytes.get(start + len).is_some_and(|&b| is_word_byte(b)) {
+            return false;
+        }
+        let before = &text[..start];
+        before.ends_with(char::is_whitespace)
+            || mid_hyphen(before).is_some()
+            || numeric_day_month(before).is_some()
     })
 }
 
