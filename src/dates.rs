@@ -217,10 +217,9 @@ pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
 /// Every date in `text`, as (value, start, end) with offsets relative to `text`, in order: the
 /// dates written whole ([`dated_phrases`]) and the ends of ranges that share their year with the
 /// other end (`between April and August 2022` gives April 2022 too; `between 2017 and 2018`
-/// gives 2018 too).
-pub(crate) fn find_dates(text: &str) -> Vec<(DateValue, usize, usize)> {
+/// gives 2018 too). They are appended to `found`, so that one buffer serves every piece.
+pub(crate) fn find_dates(text: &str, found: &mut Vec<(DateValue, usize, usize)>) {
     let whole = dated_phrases(text);
-    let mut found = Vec::with_capacity(whole.len());
     for (i, phrase) in whole.iter().enumerate() {
         let (value, start, end) = phrase.date();
         found.extend(shared_year_starts(text, phrase));
@@ -228,7 +227,6 @@ pub(crate) fn find_dates(text: &str) -> Vec<(DateValue, usize, usize)> {
         let next_start = whole.get(i + 1).map_or(text.len(), |next| next.start);
         found.extend(second_year(text, phrase).filter(|&(_, start, _)| start < next_start));
     }
-    found
 }
 
 /// A date written whole: the qualifier or first word it starts at (`early 2019`, `the end of
@@ -583,24 +581,31 @@ pub(crate) fn parse_header_date(value: &str) -> Option<NaiveDate> {
 
 /// Every date the summary and the body mention, in order.
 pub(crate) fn date_mentions(doc: &Document<'_>) -> Vec<DateMention> {
-    doc.pieces()
-        .iter()
-        .flat_map(|piece| {
-            find_dates(piece.text)
-                .into_iter()
-                .map(move |(value, start, end)| DateMention {
-                    text: piece.text.get(start..end).unwrap_or_default().to_string(),
-                    value,
-                    paragraph: piece.paragraph,
-                    span: piece.span(start, end),
-                })
-        })
-        .collect()
+    let mut mentions = Vec::new();
+    let mut found = Vec::new();
+    for piece in doc.pieces() {
+        found.clear();
+        find_dates(piece.text, &mut found);
+        mentions.extend(found.iter().map(|&(value, start, end)| DateMention {
+            text: piece.text.get(start..end).unwrap_or_default().to_string(),
+            value,
+            paragraph: piece.paragraph,
+            span: piece.span(start, end),
+        }));
+    }
+    mentions
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every date [`find_dates`] finds in `text`.
+    fn dates_in(text: &str) -> Vec<(DateValue, usize, usize)> {
+        let mut found = Vec::new();
+        find_dates(text, &mut found);
+        found
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -670,7 +675,7 @@ mod tests {
     fn finds_dates_but_not_act_years() {
         let text = "In 2019, under the Local Government Act 1974, section 26, on 31 February 2021 \
                     and at the start of April 2024 and on 13 September 2021.";
-        let found: Vec<_> = find_dates(text)
+        let found: Vec<_> = dates_in(text)
             .iter()
             .map(|(v, s, e)| (&text[*s..*e], v.precision))
             .collect();
@@ -739,7 +744,7 @@ mod tests {
                     late June 2019 and the end of March 2021, but not the 2019 assessment, in March, \
                     the Care Act 2014 or 2015 and 2016; on 2 May, 16 May and 30 May 2023; in \
                     March, the Council wrote in June 2020.";
-        let found: Vec<_> = find_dates(text)
+        let found: Vec<_> = dates_in(text)
             .iter()
             .map(|(v, s, e)| (&text[*s..*e], v.date.to_string(), v.precision))
             .collect();
@@ -773,7 +778,7 @@ mod tests {
     #[test]
     fn reads_dates_in_figures_day_first() {
         let text = "From 12/01/2023 to 3/7/2023, not 13/13/2023, v1/2/2023 or 2022/23.";
-        let found: Vec<_> = find_dates(text)
+        let found: Vec<_> = dates_in(text)
             .iter()
             .map(|(v, s, e)| (&text[*s..*e], v.date.to_string(), v.precision))
             .collect();
@@ -790,7 +795,7 @@ mod tests {
     fn reads_seasons_as_qualified_years() {
         let text = "It happened in summer 2021, in the autumn of 2022 and in early spring 2023, \
                     but not in the summer.";
-        let found: Vec<_> = find_dates(text)
+        let found: Vec<_> = dates_in(text)
             .iter()
             .map(|(v, s, e)| (&text[*s..*e], v.date.to_string(), v.precision))
             .collect();
