@@ -219,13 +219,13 @@ pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
 /// other end (`between April and August 2022` gives April 2022 too; `between 2017 and 2018`
 /// gives 2018 too). They are appended to `found`, so that one buffer serves every piece.
 pub(crate) fn find_dates(text: &str, found: &mut Vec<(DateValue, usize, usize)>) {
-    let whole = dated_phrases(text);
-    for (i, phrase) in whole.iter().enumerate() {
+    let mut whole = dated_phrases(text).peekable();
+    while let Some(phrase) = whole.next() {
         let (value, start, end) = phrase.date();
-        found.extend(shared_year_starts(text, phrase));
+        found.extend(shared_year_starts(text, &phrase));
         found.push((value, start, end));
-        let next_start = whole.get(i + 1).map_or(text.len(), |next| next.start);
-        found.extend(second_year(text, phrase).filter(|&(_, start, _)| start < next_start));
+        let next_start = whole.peek().map_or(text.len(), |next| next.start);
+        found.extend(second_year(text, &phrase).filter(|&(_, start, _)| start < next_start));
     }
 }
 
@@ -244,7 +244,7 @@ impl DatedPhrase {
     }
 }
 
-/// Every date written whole in `text`.
+/// Every date written whole in `text`, in order, read as the caller asks for them.
 ///
 /// Every date ends in a year, so the search starts from each four-digit year standing alone
 /// after whitespace (or `mid-`, or a day and month in figures: `12/01/`) and reads back to where
@@ -253,18 +253,16 @@ impl DatedPhrase {
 /// year) or a qualifier (`late 2015`, `mid-2020`, `the end of 2021`, `summer 2023`), which is kept
 /// in the date's text. A year after anything else (`Act 1974`, `the 2019 assessment`) is not a
 /// date. Word boundaries are ASCII ones, as the grammar's digits and month names are.
-pub(crate) fn dated_phrases(text: &str) -> Vec<DatedPhrase> {
-    years(text)
-        .filter_map(|year| {
-            let (start, phrase) = date_start(text, year)?;
-            let (value, len) = parse_date_phrase(text.get(phrase..)?)?;
-            Some(DatedPhrase {
-                start,
-                end: phrase + len,
-                value,
-            })
+pub(crate) fn dated_phrases(text: &str) -> impl Iterator<Item = DatedPhrase> + '_ {
+    years(text).filter_map(|year| {
+        let (start, phrase) = date_start(text, year)?;
+        let (value, len) = parse_date_phrase(text.get(phrase..)?)?;
+        Some(DatedPhrase {
+            start,
+            end: phrase + len,
+            value,
         })
-        .collect()
+    })
 }
 
 /// Where each year candidate starts: exactly four ASCII digits after whitespace (or `mid-`) and
@@ -732,7 +730,7 @@ mod tests {
             0..12,
         )) {
             let text = words.concat();
-            let found: Vec<_> = dated_phrases(&text).iter().map(DatedPhrase::date).collect();
+            let found: Vec<_> = dated_phrases(&text).map(|phrase| phrase.date()).collect();
             proptest::prop_assert_eq!(found, dated_phrases_by_regex(&text));
         }
     }
