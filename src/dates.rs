@@ -315,10 +315,16 @@ fn date_start(text: &str, year: usize) -> Option<(usize, usize)> {
         return Some((qualified, year));
     }
     let preposition = word_before(before)?;
-    PREPOSITIONS
+    is_one_of(preposition, &PREPOSITIONS).then_some((year, year))
+}
+
+/// Whether `word` is one of the lower-case `words` in any ASCII case. Only words of the same
+/// length are compared letter by letter, and a plain loop over one list costs less than iterator
+/// chains over several.
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words
         .iter()
-        .any(|p| p.eq_ignore_ascii_case(preposition))
-        .then_some((year, year))
+        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
 }
 
 /// Words after which a bare year is a date.
@@ -354,11 +360,7 @@ fn qualifier_start(text: &str, phrase: usize) -> usize {
         return phrase;
     };
     let word_start = trimmed.len() - word.len();
-    if ["early", "mid", "late"]
-        .iter()
-        .chain(&SEASONS)
-        .any(|q| q.eq_ignore_ascii_case(word))
-    {
+    if is_one_of(word, &["early", "mid", "late"]) || is_one_of(word, &SEASONS) {
         return word_start;
     }
     if !word.eq_ignore_ascii_case("of") {
@@ -366,10 +368,7 @@ fn qualifier_start(text: &str, phrase: usize) -> usize {
     }
     let part_of = text[..word_start].trim_end_matches(char::is_whitespace);
     let Some(part) = word_before(part_of).filter(|part| {
-        ["end", "start", "beginning", "middle"]
-            .iter()
-            .chain(&SEASONS)
-            .any(|p| p.eq_ignore_ascii_case(part))
+        is_one_of(part, &["end", "start", "beginning", "middle"]) || is_one_of(part, &SEASONS)
     }) else {
         return phrase;
     };
@@ -393,7 +392,7 @@ fn before_range_word(text: &str, end: usize) -> Option<&str> {
         return Some(dashed.trim_end_matches(char::is_whitespace));
     }
     let word = word_before(before)?;
-    (before.len() < end && RANGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
+    (before.len() < end && is_one_of(word, &RANGE_WORDS))
         .then(|| before[..before.len() - word.len()].trim_end_matches(char::is_whitespace))
 }
 
@@ -405,9 +404,7 @@ fn after_range_word(text: &str) -> Option<&str> {
     }
     let word_len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
     let (word, rest) = text.split_at(word_len);
-    (RANGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
-        && rest.starts_with(char::is_whitespace))
-    .then_some(rest)
+    (is_one_of(word, &RANGE_WORDS) && rest.starts_with(char::is_whitespace)).then_some(rest)
 }
 
 /// The earlier ends of a range or list that take their year (and month) from the date `phrase`
@@ -607,6 +604,15 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn matches_words_in_any_ascii_case() {
+        assert!(is_one_of("Since", &PREPOSITIONS));
+        assert!(is_one_of("THROUGHOUT", &PREPOSITIONS));
+        assert!(!is_one_of("within", &PREPOSITIONS));
+        assert!(!is_one_of("", &SEASONS));
+        assert!(!is_one_of("springs", &SEASONS));
     }
 
     #[test]
