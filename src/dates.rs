@@ -25,16 +25,19 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// The month number (1–12) of a month name or its abbreviation (`Aug`, `Sept`, `August`).
+/// The month number (1–12) of a month name or its abbreviation (`Aug`, `Sept`, `August`), a run
+/// of ASCII letters: the month whose name starts with `word`, in any ASCII case, which must have
+/// at least three letters. The names' first three letters differ, so they pick the one month
+/// whose name is compared in full.
 pub(crate) fn month_number(word: &str) -> Option<u32> {
-    if word.len() < 3 {
+    let &[a, b, c, ..] = word.as_bytes() else {
         return None;
-    }
-    let word = word.trim_end_matches('.');
-    MONTHS
+    };
+    let first_three = [a, b, c].map(|letter| letter.to_ascii_lowercase());
+    let month = MONTHS
         .iter()
-        .position(|name| starts_with_ignore_case(name, word))
-        .map(|i| i as u32 + 1)
+        .position(|name| name.as_bytes().starts_with(&first_three))?;
+    starts_with_ignore_case(MONTHS[month], word).then_some(month as u32 + 1)
 }
 
 /// Reads the date grammars left to right over a text, byte by byte: each step either reads its
@@ -604,6 +607,17 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn reads_month_names_and_abbreviations() {
+        assert_eq!(month_number("Sept"), Some(9));
+        assert_eq!(month_number("MAY"), Some(5));
+        assert_eq!(month_number("march"), Some(3));
+        assert_eq!(month_number("Decembers"), None);
+        assert_eq!(month_number("Ju"), None);
+        assert_eq!(month_number("Mayor"), None);
+        assert_eq!(month_number(""), None);
     }
 
     #[test]
