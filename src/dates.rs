@@ -4,18 +4,11 @@
 //! that shares a year (`between April and August 2022`).
 
 use chrono::NaiveDate;
-use nom::{
-    IResult, Parser,
-    branch::alt,
-    bytes::complete::{tag, take_while_m_n},
-    character::complete::alpha1,
-    combinator::{map_opt, map_res, opt},
-    sequence::terminated,
-};
+use nom::IResult;
 
 use crate::document::Document;
 use crate::model::{DateMention, DateValue, Precision};
-use crate::words::{ends_with_ignore_case, is_word_byte, spaces, starts_with_ignore_case};
+use crate::words::{ends_with_ignore_case, is_word_byte, starts_with_ignore_case};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -32,58 +25,136 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// The month number (1–12) of a month name or its abbreviation (`Aug`, `Sept`, `August`).
+/// The month number (1–12) of a month name or its abbreviation (`Aug`, `Sept`, `August`), a run
+/// of ASCII letters: the month whose name starts with `word`, in any ASCII case, which must have
+/// at least three letters. The names' first three letters differ, so they pick the one month
+/// whose name is compared in full.
 pub(crate) fn month_number(word: &str) -> Option<u32> {
-    if word.len() < 3 {
+    let &[a, b, c, ..] = word.as_bytes() else {
         return None;
-    }
-    let word = word.trim_end_matches('.');
-    MONTHS
+    };
+    let first_three = [a, b, c].map(|letter| letter.to_ascii_lowercase());
+    let month = MONTHS
         .iter()
-        .position(|name| starts_with_ignore_case(name, word))
-        .map(|i| i as u32 + 1)
+        .position(|name| name.as_bytes().starts_with(&first_three))?;
+    starts_with_ignore_case(MONTHS[month], word).then_some(month as u32 + 1)
 }
 
-fn number<'a>(
-    min: usize,
-    max: usize,
-) -> impl Parser<&'a str, Output = u32, Error = nom::error::Error<&'a str>> {
-    map_res(
-        take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
-        str::parse,
-    )
+/// Reads the date grammars left to right over a text, byte by byte: each step either reads its
+/// piece and moves on or gives `None`. Written by hand because the grammars are read at every
+/// year candidate, and combinator alternatives cost several times more per call.
+struct DateReader<'a> {
+    text: &'a str,
+    at: usize,
 }
 
-/// A month name or abbreviation.
-pub(crate) fn month(input: &str) -> IResult<&str, u32> {
-    map_opt(alpha1, month_number).parse(input)
+impl<'a> DateReader<'a> {
+    fn new(text: &'a str) -> Self {
+        DateReader { text, at: 0 }
+    }
+
+    fn rest(&self) -> &'a str {
+        &self.text[self.at..]
+    }
+
+    /// The number made by the next `min` to `max` ASCII digits (as many as there are).
+    fn number(&mut self, min: usize, max: usize) -> Option<u32> {
+        let digits = self.rest().as_bytes();
+        let len = digits
+            .iter()
+            .take(max)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if len < min {
+            return None;
+        }
+        self.at += len;
+        Some(
+            digits[..len]
+                .iter()
+                .fold(0, |n, &d| n * 10 + u32::from(d - b'0')),
+        )
+    }
+
+    /// Whether `word` comes next, stepping over it if it does.
+    fn skip(&mut self, word: &str) -> bool {
+        let found = self.rest().starts_with(word);
+        if found {
+            self.at += word.len();
+        }
+        found
+    }
+
+    /// The ordinal suffix (`st`, `nd`, `rd`, `th`) of a day, if one comes next.
+    fn ordinal(&mut self) {
+        let _ = ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|suffix| self.skip(suffix));
+    }
+
+    /// `word`, which must come next.
+    fn expect(&mut self, word: &str) -> Option<()> {
+        self.skip(word).then_some(())
+    }
+
+    /// A run of whitespace (at least one character).
+    fn spaces(&mut self) -> Option<()> {
+        let rest = self.rest();
+        let len = rest.len() - rest.trim_start_matches(char::is_whitespace).len();
+        (len > 0).then(|| self.at += len)
+    }
+
+    /// A month name or abbreviation: the whole run of ASCII letters that comes next.
+    fn month(&mut self) -> Option<u32> {
+        let len = self
+            .rest()
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let month = month_number(&self.rest()[..len])?;
+        self.at += len;
+        Some(month)
+    }
+
+    /// A four-digit year from 1900 to 2099.
+    fn year(&mut self) -> Option<i32> {
+        let year = self.number(4, 4)?;
+        (1900..=2099).contains(&year).then_some(year as i32)
+    }
 }
 
 /// `22 Aug 2023`, `1 September 2021`, `01 Apr 2021`, `1st April 2022`: a real calendar date
-/// (no `31 February`).
+/// (no `31 February`), with the number of bytes read.
+fn read_day_month_year(text: &str) -> Option<(NaiveDate, usize)> {
+    let mut reader = DateReader::new(text);
+    let day = reader.number(1, 2)?;
+    reader.ordinal();
+    reader.spaces()?;
+    let month = reader.month()?;
+    reader.skip(".");
+    reader.spaces()?;
+    let year = reader.year()?;
+    Some((NaiveDate::from_ymd_opt(year, month, day)?, reader.at))
+}
+
+/// [`read_day_month_year`] as a parser of the start of `input`, giving the rest.
 pub(crate) fn day_month_year(input: &str) -> IResult<&str, NaiveDate> {
-    let ordinal = opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th"))));
-    map_opt(
-        (
-            terminated(number(1, 2), ordinal),
-            spaces,
-            month,
-            opt(tag(".")),
-            spaces,
-            year,
-        ),
-        |(day, _, month, _, _, year)| NaiveDate::from_ymd_opt(year, month, day),
-    )
-    .parse(input)
+    read_day_month_year(input)
+        .map(|(date, len)| (&input[len..], date))
+        .ok_or_else(|| {
+            nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
+        })
 }
 
 /// `12/01/2023`: a date in figures, day first as British dates are written.
-fn numeric_date(input: &str) -> IResult<&str, NaiveDate> {
-    map_opt(
-        (number(1, 2), tag("/"), number(1, 2), tag("/"), year),
-        |(day, _, month, _, year)| NaiveDate::from_ymd_opt(year, month, day),
-    )
-    .parse(input)
+fn read_numeric_date(text: &str) -> Option<(NaiveDate, usize)> {
+    let mut reader = DateReader::new(text);
+    let day = reader.number(1, 2)?;
+    reader.expect("/")?;
+    let month = reader.number(1, 2)?;
+    reader.expect("/")?;
+    let year = reader.year()?;
+    Some((NaiveDate::from_ymd_opt(year, month, day)?, reader.at))
 }
 
 /// Where the day of a date in figures (`12/01/` before a year) that ends `text` starts, as a word.
@@ -101,24 +172,21 @@ fn numeric_day_month(text: &str) -> Option<usize> {
         .then_some(start)
 }
 
-/// A four-digit year from 1900 to 2099.
-fn year(input: &str) -> IResult<&str, i32> {
-    map_opt(number(4, 4), |y| {
-        (1900..=2099).contains(&y).then_some(y as i32)
-    })
-    .parse(input)
+/// `November 2023`, `Sept. 2020`: the first of the month.
+fn read_month_year(text: &str) -> Option<(NaiveDate, usize)> {
+    let mut reader = DateReader::new(text);
+    let month = reader.month()?;
+    reader.skip(".");
+    reader.spaces()?;
+    let year = reader.year()?;
+    Some((NaiveDate::from_ymd_opt(year, month, 1)?, reader.at))
 }
 
-fn month_year(input: &str) -> IResult<&str, NaiveDate> {
-    map_opt(
-        (month, opt(tag(".")), spaces, year),
-        |(month, _, _, year)| NaiveDate::from_ymd_opt(year, month, 1),
-    )
-    .parse(input)
-}
-
-fn year_only(input: &str) -> IResult<&str, NaiveDate> {
-    map_opt(year, |year| NaiveDate::from_ymd_opt(year, 1, 1)).parse(input)
+/// `2019`: the first of January.
+fn read_year_only(text: &str) -> Option<(NaiveDate, usize)> {
+    let mut reader = DateReader::new(text);
+    let year = reader.year()?;
+    Some((NaiveDate::from_ymd_opt(year, 1, 1)?, reader.at))
 }
 
 /// Reads a date at the start of `text` (`13 September 2021`, `November 2023`, `2019`,
@@ -137,36 +205,31 @@ fn year_only(input: &str) -> IResult<&str, NaiveDate> {
 /// assert_eq!(parse_date_phrase("31 February 2021"), None);
 /// ```
 pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
-    let with = |precision: Precision| move |date| DateValue { date, precision };
-    let (rest, value) = alt((
-        numeric_date.map(with(Precision::Day)),
-        day_month_year.map(with(Precision::Day)),
-        month_year.map(with(Precision::Month)),
-        year_only.map(with(Precision::Year)),
-    ))
-    .parse(text)
-    .ok()?;
-    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+    let with = |precision: Precision| move |(date, len)| (DateValue { date, precision }, len);
+    let (value, len) = read_numeric_date(text)
+        .map(with(Precision::Day))
+        .or_else(|| read_day_month_year(text).map(with(Precision::Day)))
+        .or_else(|| read_month_year(text).map(with(Precision::Month)))
+        .or_else(|| read_year_only(text).map(with(Precision::Year)))?;
+    if text[len..].starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    Some((value, text.len() - rest.len()))
+    Some((value, len))
 }
 
 /// Every date in `text`, as (value, start, end) with offsets relative to `text`, in order: the
 /// dates written whole ([`dated_phrases`]) and the ends of ranges that share their year with the
 /// other end (`between April and August 2022` gives April 2022 too; `between 2017 and 2018`
-/// gives 2018 too).
-pub(crate) fn find_dates(text: &str) -> Vec<(DateValue, usize, usize)> {
-    let whole = dated_phrases(text);
-    let mut found = Vec::with_capacity(whole.len());
-    for (i, phrase) in whole.iter().enumerate() {
+/// gives 2018 too). They are appended to `found`, so that one buffer serves every piece.
+pub(crate) fn find_dates(text: &str, found: &mut Vec<(DateValue, usize, usize)>) {
+    let mut whole = dated_phrases(text).peekable();
+    while let Some(phrase) = whole.next() {
         let (value, start, end) = phrase.date();
-        found.extend(shared_year_starts(text, phrase));
+        found.extend(shared_year_starts(text, &phrase));
         found.push((value, start, end));
-        let next_start = whole.get(i + 1).map_or(text.len(), |next| next.start);
-        found.extend(second_year(text, phrase).filter(|&(_, start, _)| start < next_start));
+        let next_start = whole.peek().map_or(text.len(), |next| next.start);
+        found.extend(second_year(text, &phrase).filter(|&(_, start, _)| start < next_start));
     }
-    found
 }
 
 /// A date written whole: the qualifier or first word it starts at (`early 2019`, `the end of
@@ -184,7 +247,7 @@ impl DatedPhrase {
     }
 }
 
-/// Every date written whole in `text`.
+/// Every date written whole in `text`, in order, read as the caller asks for them.
 ///
 /// Every date ends in a year, so the search starts from each four-digit year standing alone
 /// after whitespace (or `mid-`, or a day and month in figures: `12/01/`) and reads back to where
@@ -193,18 +256,16 @@ impl DatedPhrase {
 /// year) or a qualifier (`late 2015`, `mid-2020`, `the end of 2021`, `summer 2023`), which is kept
 /// in the date's text. A year after anything else (`Act 1974`, `the 2019 assessment`) is not a
 /// date. Word boundaries are ASCII ones, as the grammar's digits and month names are.
-pub(crate) fn dated_phrases(text: &str) -> Vec<DatedPhrase> {
-    years(text)
-        .filter_map(|year| {
-            let (start, phrase) = date_start(text, year)?;
-            let (value, len) = parse_date_phrase(text.get(phrase..)?)?;
-            Some(DatedPhrase {
-                start,
-                end: phrase + len,
-                value,
-            })
+pub(crate) fn dated_phrases(text: &str) -> impl Iterator<Item = DatedPhrase> + '_ {
+    years(text).filter_map(|year| {
+        let (start, phrase) = date_start(text, year)?;
+        let (value, len) = parse_date_phrase(text.get(phrase..)?)?;
+        Some(DatedPhrase {
+            start,
+            end: phrase + len,
+            value,
         })
-        .collect()
+    })
 }
 
 /// Where each year candidate starts: exactly four ASCII digits after whitespace (or `mid-`) and
@@ -213,21 +274,20 @@ pub(crate) fn dated_phrases(text: &str) -> Vec<DatedPhrase> {
 fn years(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'1', b'2', bytes).filter(move |&start| {
-        // Only a digit after whitespace starts a run, and no more than five digits are counted,
-        // so a long run of digits is not counted again from each of its digits.
-        let before = &text[..start];
-        if !before.ends_with(char::is_whitespace)
-            && mid_hyphen(before).is_none()
-            && numeric_day_month(before).is_none()
-        {
-            return false;
-        }
+        // The digits are checked first, as bytes, since most `1`s and `2`s start no four-digit
+        // run; no more than five digits are counted, so a long run costs little at each digit.
         let len = bytes[start..]
             .iter()
             .take(5)
             .take_while(|b| b.is_ascii_digit())
             .count();
-        len == 4 && !bytes.get(start + len).is_some_and(|&b| is_word_byte(b))
+        if len != 4 || bytes.get(start + len).is_some_and(|&b| is_word_byte(b)) {
+            return false;
+        }
+        let before = &text[..start];
+        before.ends_with(char::is_whitespace)
+            || mid_hyphen(before).is_some()
+            || numeric_day_month(before).is_some()
     })
 }
 
@@ -258,10 +318,16 @@ fn date_start(text: &str, year: usize) -> Option<(usize, usize)> {
         return Some((qualified, year));
     }
     let preposition = word_before(before)?;
-    PREPOSITIONS
+    is_one_of(preposition, &PREPOSITIONS).then_some((year, year))
+}
+
+/// Whether `word` is one of the lower-case `words` in any ASCII case. Only words of the same
+/// length are compared letter by letter, and a plain loop over one list costs less than iterator
+/// chains over several.
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words
         .iter()
-        .any(|p| p.eq_ignore_ascii_case(preposition))
-        .then_some((year, year))
+        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
 }
 
 /// Words after which a bare year is a date.
@@ -297,11 +363,7 @@ fn qualifier_start(text: &str, phrase: usize) -> usize {
         return phrase;
     };
     let word_start = trimmed.len() - word.len();
-    if ["early", "mid", "late"]
-        .iter()
-        .chain(&SEASONS)
-        .any(|q| q.eq_ignore_ascii_case(word))
-    {
+    if is_one_of(word, &["early", "mid", "late"]) || is_one_of(word, &SEASONS) {
         return word_start;
     }
     if !word.eq_ignore_ascii_case("of") {
@@ -309,10 +371,7 @@ fn qualifier_start(text: &str, phrase: usize) -> usize {
     }
     let part_of = text[..word_start].trim_end_matches(char::is_whitespace);
     let Some(part) = word_before(part_of).filter(|part| {
-        ["end", "start", "beginning", "middle"]
-            .iter()
-            .chain(&SEASONS)
-            .any(|p| p.eq_ignore_ascii_case(part))
+        is_one_of(part, &["end", "start", "beginning", "middle"]) || is_one_of(part, &SEASONS)
     }) else {
         return phrase;
     };
@@ -336,7 +395,7 @@ fn before_range_word(text: &str, end: usize) -> Option<&str> {
         return Some(dashed.trim_end_matches(char::is_whitespace));
     }
     let word = word_before(before)?;
-    (before.len() < end && RANGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
+    (before.len() < end && is_one_of(word, &RANGE_WORDS))
         .then(|| before[..before.len() - word.len()].trim_end_matches(char::is_whitespace))
 }
 
@@ -348,9 +407,7 @@ fn after_range_word(text: &str) -> Option<&str> {
     }
     let word_len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
     let (word, rest) = text.split_at(word_len);
-    (RANGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
-        && rest.starts_with(char::is_whitespace))
-    .then_some(rest)
+    (is_one_of(word, &RANGE_WORDS) && rest.starts_with(char::is_whitespace)).then_some(rest)
 }
 
 /// The earlier ends of a range or list that take their year (and month) from the date `phrase`
@@ -515,35 +572,61 @@ fn starts_word(text: &str, at: usize) -> bool {
 
 /// Reads a whole header value such as `22 Aug 2023` as a date.
 pub(crate) fn parse_header_date(value: &str) -> Option<NaiveDate> {
-    match day_month_year(value.trim()) {
-        Ok((rest, date)) if rest.trim().is_empty() => Some(date),
-        _ => None,
-    }
+    let value = value.trim();
+    let (date, len) = read_day_month_year(value)?;
+    value[len..].trim().is_empty().then_some(date)
 }
 
 /// Every date the summary and the body mention, in order.
 pub(crate) fn date_mentions(doc: &Document<'_>) -> Vec<DateMention> {
-    doc.pieces()
-        .iter()
-        .flat_map(|piece| {
-            find_dates(piece.text)
-                .into_iter()
-                .map(move |(value, start, end)| DateMention {
-                    text: piece.text.get(start..end).unwrap_or_default().to_string(),
-                    value,
-                    paragraph: piece.paragraph,
-                    span: piece.span(start, end),
-                })
-        })
-        .collect()
+    let mut mentions = Vec::new();
+    let mut found = Vec::new();
+    for piece in doc.pieces() {
+        found.clear();
+        find_dates(piece.text, &mut found);
+        mentions.extend(found.iter().map(|&(value, start, end)| DateMention {
+            text: piece.text.get(start..end).unwrap_or_default().to_string(),
+            value,
+            paragraph: piece.paragraph,
+            span: piece.span(start, end),
+        }));
+    }
+    mentions
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Every date [`find_dates`] finds in `text`.
+    fn dates_in(text: &str) -> Vec<(DateValue, usize, usize)> {
+        let mut found = Vec::new();
+        find_dates(text, &mut found);
+        found
+    }
+
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn reads_month_names_and_abbreviations() {
+        assert_eq!(month_number("Sept"), Some(9));
+        assert_eq!(month_number("MAY"), Some(5));
+        assert_eq!(month_number("march"), Some(3));
+        assert_eq!(month_number("Decembers"), None);
+        assert_eq!(month_number("Ju"), None);
+        assert_eq!(month_number("Mayor"), None);
+        assert_eq!(month_number(""), None);
+    }
+
+    #[test]
+    fn matches_words_in_any_ascii_case() {
+        assert!(is_one_of("Since", &PREPOSITIONS));
+        assert!(is_one_of("THROUGHOUT", &PREPOSITIONS));
+        assert!(!is_one_of("within", &PREPOSITIONS));
+        assert!(!is_one_of("", &SEASONS));
+        assert!(!is_one_of("springs", &SEASONS));
     }
 
     #[test]
@@ -577,6 +660,19 @@ mod tests {
             ("1974A", None),
             ("20190", None),
             ("Mayor 2019", None),
+            (
+                "1st\u{a0}May\u{a0}2020",
+                Some((2020, 5, 1, Precision::Day, 14)),
+            ),
+            ("03/7/1999)", Some((1999, 7, 3, Precision::Day, 9))),
+            ("12/01/20235", None),
+            ("0 May 2020", None),
+            ("13May 2020", None),
+            ("13 May2020", None),
+            ("123 May 2020", None),
+            ("1899", None),
+            ("2019\u{e9}", None),
+            ("Decem. 2021", Some((2021, 12, 1, Precision::Month, 11))),
         ];
         for (text, expected) in cases {
             let got = parse_date_phrase(text).map(|(v, len)| {
@@ -597,7 +693,7 @@ mod tests {
     fn finds_dates_but_not_act_years() {
         let text = "In 2019, under the Local Government Act 1974, section 26, on 31 February 2021 \
                     and at the start of April 2024 and on 13 September 2021.";
-        let found: Vec<_> = find_dates(text)
+        let found: Vec<_> = dates_in(text)
             .iter()
             .map(|(v, s, e)| (&text[*s..*e], v.precision))
             .collect();
@@ -654,7 +750,7 @@ mod tests {
             0..12,
         )) {
             let text = words.concat();
-            let found: Vec<_> = dated_phrases(&text).iter().map(DatedPhrase::date).collect();
+            let found: Vec<_> = dated_phrases(&text).map(|phrase| phrase.date()).collect();
             proptest::prop_assert_eq!(found, dated_phrases_by_regex(&text));
         }
     }
@@ -666,7 +762,7 @@ mod tests {
                     late June 2019 and the end of March 2021, but not the 2019 assessment, in March, \
                     the Care Act 2014 or 2015 and 2016; on 2 May, 16 May and 30 May 2023; in \
                     March, the Council wrote in June 2020.";
-        let found: Vec<_> = find_dates(text)
+        let found: Vec<_> = dates_in(text)
             .iter()
             .map(|(v, s, e)| (&text[*s..*e], v.date.to_string(), v.precision))
             .collect();
@@ -700,7 +796,7 @@ mod tests {
     #[test]
     fn reads_dates_in_figures_day_first() {
         let text = "From 12/01/2023 to 3/7/2023, not 13/13/2023, v1/2/2023 or 2022/23.";
-        let found: Vec<_> = find_dates(text)
+        let found: Vec<_> = dates_in(text)
             .iter()
             .map(|(v, s, e)| (&text[*s..*e], v.date.to_string(), v.precision))
             .collect();
@@ -717,7 +813,7 @@ mod tests {
     fn reads_seasons_as_qualified_years() {
         let text = "It happened in summer 2021, in the autumn of 2022 and in early spring 2023, \
                     but not in the summer.";
-        let found: Vec<_> = find_dates(text)
+        let found: Vec<_> = dates_in(text)
             .iter()
             .map(|(v, s, e)| (&text[*s..*e], v.date.to_string(), v.precision))
             .collect();
