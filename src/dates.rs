@@ -321,13 +321,10 @@ fn date_start(text: &str, year: usize) -> Option<(usize, usize)> {
     is_one_of(preposition, &PREPOSITIONS).then_some((year, year))
 }
 
-/// Whether `word` is one of the lower-case `words` in any ASCII case. Only words of the same
-/// length are compared letter by letter, and a plain loop over one list costs less than iterator
-/// chains over several.
+/// Whether `word` is one of the lower-case `words` in any ASCII case (words of another length
+/// are told by their length alone).
 fn is_one_of(word: &str, words: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Words after which a bare year is a date.
