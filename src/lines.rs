@@ -226,15 +226,19 @@ impl FoldedSet {
         };
         let mut state = dfa.start_state(cache, &start::Config::new()).ok()?;
         for &byte in haystack {
-            // From an untagged state the step is a table lookup; the full step is only for a
-            // tagged state or a transition not computed yet (the lookup gives an unknown state).
-            let looked_up = (!state.is_tagged())
-                .then(|| dfa.next_state_untagged(cache, state, byte))
-                .filter(|next| !next.is_unknown());
-            state = match looked_up {
-                Some(next) => next,
-                None => dfa.next_state(cache, state, byte).ok()?,
+            // From an untagged state, the transition is a lookup; only a transition not yet
+            // computed (an unknown state) or a tagged state needs the full step.
+            let next = if state.is_tagged() {
+                dfa.next_state(cache, state, byte).ok()?
+            } else {
+                let next = dfa.next_state_untagged(cache, state, byte);
+                if next.is_unknown() {
+                    dfa.next_state(cache, state, byte).ok()?
+                } else {
+                    next
+                }
             };
+            state = next;
             if state.is_tagged() {
                 note(state, cache);
             }
