@@ -61,25 +61,14 @@ pub(crate) fn sentences<'a>(piece: &Piece<'a>) -> Vec<Piece<'a>> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
-        // The mark is one ASCII byte; closing quotes and brackets belong to its sentence.
-        let after_mark = &text[i + 1..];
-        let closed = after_mark.trim_start_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']);
-        let end = text.len() - closed.len();
-        let next = closed.trim_start();
-        let gap = closed.len() - next.len();
-        let starts_sentence = next.chars().next().is_some_and(|q| {
-            q.is_uppercase()
-                || q.is_ascii_digit()
-                || matches!(q, '"' | '\u{201c}' | '\u{2018}' | '(')
-        });
-        if gap == 0
-            || !starts_sentence
-            || (text.as_bytes()[i] == b'.' && ends_with_abbreviation(&text[start..i]))
-        {
+        let Some((end, next)) = sentence_break(text, i) else {
+            continue;
+        };
+        if text.as_bytes()[i] == b'.' && ends_with_abbreviation(&text[start..i]) {
             continue;
         }
         out.push(piece_of(piece, start, end));
-        start = end + gap;
+        start = next;
     }
     if start < text.len() {
         out.push(piece_of(piece, start, text.len()));
@@ -87,9 +76,46 @@ pub(crate) fn sentences<'a>(piece: &Piece<'a>) -> Vec<Piece<'a>> {
     out
 }
 
+/// Where a sentence ending with the mark at `mark` in `text` ends (after any closing quote or
+/// bracket) and where the next one starts, when whitespace and a capital letter, digit or quote
+/// follow; `None` when the mark ends no sentence.
+fn sentence_break(text: &str, mark: usize) -> Option<(usize, usize)> {
+    let after_mark = &text[mark + 1..];
+    // Most marks are followed by one space and an ASCII character, or by a letter or digit
+    // (`e.g`, `1.5`): those are told by their bytes.
+    match after_mark.as_bytes() {
+        [b' ', next, ..] if next.is_ascii_graphic() => {
+            return starts_sentence(char::from(*next)).then_some((mark + 1, mark + 2));
+        }
+        [next, ..] if next.is_ascii_alphanumeric() => return None,
+        _ => {}
+    }
+    let closed = after_mark.trim_start_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']);
+    let end = text.len() - closed.len();
+    let next = closed.trim_start();
+    let gap = closed.len() - next.len();
+    (gap > 0 && next.chars().next().is_some_and(starts_sentence)).then_some((end, end + gap))
+}
+
+/// Whether a sentence may start with `first`: a capital letter, a digit, a quote or a bracket.
+fn starts_sentence(first: char) -> bool {
+    first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '\u{201c}' | '\u{2018}' | '(')
+}
+
 /// Whether the last word of `text` is an abbreviation that a full stop does not end a sentence
 /// after (`Mr.`, `e.g.`).
 fn ends_with_abbreviation(text: &str) -> bool {
+    // Most words end with an ASCII character that no abbreviation ends with.
+    if let Some(&last) = text.as_bytes().last()
+        && last.is_ascii_graphic()
+        && !ABBREVIATIONS
+            .iter()
+            .any(|abbreviation| abbreviation.as_bytes().last() == Some(&last.to_ascii_lowercase()))
+    {
+        return false;
+    }
     let word = text
         .split_whitespace()
         .next_back()
