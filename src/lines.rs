@@ -292,6 +292,33 @@ const PAGE_CHROME: &[&str] = &[
     "skip to main content",
 ];
 
+/// The ends of a statement's closing line (`Investigator's decision on behalf of the Ombudsman`).
+const CLOSING: [&str; 2] = [
+    "decision on behalf of the ombudsman",
+    "decision on behalf of the local government and social care ombudsman",
+];
+
+/// Whether a chrome line may start with each byte: the first letters of [`BACK_TO_TOP`] and
+/// [`PAGE_CHROME`], in either case.
+const CHROME_FIRST_BYTE: [bool; 256] = first_bytes(&[&BACK_TO_TOP, PAGE_CHROME]);
+
+/// The first bytes of `wordings`, in either ASCII case, as a table.
+const fn first_bytes(wordings: &[&[&str]]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut list = 0;
+    while list < wordings.len() {
+        let mut i = 0;
+        while i < wordings[list].len() {
+            let first = wordings[list][i].as_bytes()[0];
+            table[first.to_ascii_lowercase() as usize] = true;
+            table[first.to_ascii_uppercase() as usize] = true;
+            i += 1;
+        }
+        list += 1;
+    }
+    table
+}
+
 /// Whether a line is page chrome, and which kind. Compares without allocating: this runs on
 /// every line.
 fn chrome(line: &str) -> Option<Chrome> {
@@ -299,20 +326,32 @@ fn chrome(line: &str) -> Option<Chrome> {
     if line.len() > 100 {
         return None;
     }
+    let first = *line.as_bytes().first()?;
+    let line_end = line.trim_end_matches(['.', ':']);
+    // Most lines start with a byte no chrome line starts with, and end with one no closing line
+    // ends with.
+    let may_close = line_end.as_bytes().last().is_some_and(|last| {
+        CLOSING.iter().any(|end| {
+            end.as_bytes()
+                .last()
+                .is_some_and(|e| e.eq_ignore_ascii_case(last))
+        })
+    });
+    if !may_close && !CHROME_FIRST_BYTE[usize::from(first)] {
+        return None;
+    }
     if is_back_to_top(line) {
         return Some(Chrome::BackToTop);
     }
-    let line = line.trim_end_matches(['.', ':']);
-    let closing = [
-        "decision on behalf of the ombudsman",
-        "decision on behalf of the local government and social care ombudsman",
-    ];
-    if closing.iter().any(|end| ends_with_ignore_case(line, end)) {
+    if CLOSING
+        .iter()
+        .any(|end| ends_with_ignore_case(line_end, end))
+    {
         return Some(Chrome::Closing);
     }
     if PAGE_CHROME
         .iter()
-        .any(|start| starts_with_ignore_case(line, start))
+        .any(|start| starts_with_ignore_case(line_end, start))
     {
         return Some(Chrome::Page);
     }
@@ -334,15 +373,18 @@ pub(crate) fn is_chrome(line: &str) -> bool {
 /// its other wordings (`Return to top`, `Back to the top`, `Top of page`).
 pub(crate) fn is_back_to_top(line: &str) -> bool {
     let line = line.trim_end_matches(['.', ':', ' ', '↑', '^']);
-    [
-        "back to top",
-        "back to the top",
-        "return to top",
-        "top of page",
-    ]
-    .iter()
-    .any(|wording| line.eq_ignore_ascii_case(wording))
+    BACK_TO_TOP
+        .iter()
+        .any(|wording| line.eq_ignore_ascii_case(wording))
 }
+
+/// The wordings of a `Back to top` link.
+const BACK_TO_TOP: [&str; 4] = [
+    "back to top",
+    "back to the top",
+    "return to top",
+    "top of page",
+];
 
 /// The body lines up to the statement's end (its closing line, or the page chrome after it), and
 /// whether the text stops before any, i.e. it was cut off. The last line of a cut-off text is
@@ -472,6 +514,22 @@ mod tests {
         );
         assert_eq!(chrome("Print this page"), Some(Chrome::Page));
         assert_eq!(chrome("The complaint"), None);
+        // In any case, with the marks a line may end with.
+        assert_eq!(chrome("TOP OF PAGE ↑"), Some(Chrome::BackToTop));
+        assert_eq!(
+            chrome("Final decision on behalf of the Local Government and Social Care Ombudsman."),
+            Some(Chrome::Closing)
+        );
+        assert_eq!(chrome("skip to main content:"), Some(Chrome::Page));
+        for not_chrome in [
+            "",
+            "·",
+            "Top",
+            "Back to the start",
+            "A decision of the Ombudsman.",
+        ] {
+            assert_eq!(chrome(not_chrome), None, "{not_chrome:?}");
+        }
         assert!(is_chrome_prefix("Back to"));
         assert!(!is_chrome_prefix("Back"));
     }
