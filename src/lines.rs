@@ -48,9 +48,15 @@ pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(input.len() / 64 + 1);
     let mut start = 0;
     let bytes = input.as_bytes();
-    while start < bytes.len() {
-        let end = memchr_line_end(bytes, start);
-        push_trimmed(input, start, end, &mut lines);
+    while let Some(&first) = bytes.get(start) {
+        // An empty line (between paragraphs) is common, and told without a search.
+        let end = if first == b'\n' || first == b'\r' {
+            start
+        } else {
+            let end = memchr_line_end(bytes, start);
+            push_trimmed(input, start, end, &mut lines);
+            end
+        };
         start = end + 1;
         if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
             start += 1;
