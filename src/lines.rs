@@ -99,6 +99,13 @@ fn push_trimmed<'a>(input: &'a str, start: usize, end: usize, lines: &mut Vec<Li
 /// Lower-cases `text` and folds curly quotes and odd spaces to their plain forms, for matching.
 pub(crate) fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// [`fold`], written to `folded` (cleared first), for callers that reuse one buffer.
+pub(crate) fn fold_into(text: &str, folded: &mut String) {
+    folded.clear();
     let mut rest = text;
     while !rest.is_empty() {
         // Runs of plain ASCII (most of the text) only change case: copied whole, then lowered.
@@ -112,7 +119,6 @@ pub(crate) fn fold(text: &str) -> String {
         }
         rest = chars.as_str();
     }
-    folded
 }
 
 /// Whether [`fold`] changes a byte other than by lowering its case.
