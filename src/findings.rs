@@ -435,11 +435,16 @@ const BODIES: [&str; 14] = [
     "Association",
 ];
 
+/// A search for `he ` (of `the `), built once: building one costs more than a search of a
+/// sentence.
+static HE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("he "));
+
 /// The body a finding names (`the Council`, `the Care Provider`, `the NHS Trust`): the first
 /// `the` followed by up to four capitalised words, the last of them one of [`BODIES`].
 fn subject(sentence: &str) -> Option<String> {
     let bytes = sentence.as_bytes();
-    memchr::memmem::find_iter(bytes, "he ").find_map(|at| {
+    HE.find_iter(bytes).find_map(|at| {
         let the = at.checked_sub(1)?;
         if !matches!(bytes[the], b't' | b'T') || (the > 0 && bytes[the - 1].is_ascii_alphanumeric())
         {
@@ -456,7 +461,7 @@ fn subject(sentence: &str) -> Option<String> {
                 return None;
             }
             if BODIES.contains(&word) {
-                return Some(format!("the {}", &sentence[at + 3..end + word_len]));
+                return Some(["the ", &sentence[at + 3..end + word_len]].concat());
             }
             end += word_len;
             if bytes.get(end) != Some(&b' ') {
