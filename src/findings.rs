@@ -151,25 +151,41 @@ const MANNER_WORDS: [&str; 2] = ["properly", "adequately"];
 
 /// The words every verdict pattern needs one of (`fault`, `injustice` or a harm), in lower case:
 /// a cheap literal search that lets most text skip sentence splitting, folding and the verdict
-/// regexes, which could match nothing there.
+/// regexes, which could match nothing there. `fault`, by far the most frequent, has a search of
+/// its own ([`FAULT_WORD_SEARCH`]). No word ends with a start of `fault`, so the two searches find
+/// every word one search for all would; the one word they find besides (`trouble` in
+/// `faultrouble`, which one search would step over) is in a sentence with `fault`, decided anyway.
 static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(&format!(
-        "fault|maladministration|service failure|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|{}|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
+        "maladministration|service failure|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|{}|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
         MANNER_WORDS.join("|")
     ))
     .expect("verdict words regex")
 });
 
-/// Where the verdict words lie in `text`, in any ASCII case, written to `words`. They are looked
-/// for in an ASCII lower-cased copy (`lower`), which keeps every offset: a search for ten
-/// lower-case literals is several times faster than one that ignores case. Both buffers are the
-/// caller's, reused from one paragraph to the next.
+/// The search for `fault`, built once.
+static FAULT_WORD_SEARCH: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("fault"));
+
+/// Where the verdict words lie in `text`, in any ASCII case, written to `words` in order. They
+/// are looked for in an ASCII lower-cased copy (`lower`), which keeps every offset: a search for
+/// ten lower-case literals is several times faster than one that ignores case. Both buffers are
+/// the caller's, reused from one paragraph to the next.
 fn verdict_words(text: &str, lower: &mut String, words: &mut Vec<Range<usize>>) {
     lower.clear();
     lower.push_str(text);
     lower.make_ascii_lowercase();
     words.clear();
     words.extend(VERDICT_WORDS.find_iter(lower.as_bytes()).map(|m| m.range()));
+    let others = words.len();
+    words.extend(
+        FAULT_WORD_SEARCH
+            .find_iter(lower.as_bytes())
+            .map(|at| at..at + "fault".len()),
+    );
+    if others > 0 && words.len() > others {
+        words.sort_unstable_by_key(|word| word.start);
+    }
 }
 
 /// Whether the sentence at `sentence` in the lower-cased piece, with the verdict words `hits` in
