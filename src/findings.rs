@@ -8,13 +8,14 @@
 //! Council accepted it had delayed`) are not findings. Whether the statement found fault at all
 //! also reads its Decision line and whether it declined to investigate.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
 use crate::document::Document;
 use crate::headings::{HeadingRole, RoledSection};
-use crate::lines::{FoldedSet, fold, folded_regex};
+use crate::lines::{FoldedSet, fold, fold_into, folded_regex};
 use crate::model::{Finding, OutcomeKind, Verdict};
 use crate::pieces::Piece;
 
@@ -145,26 +146,77 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("negation regex")
 });
 
+/// `properly` and `adequately`: verdict words only after `not` (`it did not properly consider`).
+const MANNER_WORDS: [&str; 2] = ["properly", "adequately"];
+
 /// The words every verdict pattern needs one of (`fault`, `injustice` or a harm), in lower case:
 /// a cheap literal search that lets most text skip sentence splitting, folding and the verdict
-/// regexes, which could match nothing there.
+/// regexes, which could match nothing there. `fault`, by far the most frequent, has a search of
+/// its own ([`FAULT_WORD_SEARCH`]). No word ends with a start of `fault`, so the two searches find
+/// every word one search for all would; the one word they find besides (`trouble` in
+/// `faultrouble`, which one search would step over) is in a sentence with `fault`, decided anyway.
 static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    folded_regex(
-        r"fault|maladministration|service failure|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|properly|adequately|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
-    )
+    folded_regex(&format!(
+        "maladministration|service failure|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|{}|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
+        MANNER_WORDS.join("|")
+    ))
     .expect("verdict words regex")
 });
 
-/// Where the verdict words start in `text`, in any ASCII case, written to `words`. They are
-/// looked for in an ASCII lower-cased copy (`lower`), which keeps every offset: a search for ten
-/// lower-case literals is several times faster than one that ignores case. Both buffers are the
-/// caller's, reused from one paragraph to the next.
-fn verdict_words(text: &str, lower: &mut Vec<u8>, words: &mut Vec<usize>) {
+/// The search for `fault`, built once.
+static FAULT_WORD_SEARCH: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("fault"));
+
+/// Where the verdict words lie in `text`, in any ASCII case, written to `words` in order. They
+/// are looked for in an ASCII lower-cased copy (`lower`), which keeps every offset: a search for
+/// ten lower-case literals is several times faster than one that ignores case. Both buffers are
+/// the caller's, reused from one paragraph to the next.
+fn verdict_words(text: &str, lower: &mut String, words: &mut Vec<Range<usize>>) {
     lower.clear();
-    lower.extend_from_slice(text.as_bytes());
+    lower.push_str(text);
     lower.make_ascii_lowercase();
     words.clear();
-    words.extend(VERDICT_WORDS.find_iter(lower).map(|m| m.start()));
+    words.extend(VERDICT_WORDS.find_iter(lower.as_bytes()).map(|m| m.range()));
+    let others = words.len();
+    words.extend(
+        FAULT_WORD_SEARCH
+            .find_iter(lower.as_bytes())
+            .map(|at| at..at + "fault".len()),
+    );
+    if others > 0 && words.len() > others {
+        words.sort_unstable_by_key(|word| word.start);
+    }
+}
+
+/// Whether the sentence at `sentence` in the lower-cased piece, with the verdict words `hits` in
+/// it, can match a verdict pattern (`NO_FAULT`, `FAULT`, `NO_INJUSTICE` or `INJUSTICE`), which a
+/// verdict needs. It cannot if it holds no verdict word, or holds only [`MANNER_WORDS`] without
+/// `not` and a whitespace character before them (their one use in the patterns) and no `fail`
+/// (`failed to` or `service failure` with a whitespace character other than a space, which the
+/// search does not see and [`fold`] makes a space). No verdict word hides behind a manner word:
+/// none begins with an end of one.
+fn worth_deciding<'w>(
+    lower: &str,
+    sentence: Range<usize>,
+    hits: impl Iterator<Item = &'w Range<usize>>,
+) -> bool {
+    let mut any = false;
+    for hit in hits {
+        any = true;
+        let word = lower.get(hit.clone());
+        let lone_manner_word = MANNER_WORDS.iter().any(|&manner| word == Some(manner))
+            && !lower.get(..hit.start).is_some_and(ends_with_not);
+        if !lone_manner_word {
+            return true;
+        }
+    }
+    any && lower.get(sentence).is_none_or(|text| text.contains("fail"))
+}
+
+/// Whether `text` ends with `not` and a whitespace character.
+fn ends_with_not(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next_back().is_some_and(char::is_whitespace) && chars.as_str().ends_with("not")
 }
 
 /// The verdict patterns in one set, so a sentence is scanned once; the indices below name them.
@@ -189,24 +241,28 @@ const SET_CONTRAST: usize = 7;
 /// What one sentence decides, fault first.
 #[cfg(test)]
 fn verdicts(sentence: &str) -> Vec<Verdict> {
-    let mut words = Vec::new();
-    verdict_words(sentence, &mut Vec::new(), &mut words);
-    if words.is_empty() {
+    let (mut lower, mut words) = (String::new(), Vec::new());
+    verdict_words(sentence, &mut lower, &mut words);
+    if !worth_deciding(&lower, 0..sentence.len(), words.iter()) {
         return Vec::new();
     }
-    decide(sentence)
+    decide(sentence, &mut String::new())
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
-/// What a sentence that holds a verdict word decides, fault first.
-fn decide(sentence: &str) -> Vec<Verdict> {
-    let folded = fold(sentence);
-    let folded = folded.trim();
-    if folded.ends_with('?') {
-        return Vec::new();
+/// What a sentence worth deciding decides, fault first; `buffer` is for its folded text.
+fn decide(sentence: &str, buffer: &mut String) -> [Option<Verdict>; 4] {
+    // Folding keeps a question mark and which characters are whitespace.
+    if sentence.trim_end().ends_with('?') {
+        return [None; 4];
     }
+    fold_into(sentence, buffer);
+    let folded = buffer.trim();
     let matched = VERDICT_SET.matches(folded);
     if matched.matched(SET_NOT_A_DECISION) {
-        return Vec::new();
+        return [None; 4];
     }
     // Where the first condition starts; looked up only in the few sentences that hold one.
     let hypothetical = matched
@@ -226,29 +282,27 @@ fn decide(sentence: &str) -> Vec<Verdict> {
             Verdict::Injustice,
         ),
     ];
-    axes.into_iter()
-        .flat_map(|(negative_set, negative, positive, no, yes)| {
-            if matched.matched(negative_set) {
-                // `no fault in X, but the delay was fault`: a positive form after a contrast.
-                let contrast = matched.matched(negative_set + 1)
-                    && matched.matched(SET_CONTRAST)
-                    && contrasted(folded, negative, positive)
-                        .is_some_and(|at| hypothetical.is_none_or(|condition| at < condition));
-                [
-                    (!after_condition(negative)).then_some(no),
-                    contrast.then_some(yes),
-                ]
-            } else if matched.matched(negative_set + 1) && !after_condition(positive) {
-                [
-                    judge(folded, matched.matched(SET_NEGATED), positive, no, yes),
-                    None,
-                ]
-            } else {
-                [None, None]
-            }
-        })
-        .flatten()
-        .collect()
+    let [fault, injustice] = axes.map(|(negative_set, negative, positive, no, yes)| {
+        if matched.matched(negative_set) {
+            // `no fault in X, but the delay was fault`: a positive form after a contrast.
+            let contrast = matched.matched(negative_set + 1)
+                && matched.matched(SET_CONTRAST)
+                && contrasted(folded, negative, positive)
+                    .is_some_and(|at| hypothetical.is_none_or(|condition| at < condition));
+            [
+                (!after_condition(negative)).then_some(no),
+                contrast.then_some(yes),
+            ]
+        } else if matched.matched(negative_set + 1) && !after_condition(positive) {
+            [
+                judge(folded, matched.matched(SET_NEGATED), positive, no, yes),
+                None,
+            ]
+        } else {
+            [None, None]
+        }
+    });
+    [fault[0], fault[1], injustice[0], injustice[1]]
 }
 
 /// `but`, `however`, `although`, `yet`, `whereas`: a turn from one clause to the next.
@@ -292,7 +346,7 @@ pub(crate) fn find_findings(doc: &Document<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let deciding = deciding(&doc.sections);
     let body = doc.in_sections(&deciding);
-    let (mut lower, mut words) = (Vec::new(), Vec::new());
+    let (mut lower, mut words, mut folded) = (String::new(), Vec::new(), String::new());
     for index in doc.summary_index().into_iter().chain(body) {
         let piece = &doc.pieces()[index];
         verdict_words(piece.text, &mut lower, &mut words);
@@ -300,18 +354,18 @@ pub(crate) fn find_findings(doc: &Document<'_>) -> Vec<Finding> {
             continue;
         }
         for sentence in doc.sentences(index) {
-            // `words` ascend: the first at or after the sentence's start is the one to test.
+            // `words` ascend: those from the first at or after the sentence's start are tested.
             let start = sentence.start - piece.start;
-            let first = words.partition_point(|&word| word < start);
-            if words
-                .get(first)
-                .is_none_or(|&word| word >= start + sentence.text.len())
-            {
+            let end = start + sentence.text.len();
+            let first = words.partition_point(|word| word.start < start);
+            let hits = words[first..].iter().take_while(|word| word.start < end);
+            if !worth_deciding(&lower, start..end, hits) {
                 continue;
             }
             findings.extend(
-                decide(sentence.text)
+                decide(sentence.text, &mut folded)
                     .into_iter()
+                    .flatten()
                     .map(|verdict| finding(sentence, verdict)),
             );
         }
@@ -397,11 +451,16 @@ const BODIES: [&str; 14] = [
     "Association",
 ];
 
+/// A search for `he ` (of `the `), built once: building one costs more than a search of a
+/// sentence.
+static HE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("he "));
+
 /// The body a finding names (`the Council`, `the Care Provider`, `the NHS Trust`): the first
 /// `the` followed by up to four capitalised words, the last of them one of [`BODIES`].
 fn subject(sentence: &str) -> Option<String> {
     let bytes = sentence.as_bytes();
-    memchr::memmem::find_iter(bytes, "he ").find_map(|at| {
+    HE.find_iter(bytes).find_map(|at| {
         let the = at.checked_sub(1)?;
         if !matches!(bytes[the], b't' | b'T') || (the > 0 && bytes[the - 1].is_ascii_alphanumeric())
         {
@@ -418,7 +477,7 @@ fn subject(sentence: &str) -> Option<String> {
                 return None;
             }
             if BODIES.contains(&word) {
-                return Some(format!("the {}", &sentence[at + 3..end + word_len]));
+                return Some(["the ", &sentence[at + 3..end + word_len]].concat());
             }
             end += word_len;
             if bytes.get(end) != Some(&b' ') {
@@ -587,6 +646,12 @@ mod tests {
                 "There is no evidence of procedural fault, so we cannot question the merits.",
                 &[NoFault],
             ),
+            // `properly` decides only after `not`, whatever whitespace is between them; `failed
+            // to` with another whitespace is still a verdict.
+            ("It properly applied its policy.", &[]),
+            ("It did not\u{a0}properly apply its policy.", &[Fault]),
+            ("It did not\tadequately apply its policy.", &[Fault]),
+            ("It failed\u{a0}to properly apply its policy.", &[Fault]),
         ];
         for (sentence, expected) in cases {
             assert_eq!(verdicts(sentence), *expected, "{sentence}");

@@ -9,7 +9,7 @@ use std::panic::{RefUnwindSafe, UnwindSafe};
 
 use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
-use regex_automata::{MatchKind, PatternID, PatternSet, hybrid};
+use regex_automata::{MatchKind, hybrid};
 
 use crate::model::Span;
 use crate::words::{ends_with_ignore_case, starts_with_ignore_case};
@@ -105,6 +105,13 @@ fn push_trimmed<'a>(input: &'a str, start: usize, end: usize, lines: &mut Vec<Li
 /// Lower-cases `text` and folds curly quotes and odd spaces to their plain forms, for matching.
 pub(crate) fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// [`fold`], written to `folded` (cleared first), for callers that reuse one buffer.
+pub(crate) fn fold_into(text: &str, folded: &mut String) {
+    folded.clear();
     let mut rest = text;
     while !rest.is_empty() {
         // Runs of plain ASCII (most of the text) only change case: copied whole, then lowered.
@@ -118,7 +125,6 @@ pub(crate) fn fold(text: &str) -> String {
         }
         rest = chars.as_str();
     }
-    folded
 }
 
 /// Whether [`fold`] changes a byte other than by lowering its case.
@@ -187,16 +193,26 @@ pub(crate) struct FoldedSet {
 /// Makes a lazy DFA's cache for each thread that reads with a [`FoldedSet`].
 type CacheMaker = Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
-/// Which patterns of a [`FoldedSet`] matched.
-pub(crate) struct FoldedSetMatches(PatternSet);
+/// Which patterns of a [`FoldedSet`] matched: bit `i` for the pattern at `i`, so no set is
+/// allocated for each text.
+pub(crate) struct FoldedSetMatches(u64);
 
 impl FoldedSet {
-    pub(crate) fn new(patterns: &[&str]) -> Result<FoldedSet, Box<hybrid::BuildError>> {
+    /// How many patterns a set holds at most: one bit of [`FoldedSetMatches`] each.
+    const MAX_PATTERNS: usize = 64;
+
+    pub(crate) fn new(
+        patterns: &[&str],
+    ) -> Result<FoldedSet, Box<dyn std::error::Error + Send + Sync>> {
+        if patterns.len() > Self::MAX_PATTERNS {
+            return Err(
+                format!("a folded set holds at most {} patterns", Self::MAX_PATTERNS).into(),
+            );
+        }
         let dfa = hybrid::dfa::DFA::builder()
             .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All))
             .syntax(syntax::Config::new().unicode(false).utf8(false))
-            .build_many(patterns)
-            .map_err(Box::new)?;
+            .build_many(patterns)?;
         let for_caches = dfa.clone();
         let make: CacheMaker = Box::new(move || for_caches.create_cache());
         Ok(FoldedSet {
@@ -207,26 +223,28 @@ impl FoldedSet {
 
     /// Which patterns match somewhere in `folded`.
     pub(crate) fn matches(&self, folded: &str) -> FoldedSetMatches {
-        let mut matched = PatternSet::new(self.dfa.pattern_len());
+        let mut matched = 0;
         // The walk cannot fail: the lazy DFA never gives up (no minimum number of cache clears
         // is set) and has no quit bytes (its word boundaries are ASCII ones).
         let _ = self.walk(&mut self.caches.get(), folded.as_bytes(), &mut matched);
         FoldedSetMatches(matched)
     }
 
-    /// Walks the automaton over `haystack`, adding to `matched` the patterns of each match state
-    /// (a match shows one byte late, so the walk ends with the end-of-input transition).
+    /// Walks the automaton over `haystack`, setting in `matched` the bits of the patterns of each
+    /// match state (a match shows one byte late, so the walk ends with the end-of-input
+    /// transition).
     fn walk(
         &self,
         cache: &mut hybrid::dfa::Cache,
         haystack: &[u8],
-        matched: &mut PatternSet,
+        matched: &mut u64,
     ) -> Option<()> {
         let dfa = &self.dfa;
         let mut note = |state: hybrid::LazyStateID, cache: &hybrid::dfa::Cache| {
             if state.is_match() {
                 for index in 0..dfa.match_len(cache, state) {
-                    matched.insert(dfa.match_pattern(cache, state, index));
+                    // Below `MAX_PATTERNS`, as every pattern's index is.
+                    *matched |= 1 << dfa.match_pattern(cache, state, index).as_usize();
                 }
             }
         };
@@ -257,7 +275,7 @@ impl FoldedSet {
 impl FoldedSetMatches {
     /// Whether the pattern at `index` (in the order given to [`FoldedSet::new`]) matched.
     pub(crate) fn matched(&self, index: usize) -> bool {
-        PatternID::new(index).is_ok_and(|id| self.0.contains(id))
+        index < FoldedSet::MAX_PATTERNS && self.0 >> index & 1 == 1
     }
 }
 
@@ -442,6 +460,9 @@ mod tests {
         assert_eq!(matched("it caused her some distress"), [3]);
         assert_eq!(matched("faults"), Vec::<usize>::new());
         assert_eq!(matched(""), Vec::<usize>::new());
+        // One bit a pattern: a set holds 64 at most.
+        assert!(FoldedSet::new(&["a"; 64]).is_ok());
+        assert!(FoldedSet::new(&["a"; 65]).is_err());
     }
 
     #[test]
