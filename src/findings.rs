@@ -18,6 +18,7 @@ use crate::headings::{HeadingRole, RoledSection};
 use crate::lines::{FoldedSet, fold, fold_into, folded_regex};
 use crate::model::{Finding, OutcomeKind, Verdict};
 use crate::pieces::Piece;
+use crate::words::contains_ignore_case;
 
 /// Whether a section's sentences can be findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -429,8 +430,12 @@ pub(crate) fn declined_to_investigate(outcome: Option<OutcomeKind>, doc: &Docume
 /// Whether `outcome` or the summary's first sentence declines to investigate.
 fn declined_by(outcome: Option<OutcomeKind>, first_summary_sentence: Option<&Piece<'_>>) -> bool {
     outcome == Some(OutcomeKind::ClosedAfterInitialEnquiries)
-        || first_summary_sentence
-            .is_some_and(|first| DECLINED.is_match(fold(first.text).as_bytes()))
+        || first_summary_sentence.is_some_and(|first| {
+            // Every wording of [`DECLINED`] names the investigation: most first sentences are
+            // told by that word's absence.
+            contains_ignore_case(first.text, "investigat")
+                && DECLINED.is_match(fold(first.text).as_bytes())
+        })
 }
 
 /// The nouns that name a body a finding can concern (`the Council`, `the Care Provider`).
@@ -714,6 +719,10 @@ mod tests {
             "We found fault by the Council. We will not investigate her complaint about the school."
         ));
         assert!(!declines("Ms C complained about the care home."));
+        assert!(declines(
+            "We have STOPPED our Investigation into Ms D\u{2019}s complaint."
+        ));
+        assert!(!declines("We will not consider this complaint."));
         assert!(declined_by(
             Some(OutcomeKind::ClosedAfterInitialEnquiries),
             None

@@ -29,6 +29,20 @@ pub(crate) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
             .all(|(a, b)| a.eq_ignore_ascii_case(&b))
 }
 
+/// Whether `text` holds `needle` (lower-case ASCII) in any ASCII case: the places holding its
+/// first letter, found by a vectorised search, are compared.
+pub(crate) fn contains_ignore_case(text: &str, needle: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&first) = needle.as_bytes().first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|at| {
+        bytes
+            .get(at..at + needle.len())
+            .is_some_and(|word| word.eq_ignore_ascii_case(needle.as_bytes()))
+    })
+}
+
 /// Whether `text` ends with `suffix` in any ASCII case, compared from the last byte back.
 pub(crate) fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
     text.len() >= suffix.len()
@@ -118,6 +132,18 @@ pub(crate) fn offset_in(text: &str, visible: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_a_word_in_any_case() {
+        assert!(contains_ignore_case(
+            "We will not INVESTIGATE",
+            "investigat"
+        ));
+        assert!(contains_ignore_case("an Investigation", "investigat"));
+        assert!(!contains_ignore_case("in vestigate", "investigat"));
+        assert!(!contains_ignore_case("investiga", "investigat"));
+        assert!(contains_ignore_case("", ""));
+    }
 
     #[test]
     fn reads_spaces_and_number_words() {
