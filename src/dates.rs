@@ -28,15 +28,14 @@ const MONTHS: [&str; 12] = [
 /// The month number (1–12) of a month name or its abbreviation (`Aug`, `Sept`, `August`), a run
 /// of ASCII letters: the month whose name starts with `word`, in any ASCII case, which must have
 /// at least three letters. The names' first three letters differ, so they pick the one month
-/// whose name is compared in full.
+/// whose name is compared in full. The first three are compared as arrays of a known length,
+/// which cost a few instructions, rather than as slices.
 pub(crate) fn month_number(word: &str) -> Option<u32> {
-    let &[a, b, c, ..] = word.as_bytes() else {
-        return None;
-    };
-    let first_three = [a, b, c].map(|letter| letter.to_ascii_lowercase());
+    let first_three =
+        (word.as_bytes().first_chunk::<3>()?).map(|letter| letter.to_ascii_lowercase());
     let month = MONTHS
         .iter()
-        .position(|name| name.as_bytes().starts_with(&first_three))?;
+        .position(|name| name.as_bytes().first_chunk() == Some(&first_three))?;
     starts_with_ignore_case(MONTHS[month], word).then_some(month as u32 + 1)
 }
 
@@ -320,7 +319,7 @@ fn date_start(text: &str, year: usize) -> Option<(usize, usize)> {
     if let Some(day) = numeric_day_month(&text[..year]) {
         return Some((day, day));
     }
-    let before = text[..year].trim_end_matches(char::is_whitespace);
+    let before = without_trailing_spaces(&text[..year]);
     // The word before the year, looked for once: a month's name (unless a dot follows it), a
     // qualifier or a preposition.
     let word = word_before(before);
@@ -365,7 +364,7 @@ const SEASONS: [&str; 4] = ["spring", "summer", "autumn", "winter"];
 /// a season, `the end of`, `the start of`, `the beginning of`, `the middle of`, `the summer of`),
 /// or `phrase` if none does.
 fn qualifier_start(text: &str, phrase: usize) -> usize {
-    let trimmed = text[..phrase].trim_end_matches(char::is_whitespace);
+    let trimmed = without_trailing_spaces(&text[..phrase]);
     qualifier_after(text, phrase, trimmed, word_before(trimmed))
 }
 
@@ -388,14 +387,14 @@ fn qualifier_after(text: &str, phrase: usize, trimmed: &str, word: Option<&str>)
     if !word.eq_ignore_ascii_case("of") {
         return phrase;
     }
-    let part_of = text[..word_start].trim_end_matches(char::is_whitespace);
+    let part_of = without_trailing_spaces(&text[..word_start]);
     let Some(part) = word_before(part_of).filter(|part| {
         is_one_of(part, &["end", "start", "beginning", "middle"]) || is_one_of(part, &SEASONS)
     }) else {
         return phrase;
     };
     let part_start = part_of.len() - part.len();
-    let the = text[..part_start].trim_end_matches(char::is_whitespace);
+    let the = without_trailing_spaces(&text[..part_start]);
     match word_before(the) {
         Some(article) if article.eq_ignore_ascii_case("the") && the.len() < part_start => {
             the.len() - article.len()
@@ -409,13 +408,13 @@ const RANGE_WORDS: [&str; 4] = ["and", "to", "until", "till"];
 
 /// The text before `end` without a range word or dash (and the spaces around it) that ends it.
 fn before_range_word(text: &str, end: usize) -> Option<&str> {
-    let before = text[..end].trim_end_matches(char::is_whitespace);
+    let before = without_trailing_spaces(&text[..end]);
     if let Some(dashed) = before.strip_suffix(['-', '\u{2013}', '\u{2014}']) {
-        return Some(dashed.trim_end_matches(char::is_whitespace));
+        return Some(without_trailing_spaces(dashed));
     }
     let word = word_before(before)?;
     (before.len() < end && is_one_of(word, &RANGE_WORDS))
-        .then(|| before[..before.len() - word.len()].trim_end_matches(char::is_whitespace))
+        .then(|| without_trailing_spaces(&before[..before.len() - word.len()]))
 }
 
 /// The text after a range word or dash (and the spaces around it) that starts `text`.
@@ -458,10 +457,9 @@ fn shared_year_starts(text: &str, phrase: &DatedPhrase) -> Vec<(DateValue, usize
 
 /// The text before `end` without a comma (and the spaces around it) that ends it.
 fn before_comma(text: &str, end: usize) -> Option<&str> {
-    text[..end]
-        .trim_end_matches(char::is_whitespace)
+    without_trailing_spaces(&text[..end])
         .strip_suffix(',')
-        .map(|before| before.trim_end_matches(char::is_whitespace))
+        .map(without_trailing_spaces)
 }
 
 /// The end of a range or list that ends `before`, taking its year (and, for a bare day, its
@@ -544,7 +542,7 @@ fn second_year(text: &str, phrase: &DatedPhrase) -> Option<(DateValue, usize, us
 
 /// Where a day (`13`, `1st`) ending `text`, before whitespace, starts.
 fn day_start(text: &str) -> Option<usize> {
-    let trimmed = text.trim_end_matches(char::is_whitespace);
+    let trimmed = without_trailing_spaces(text);
     if trimmed.len() == text.len() {
         return None;
     }
@@ -578,14 +576,30 @@ fn is_month_word(word: &str) -> bool {
     const ABBREVIATIONS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    // The abbreviations' letters differ, so the first three pick the one that may match.
-    let [a, b, c, rest @ ..] = word.as_bytes() else {
+    // The abbreviations' letters differ, so the first three, compared as arrays, pick the one
+    // that may match.
+    let Some((first_three, rest)) = word.as_bytes().split_first_chunk::<3>() else {
         return false;
     };
     ABBREVIATIONS
         .iter()
-        .any(|abbreviation| abbreviation.as_bytes() == [*a, *b, *c])
+        .any(|abbreviation| abbreviation.as_bytes().first_chunk() == Some(first_three))
         && rest.iter().all(u8::is_ascii_lowercase)
+}
+
+/// `text` without the whitespace that ends it (no-break spaces included), as
+/// [`str::trim_end_matches`] with [`char::is_whitespace`] gives it, with ASCII whitespace looked
+/// at a byte at a time: a date's words are most often parted by one ASCII space.
+fn without_trailing_spaces(text: &str) -> &str {
+    let ascii = (text.bytes().rev())
+        .take_while(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+        .count();
+    let rest = &text[..text.len() - ascii];
+    if rest.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_end_matches(char::is_whitespace)
+    } else {
+        rest
+    }
 }
 
 /// Whether an ASCII word boundary comes before `text[at..]`.
@@ -630,6 +644,24 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn trims_trailing_spaces_as_trim_end_matches_does() {
+        for text in [
+            "",
+            "x",
+            "x ",
+            "x \t\n ",
+            "x\u{a0}",
+            "x \u{a0} \u{2003}",
+            "\u{e9}",
+            "x\x0b\x0c",
+            " ",
+        ] {
+            let trimmed = text.trim_end_matches(char::is_whitespace);
+            assert_eq!(without_trailing_spaces(text), trimmed, "{text:?}");
+        }
     }
 
     #[test]
