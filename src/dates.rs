@@ -28,15 +28,14 @@ const MONTHS: [&str; 12] = [
 /// The month number (1–12) of a month name or its abbreviation (`Aug`, `Sept`, `August`), a run
 /// of ASCII letters: the month whose name starts with `word`, in any ASCII case, which must have
 /// at least three letters. The names' first three letters differ, so they pick the one month
-/// whose name is compared in full.
+/// whose name is compared in full. The first three are compared as arrays of a known length,
+/// which cost a few instructions, rather than as slices.
 pub(crate) fn month_number(word: &str) -> Option<u32> {
-    let &[a, b, c, ..] = word.as_bytes() else {
-        return None;
-    };
-    let first_three = [a, b, c].map(|letter| letter.to_ascii_lowercase());
+    let first_three =
+        (word.as_bytes().first_chunk::<3>()?).map(|letter| letter.to_ascii_lowercase());
     let month = MONTHS
         .iter()
-        .position(|name| name.as_bytes().starts_with(&first_three))?;
+        .position(|name| name.as_bytes().first_chunk() == Some(&first_three))?;
     starts_with_ignore_case(MONTHS[month], word).then_some(month as u32 + 1)
 }
 
@@ -206,11 +205,16 @@ fn read_year_only(text: &str) -> Option<(NaiveDate, usize)> {
 /// ```
 pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
     let with = |precision: Precision| move |(date, len)| (DateValue { date, precision }, len);
-    let (value, len) = read_numeric_date(text)
-        .map(with(Precision::Day))
-        .or_else(|| read_day_month_year(text).map(with(Precision::Day)))
-        .or_else(|| read_month_year(text).map(with(Precision::Month)))
-        .or_else(|| read_year_only(text).map(with(Precision::Year)))?;
+    // The grammars start differently, so the leading digits choose the one that can read the
+    // text: none, a month name; one or two, a day, in figures before `/`, else in words; more, a
+    // year.
+    let digits = text.bytes().take(3).take_while(u8::is_ascii_digit).count();
+    let (value, len) = match (digits, text.as_bytes().get(digits)) {
+        (0, _) => read_month_year(text).map(with(Precision::Month)),
+        (1 | 2, Some(b'/')) => read_numeric_date(text).map(with(Precision::Day)),
+        (1 | 2, _) => read_day_month_year(text).map(with(Precision::Day)),
+        _ => read_year_only(text).map(with(Precision::Year)),
+    }?;
     if text[len..].starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
@@ -270,12 +274,21 @@ pub(crate) fn dated_phrases(text: &str) -> impl Iterator<Item = DatedPhrase> + '
 
 /// Where each year candidate starts: exactly four ASCII digits after whitespace (or `mid-`) and
 /// before a character that is not an ASCII letter, digit or `_`. Only years from 1900 to 2099 can
-/// be read, so the search jumps between the digits `1` and `2` with a vectorised byte search.
+/// be read, so the search jumps between the digits `1` and `2` with a vectorised byte search, and
+/// only a `19` or a `20` is looked at further.
 fn years(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'1', b'2', bytes).filter(move |&start| {
-        // The digits are checked first, as bytes, since most `1`s and `2`s start no four-digit
-        // run; no more than five digits are counted, so a long run costs little at each digit.
+        // The bytes are checked before the text before them: `19` or `20`, then the run of
+        // digits, of which no more than five are counted, so a long run costs little at each
+        // digit.
+        let century = matches!(
+            (bytes[start], bytes.get(start + 1)),
+            (b'1', Some(b'9')) | (b'2', Some(b'0'))
+        );
+        if !century {
+            return false;
+        }
         let len = bytes[start..]
             .iter()
             .take(5)
@@ -306,19 +319,22 @@ fn date_start(text: &str, year: usize) -> Option<(usize, usize)> {
     if let Some(day) = numeric_day_month(&text[..year]) {
         return Some((day, day));
     }
-    let before = text[..year].trim_end_matches(char::is_whitespace);
-    let month_word = before.strip_suffix('.').unwrap_or(before);
-    if let Some(month) = word_before(month_word).filter(|w| is_month_word(w)) {
-        let month_start = month_word.len() - month.len();
+    let before = without_trailing_spaces(&text[..year]);
+    // The word before the year, looked for once: a month's name (unless a dot follows it), a
+    // qualifier or a preposition.
+    let word = word_before(before);
+    let month_word = before.strip_suffix('.');
+    let month = month_word.map_or(word, word_before);
+    if let Some(month) = month.filter(|w| is_month_word(w)) {
+        let month_start = month_word.unwrap_or(before).len() - month.len();
         let phrase = day_start(&text[..month_start]).unwrap_or(month_start);
         return Some((qualifier_start(text, phrase), phrase));
     }
-    let qualified = qualifier_start(text, year);
+    let qualified = qualifier_after(text, year, before, word);
     if qualified < year {
         return Some((qualified, year));
     }
-    let preposition = word_before(before)?;
-    is_one_of(preposition, &PREPOSITIONS).then_some((year, year))
+    is_one_of(word?, &PREPOSITIONS).then_some((year, year))
 }
 
 /// Whether `word` is one of the lower-case `words` in any ASCII case (words of another length
@@ -348,15 +364,20 @@ const SEASONS: [&str; 4] = ["spring", "summer", "autumn", "winter"];
 /// a season, `the end of`, `the start of`, `the beginning of`, `the middle of`, `the summer of`),
 /// or `phrase` if none does.
 fn qualifier_start(text: &str, phrase: usize) -> usize {
-    let before = &text[..phrase];
-    if let Some(start) = mid_hyphen(before) {
+    let trimmed = without_trailing_spaces(&text[..phrase]);
+    qualifier_after(text, phrase, trimmed, word_before(trimmed))
+}
+
+/// [`qualifier_start`] told the text before `phrase` without the spaces that end it, `trimmed`,
+/// and the word that ends that, `word`.
+fn qualifier_after(text: &str, phrase: usize, trimmed: &str, word: Option<&str>) -> usize {
+    if let Some(start) = mid_hyphen(&text[..phrase]) {
         return start;
     }
-    let trimmed = before.trim_end_matches(char::is_whitespace);
-    if trimmed.len() == before.len() {
+    if trimmed.len() == phrase {
         return phrase;
     }
-    let Some(word) = word_before(trimmed) else {
+    let Some(word) = word else {
         return phrase;
     };
     let word_start = trimmed.len() - word.len();
@@ -366,14 +387,14 @@ fn qualifier_start(text: &str, phrase: usize) -> usize {
     if !word.eq_ignore_ascii_case("of") {
         return phrase;
     }
-    let part_of = text[..word_start].trim_end_matches(char::is_whitespace);
+    let part_of = without_trailing_spaces(&text[..word_start]);
     let Some(part) = word_before(part_of).filter(|part| {
         is_one_of(part, &["end", "start", "beginning", "middle"]) || is_one_of(part, &SEASONS)
     }) else {
         return phrase;
     };
     let part_start = part_of.len() - part.len();
-    let the = text[..part_start].trim_end_matches(char::is_whitespace);
+    let the = without_trailing_spaces(&text[..part_start]);
     match word_before(the) {
         Some(article) if article.eq_ignore_ascii_case("the") && the.len() < part_start => {
             the.len() - article.len()
@@ -387,13 +408,13 @@ const RANGE_WORDS: [&str; 4] = ["and", "to", "until", "till"];
 
 /// The text before `end` without a range word or dash (and the spaces around it) that ends it.
 fn before_range_word(text: &str, end: usize) -> Option<&str> {
-    let before = text[..end].trim_end_matches(char::is_whitespace);
+    let before = without_trailing_spaces(&text[..end]);
     if let Some(dashed) = before.strip_suffix(['-', '\u{2013}', '\u{2014}']) {
-        return Some(dashed.trim_end_matches(char::is_whitespace));
+        return Some(without_trailing_spaces(dashed));
     }
     let word = word_before(before)?;
     (before.len() < end && is_one_of(word, &RANGE_WORDS))
-        .then(|| before[..before.len() - word.len()].trim_end_matches(char::is_whitespace))
+        .then(|| without_trailing_spaces(&before[..before.len() - word.len()]))
 }
 
 /// The text after a range word or dash (and the spaces around it) that starts `text`.
@@ -436,10 +457,9 @@ fn shared_year_starts(text: &str, phrase: &DatedPhrase) -> Vec<(DateValue, usize
 
 /// The text before `end` without a comma (and the spaces around it) that ends it.
 fn before_comma(text: &str, end: usize) -> Option<&str> {
-    text[..end]
-        .trim_end_matches(char::is_whitespace)
+    without_trailing_spaces(&text[..end])
         .strip_suffix(',')
-        .map(|before| before.trim_end_matches(char::is_whitespace))
+        .map(without_trailing_spaces)
 }
 
 /// The end of a range or list that ends `before`, taking its year (and, for a bare day, its
@@ -522,7 +542,7 @@ fn second_year(text: &str, phrase: &DatedPhrase) -> Option<(DateValue, usize, us
 
 /// Where a day (`13`, `1st`) ending `text`, before whitespace, starts.
 fn day_start(text: &str) -> Option<usize> {
-    let trimmed = text.trim_end_matches(char::is_whitespace);
+    let trimmed = without_trailing_spaces(text);
     if trimmed.len() == text.len() {
         return None;
     }
@@ -556,10 +576,30 @@ fn is_month_word(word: &str) -> bool {
     const ABBREVIATIONS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    ABBREVIATIONS.iter().any(|a| {
-        word.strip_prefix(a)
-            .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_lowercase()))
-    })
+    // The abbreviations' letters differ, so the first three, compared as arrays, pick the one
+    // that may match.
+    let Some((first_three, rest)) = word.as_bytes().split_first_chunk::<3>() else {
+        return false;
+    };
+    ABBREVIATIONS
+        .iter()
+        .any(|abbreviation| abbreviation.as_bytes().first_chunk() == Some(first_three))
+        && rest.iter().all(u8::is_ascii_lowercase)
+}
+
+/// `text` without the whitespace that ends it (no-break spaces included), as
+/// [`str::trim_end_matches`] with [`char::is_whitespace`] gives it, with ASCII whitespace looked
+/// at a byte at a time: a date's words are most often parted by one ASCII space.
+fn without_trailing_spaces(text: &str) -> &str {
+    let ascii = (text.bytes().rev())
+        .take_while(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+        .count();
+    let rest = &text[..text.len() - ascii];
+    if rest.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_end_matches(char::is_whitespace)
+    } else {
+        rest
+    }
 }
 
 /// Whether an ASCII word boundary comes before `text[at..]`.
@@ -604,6 +644,24 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn trims_trailing_spaces_as_trim_end_matches_does() {
+        for text in [
+            "",
+            "x",
+            "x ",
+            "x \t\n ",
+            "x\u{a0}",
+            "x \u{a0} \u{2003}",
+            "\u{e9}",
+            "x\x0b\x0c",
+            " ",
+        ] {
+            let trimmed = text.trim_end_matches(char::is_whitespace);
+            assert_eq!(without_trailing_spaces(text), trimmed, "{text:?}");
+        }
     }
 
     #[test]
@@ -683,6 +741,32 @@ mod tests {
                 )
             });
             assert_eq!(got, *expected, "{text}");
+        }
+    }
+
+    /// What [`parse_date_phrase`] must read: what the first of its grammars to read the text
+    /// reads, each tried in turn.
+    fn first_grammar_reading(text: &str) -> Option<(DateValue, usize)> {
+        let with = |precision: Precision| move |(date, len)| (DateValue { date, precision }, len);
+        let (value, len) = read_numeric_date(text)
+            .map(with(Precision::Day))
+            .or_else(|| read_day_month_year(text).map(with(Precision::Day)))
+            .or_else(|| read_month_year(text).map(with(Precision::Month)))
+            .or_else(|| read_year_only(text).map(with(Precision::Year)))?;
+        (!text[len..].starts_with(|c: char| c.is_alphanumeric())).then_some((value, len))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn chooses_the_grammar_that_reads_the_text(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "1", "13", "123", "2019", "1999", "20190", "1st", "3rd", "/", "12/", "May", "Sept",
+                ".", " ", "\u{a0}", "x", "\u{e9}",
+            ]),
+            0..8,
+        )) {
+            let text = words.concat();
+            proptest::prop_assert_eq!(parse_date_phrase(&text), first_grammar_reading(&text));
         }
     }
 

@@ -854,17 +854,6 @@ fn read_sentence(sentence: &Piece<'_>, found: &mut Vec<Citation>) {
     }
 }
 
-/// Adds to `found` (the citations before them) every citation in `sentences`, in order, each
-/// sentence read knowing the legislation named before it.
-fn read_sentences<'p, 'a: 'p>(
-    sentences: impl Iterator<Item = &'p Piece<'a>>,
-    found: &mut Vec<Citation>,
-) {
-    for sentence in sentences {
-        read_sentence(sentence, found);
-    }
-}
-
 /// Gives each bare citation `read` in `sentence` the name, kind and year of the nearest named
 /// one, or drops it when there is none and it does not say `section`. `earlier` holds the
 /// citations before the sentence.
@@ -966,14 +955,27 @@ fn anchors(input: &str) -> Vec<usize> {
 /// Every citation of legislation in the document, in order: a citation holds `Act`,
 /// `Regulations` or `section`, or is a bare one that takes the legislation its sentence (or, `of
 /// the Act`, one before it) names. The anchors are looked for once in the whole input, and only
-/// the pieces and sentences that hold one are read.
+/// the sentences that hold one are read, each found around its first anchor.
 pub(crate) fn citations(doc: &Document<'_>) -> Vec<Citation> {
     let anchors = anchors(doc.input);
     let mut found = Vec::new();
     for index in pieces::holding(doc.pieces(), &anchors, ANCHOR_LEN) {
-        let sentences = doc.sentences(index);
-        let anchored = pieces::holding(sentences, &anchors, ANCHOR_LEN).map(|i| &sentences[i]);
-        read_sentences(anchored, &mut found);
+        let piece = &doc.pieces()[index];
+        let piece_end = piece.start + piece.text.len();
+        let mut next = anchors.partition_point(|&at| at < piece.start);
+        while let Some(&at) = anchors.get(next).filter(|&&at| at < piece_end) {
+            next += 1;
+            // The first anchor of its sentence: read when the anchor fits in it, as `holding`
+            // reads a piece; the sentence's later anchors are passed over.
+            let Some(sentence) = pieces::sentence_holding(piece, at - piece.start) else {
+                continue;
+            };
+            let sentence_end = sentence.start + sentence.text.len();
+            if at + ANCHOR_LEN <= sentence_end {
+                read_sentence(&sentence, &mut found);
+            }
+            next += anchors[next..].partition_point(|&later| later < sentence_end);
+        }
     }
     found
 }
@@ -1437,7 +1439,9 @@ mod tests {
     /// sentence read in full gives.
     fn find_citations_by_whole_scan(piece: &Piece<'_>) -> Vec<Citation> {
         let mut found = Vec::new();
-        read_sentences(pieces::sentences(piece).iter(), &mut found);
+        for sentence in pieces::sentences(piece) {
+            read_sentence(&sentence, &mut found);
+        }
         found
     }
 

@@ -61,14 +61,10 @@ pub(crate) fn sentences<'a>(piece: &Piece<'a>) -> Vec<Piece<'a>> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
-        let Some((end, next)) = sentence_break(text, i) else {
-            continue;
-        };
-        if text.as_bytes()[i] == b'.' && ends_with_abbreviation(&text[start..i]) {
-            continue;
+        if let Some((end, next)) = boundary(text, i) {
+            out.push(piece_of(piece, start, end));
+            start = next;
         }
-        out.push(piece_of(piece, start, end));
-        start = next;
     }
     if start < text.len() {
         out.push(piece_of(piece, start, text.len()));
@@ -76,25 +72,46 @@ pub(crate) fn sentences<'a>(piece: &Piece<'a>) -> Vec<Piece<'a>> {
     out
 }
 
-/// Where a sentence ending with the mark at `mark` in `text` ends (after any closing quote or
-/// bracket) and where the next one starts, when whitespace and a capital letter, digit or quote
-/// follow; `None` when the mark ends no sentence.
-fn sentence_break(text: &str, mark: usize) -> Option<(usize, usize)> {
-    let after_mark = &text[mark + 1..];
+/// The sentence of a piece (one that [`sentences`] gives) holding byte `at` of its text, found
+/// by looking only as far as the marks that end it either side; `None` when `at` lies between
+/// two sentences or past the end.
+pub(crate) fn sentence_holding<'a>(piece: &Piece<'a>, at: usize) -> Option<Piece<'a>> {
+    let text = piece.text;
+    let (before, after) = text.as_bytes().split_at_checked(at)?;
+    let start = memchr::memrchr3_iter(b'.', b'!', b'?', before)
+        .find_map(|i| boundary(text, i))
+        .map_or(0, |(_, next)| next);
+    let end = memchr::memchr3_iter(b'.', b'!', b'?', after)
+        .find_map(|i| boundary(text, at + i))
+        .map_or(text.len(), |(end, _)| end);
+    (start <= at && at < end).then(|| piece_of(piece, start, end))
+}
+
+/// Whether the mark (`.`, `!` or `?`) at byte `i` of `text` ends a sentence: then where that
+/// sentence ends (after its closing quotes and brackets) and where the next starts. It is told
+/// by the text around the mark alone: a sentence starts after whitespace, so the last word
+/// before the mark is the same in its sentence and in the whole text.
+fn boundary(text: &str, i: usize) -> Option<(usize, usize)> {
+    let after_mark = &text[i + 1..];
     // Most marks are followed by one space and an ASCII character, or by a letter or digit
     // (`e.g`, `1.5`): those are told by their bytes.
-    match after_mark.as_bytes() {
+    let (end, next) = match after_mark.as_bytes() {
         [b' ', next, ..] if next.is_ascii_graphic() => {
-            return starts_sentence(char::from(*next)).then_some((mark + 1, mark + 2));
+            starts_sentence(char::from(*next)).then_some((i + 1, i + 2))?
         }
         [next, ..] if next.is_ascii_alphanumeric() => return None,
-        _ => {}
-    }
-    let closed = after_mark.trim_start_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']);
-    let end = text.len() - closed.len();
-    let next = closed.trim_start();
-    let gap = closed.len() - next.len();
-    (gap > 0 && next.chars().next().is_some_and(starts_sentence)).then_some((end, end + gap))
+        _ => {
+            // The mark is one ASCII byte; closing quotes and brackets belong to its sentence.
+            let closed = after_mark.trim_start_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']);
+            let end = text.len() - closed.len();
+            let next = closed.trim_start();
+            let gap = closed.len() - next.len();
+            (gap > 0 && next.chars().next().is_some_and(starts_sentence))
+                .then_some((end, end + gap))?
+        }
+    };
+    let abbreviated = text.as_bytes()[i] == b'.' && ends_with_abbreviation(&text[..i]);
+    (!abbreviated).then_some((end, next))
 }
 
 /// Whether a sentence may start with `first`: a capital letter, a digit, a quote or a bracket.
@@ -158,6 +175,24 @@ mod tests {
         );
         for s in sentences(&piece) {
             assert_eq!(&input[s.whole().range()], s.text);
+        }
+    }
+
+    #[test]
+    fn finds_the_sentence_holding_each_byte_as_the_split_does() {
+        let text =
+            "Mr. X said \u{201c}no.\u{201d} 2019 came. (i.e. late) A b? \u{e9}. St. C.  D! e";
+        let piece = Piece {
+            text,
+            start: 3,
+            paragraph: None,
+        };
+        let split = sentences(&piece);
+        for at in 0..=text.len() {
+            let holding = split
+                .iter()
+                .find(|s| (s.start..s.start + s.text.len()).contains(&(piece.start + at)));
+            assert_eq!(sentence_holding(&piece, at).as_ref(), holding, "{at}");
         }
     }
 }
