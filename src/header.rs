@@ -141,6 +141,15 @@ fn is_final_decision_line(text: &str) -> bool {
 }
 
 pub(crate) fn is_summary_line(text: &str) -> bool {
+    // A line starting with an ASCII character other than `s` is none (invisible characters are
+    // never ASCII, so no label can hide behind it).
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !matches!(b, b's' | b'S'))
+    {
+        return false;
+    }
     let is_label = |text: &str| {
         starts_with_ignore_case(text, "summary") && {
             let rest = text["summary".len()..].trim_start();
@@ -179,6 +188,20 @@ pub(crate) fn is_head_line(text: &str) -> bool {
     let text = &*visible(text);
     text.len() <= 300
         && (title(text).is_some() || field(text).is_some() || is_final_decision_line(text))
+}
+
+/// Whether a line may be a title line (ending with `)`) or a header line (starting with `c` or
+/// `d`) once its invisible characters are left out, told from its end bytes alone: an invisible
+/// character, never ASCII, may hide either end.
+fn may_be_title_or_field(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    !first.is_ascii()
+        || !last.is_ascii()
+        || matches!(first, b'c' | b'C' | b'd' | b'D')
+        || last == b')'
 }
 
 /// The kind of outcome a `Decision :` value describes.
@@ -222,7 +245,7 @@ pub(crate) fn read_header(lines: &[Line<'_>]) -> Header {
     let mut saw_header_line = false;
     let mut last_head_line = None;
     for (i, line) in lines[..head_end].iter().enumerate() {
-        if line.text.len() > 300 {
+        if line.text.len() > 300 || !may_be_title_or_field(line.text) {
             continue;
         }
         // Read without invisible characters; offsets are taken back to the line's own.
