@@ -258,6 +258,12 @@ const COMMON_HEADINGS: &[&str] = &[
 
 /// Whether a line cut off by truncation is the start of a common heading (`What I fo`).
 pub(crate) fn starts_common_heading(text: &str) -> bool {
+    // Folding makes a character of each character, and the headings are ASCII: a line of more
+    // characters than the longest heading has (most often a paragraph cut short) starts none.
+    let longest = COMMON_HEADINGS.iter().map(|h| h.len()).max().unwrap_or(0);
+    if text.chars().nth(longest).is_some() {
+        return false;
+    }
     let folded = fold(text);
     folded.len() >= 4
         && COMMON_HEADINGS
