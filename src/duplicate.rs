@@ -9,17 +9,19 @@ use crate::model::{Span, Warning, WarningKind};
 /// [`WarningKind::RepeatedLines`] warning naming the first such line (its span is the first
 /// repeat) when there was one. A statement's own lines never repeat like this, but scraped copies
 /// do: a `Summary:` line twice, or every line doubled.
-pub(crate) fn without_repeated_lines<'a>(lines: Vec<Line<'a>>) -> (Vec<Line<'a>>, Option<Warning>) {
-    let mut kept: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+pub(crate) fn without_repeated_lines<'a>(
+    mut lines: Vec<Line<'a>>,
+) -> (Vec<Line<'a>>, Option<Warning>) {
     let (mut repeats, mut first) = (0usize, None);
-    for line in lines {
-        if kept.last().is_some_and(|last| last.text == line.text) {
+    // In place: each line is compared with the last line kept, in order.
+    lines.dedup_by(|line, kept| {
+        let repeat = line.text == kept.text;
+        if repeat {
             repeats += 1;
-            first.get_or_insert(line);
-        } else {
-            kept.push(line);
+            first.get_or_insert(*line);
         }
-    }
+        repeat
+    });
     let warning = first.map(|line| Warning {
         kind: WarningKind::RepeatedLines,
         message: format!(
@@ -28,7 +30,7 @@ pub(crate) fn without_repeated_lines<'a>(lines: Vec<Line<'a>>) -> (Vec<Line<'a>>
         ),
         span: Some(line.span),
     });
-    (kept, warning)
+    (lines, warning)
 }
 
 /// How far back from a repeated title or summary line the second copy's head may reach.

@@ -1,13 +1,6 @@
 //! The statement's head: title line, header lines and summary, and where the body begins.
 
-use std::sync::LazyLock;
-
 use chrono::NaiveDate;
-use nom::{
-    IResult, Parser, bytes::complete::take_while_m_n, character::complete::satisfy,
-    combinator::opt, error::ErrorKind,
-};
-use regex::Regex;
 
 use crate::dates::parse_header_date;
 use crate::lines::{Line, fold};
@@ -26,28 +19,30 @@ struct Title<'a> {
 
 /// The digits of a reference: two, three and three, separated by one space, no-break space or
 /// hyphen, or by nothing, perhaps with a lower-case letter after (`17 002 402b`), and then not
-/// followed by another letter or digit.
-fn reference(input: &str) -> IResult<&str, String> {
-    let digits = |n| take_while_m_n(n, n, |c: char| c.is_ascii_digit());
-    let separator = || opt(satisfy(|c| c.is_whitespace() || c == '-'));
-    let suffix = opt(satisfy(|c| c.is_ascii_lowercase()));
-    let (rest, (a, _, b, _, c, suffix)) = (
-        digits(2),
-        separator(),
-        digits(3),
-        separator(),
-        digits(3),
-        suffix,
-    )
-        .parse(input)?;
-    if rest.bytes().next().is_some_and(is_word_byte) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            rest,
-            ErrorKind::Verify,
-        )));
+/// followed by another letter or digit. Gives the text after it and the reference written
+/// `NN NNN NNN` (plus any suffix).
+fn reference(input: &str) -> Option<(&str, String)> {
+    let mut rest = input;
+    let mut groups = [""; 3];
+    for (at, (group, len)) in groups.iter_mut().zip([2, 3, 3]).enumerate() {
+        if at > 0 {
+            rest = rest
+                .strip_prefix(|c: char| c.is_whitespace() || c == '-')
+                .unwrap_or(rest);
+        }
+        *group = rest
+            .get(..len)
+            .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))?;
+        rest = &rest[len..];
     }
-    let suffix = suffix.map(String::from).unwrap_or_default();
-    Ok((rest, format!("{a} {b} {c}{suffix}")))
+    let suffix = rest.chars().next().filter(char::is_ascii_lowercase);
+    rest = &rest[suffix.map_or(0, char::len_utf8)..];
+    if rest.bytes().next().is_some_and(is_word_byte) {
+        return None;
+    }
+    let mut reference = groups.join(" ");
+    reference.extend(suffix);
+    Some((rest, reference))
 }
 
 /// Reads a title line: an organisation, then a reference in the line's last brackets (other
@@ -60,7 +55,7 @@ fn title(line: &str) -> Option<Title<'_>> {
     if organisation.is_empty() || inner.contains(')') {
         return None;
     }
-    let (rest, reference) = reference(inner).ok()?;
+    let (rest, reference) = reference(inner)?;
     let start = open + 1;
     Some(Title {
         organisation,
@@ -80,6 +75,10 @@ enum Field {
 /// Reads `Category : value`, `Decision : value`, `Decision date : value` (any case): the field
 /// and where its value starts in the line.
 fn field(line: &str) -> Option<(Field, usize)> {
+    // Every name starts with `c` or `d`: most lines are ruled out before looking for a colon.
+    if !line.starts_with(['c', 'C', 'd', 'D']) {
+        return None;
+    }
     let (name, after) = line.split_once(':')?;
     let name = name.trim_end();
     let field = [
@@ -95,9 +94,17 @@ fn field(line: &str) -> Option<(Field, usize)> {
     Some((field, line.len() - value.len()))
 }
 
-/// `Summary: text` (the text may also start on the next line).
-static SUMMARY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^summary\s*:?\s*").expect("summary regex"));
+/// Where the text after the label of `Summary: text` starts in `line` (the text may also start
+/// on the next line): after the word in any ASCII case, any spaces, a colon and any spaces after
+/// it; 0 when the line does not start with the word.
+fn after_summary_label(line: &str) -> usize {
+    if !starts_with_ignore_case(line, "summary") {
+        return 0;
+    }
+    let rest = line["summary".len()..].trim_start();
+    let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+    line.len() - rest.len()
+}
 
 /// The values read from the head of a statement.
 #[derive(Debug, Default)]
@@ -134,6 +141,15 @@ fn is_final_decision_line(text: &str) -> bool {
 }
 
 pub(crate) fn is_summary_line(text: &str) -> bool {
+    // A line starting with an ASCII character other than `s` is none (invisible characters are
+    // never ASCII, so no label can hide behind it).
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !matches!(b, b's' | b'S'))
+    {
+        return false;
+    }
     let is_label = |text: &str| {
         starts_with_ignore_case(text, "summary") && {
             let rest = text["summary".len()..].trim_start();
@@ -172,6 +188,20 @@ pub(crate) fn is_head_line(text: &str) -> bool {
     let text = &*visible(text);
     text.len() <= 300
         && (title(text).is_some() || field(text).is_some() || is_final_decision_line(text))
+}
+
+/// Whether a line may be a title line (ending with `)`) or a header line (starting with `c` or
+/// `d`) once its invisible characters are left out, told from its end bytes alone: an invisible
+/// character, never ASCII, may hide either end.
+fn may_be_title_or_field(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    !first.is_ascii()
+        || !last.is_ascii()
+        || matches!(first, b'c' | b'C' | b'd' | b'D')
+        || last == b')'
 }
 
 /// The kind of outcome a `Decision :` value describes.
@@ -215,10 +245,15 @@ pub(crate) fn read_header(lines: &[Line<'_>]) -> Header {
     let mut saw_header_line = false;
     let mut last_head_line = None;
     for (i, line) in lines[..head_end].iter().enumerate() {
-        if header.organisation.is_none() && read_title(line, &mut header) {
+        if line.text.len() > 300 || !may_be_title_or_field(line.text) {
+            continue;
+        }
+        // Read without invisible characters; offsets are taken back to the line's own.
+        let text = visible(line.text);
+        if header.organisation.is_none() && read_title(line, &text, &mut header) {
             header.title_at = Some(i);
             last_head_line = Some(i);
-        } else if read_field(line, &mut header) {
+        } else if read_field(line, &text, &mut header) {
             saw_header_line = true;
             last_head_line = Some(i);
         }
@@ -280,41 +315,34 @@ impl Header {
     }
 }
 
-fn read_title(line: &Line<'_>, header: &mut Header) -> bool {
-    if line.text.len() > 300 {
-        return false;
-    }
-    // Read without invisible characters; offsets are taken back to the line's own.
-    let text = visible(line.text);
-    let Some(title) = title(&text) else {
+/// Reads `line` as a title line, its invisible characters left out in `text`.
+fn read_title(line: &Line<'_>, text: &str, header: &mut Header) -> bool {
+    let Some(title) = title(text) else {
         return false;
     };
-    let at = |offset| offset_in(line.text, &text, offset);
+    let at = |offset| offset_in(line.text, text, offset);
     let span = |start, end| line.sub_span(at(start), at(end));
     header.organisation = Some(title.organisation.to_string());
     header.reference = Some(title.reference);
     header.spans.organisation = Some(span(0, title.organisation.len()));
     header.spans.reference = Some(span(title.reference_at.start, title.reference_at.end));
-    header.note_invisible("title", &text, line.text);
+    header.note_invisible("title", text, line.text);
     true
 }
 
-fn read_field(line: &Line<'_>, header: &mut Header) -> bool {
-    if line.text.len() > 300 {
-        return false;
-    }
-    let visible_line = visible(line.text);
-    let Some((field, value_start)) = field(&visible_line) else {
+/// Reads `line` as a header line, its invisible characters left out in `visible_line`.
+fn read_field(line: &Line<'_>, visible_line: &str, header: &mut Header) -> bool {
+    let Some((field, value_start)) = field(visible_line) else {
         return false;
     };
     let text = visible_line[value_start..].trim_end();
-    let at = |offset| offset_in(line.text, &visible_line, offset);
+    let at = |offset| offset_in(line.text, visible_line, offset);
     let (start, end) = (at(value_start), at(value_start + text.len()));
     let span = Some(line.sub_span(start, end));
     if text.is_empty() {
         return true;
     }
-    header.note_invisible("header line", &visible_line, line.text);
+    header.note_invisible("header line", visible_line, line.text);
     match field {
         Field::Category => {
             header.category = Some(category(text));
@@ -347,11 +375,7 @@ fn read_summary(lines: &[Line<'_>], at: usize, header: &mut Header) -> usize {
     let line = &lines[at];
     // The label may hold invisible characters (`Sum\u{200b}mary:`); the summary is the rest.
     let label = visible(line.text);
-    let skip = offset_in(
-        line.text,
-        &label,
-        SUMMARY.find(&label).map_or(0, |m| m.end()),
-    );
+    let skip = offset_in(line.text, &label, after_summary_label(&label));
     let rest = &line.text[skip..];
     if !rest.is_empty() {
         header.summary = Some(rest.to_string());

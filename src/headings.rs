@@ -176,9 +176,16 @@ struct Told {
 }
 
 /// The template headings with what [`known_level`], [`role_of`] and [`container`] tell of them,
-/// told once, ordered by length and text: a heading written as the template writes it is told by
-/// a binary search instead of by the automata. The rules are only those functions', read ahead.
-static TEMPLATE_TOLD: LazyLock<Vec<(&'static str, Told)>> = LazyLock::new(|| {
+/// told once, ordered by length, with where each length's run of them starts: a heading written
+/// as the template writes it is told by comparing it with the few of its length instead of by the
+/// automata. The rules are only those functions', read ahead.
+struct TemplateTable {
+    told: Vec<(&'static str, Told)>,
+    /// For each length up to one past the longest heading's, how many headings are shorter.
+    shorter_than: Vec<usize>,
+}
+
+static TEMPLATE_TOLD: LazyLock<TemplateTable> = LazyLock::new(|| {
     let mut told: Vec<(&'static str, Told)> = TEMPLATE_HEADINGS
         .iter()
         .map(|&heading| {
@@ -190,20 +197,22 @@ static TEMPLATE_TOLD: LazyLock<Vec<(&'static str, Told)>> = LazyLock::new(|| {
             (heading, told)
         })
         .collect();
-    told.sort_by(|a, b| by_length_and_text(a.0, b.0));
-    told
+    told.sort_by_key(|(heading, _)| heading.len());
+    let longest = told.last().map_or(0, |(heading, _)| heading.len());
+    let shorter_than = (0..=longest + 1)
+        .map(|len| told.partition_point(|(heading, _)| heading.len() < len))
+        .collect();
+    TemplateTable { told, shorter_than }
 });
-
-fn by_length_and_text(a: &str, b: &str) -> std::cmp::Ordering {
-    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
-}
 
 /// What is told of `text` when it is a template heading, word for word.
 fn template_told(text: &str) -> Option<Told> {
-    let told = &*TEMPLATE_TOLD;
-    told.binary_search_by(|(heading, _)| by_length_and_text(heading, text))
-        .ok()
-        .map(|at| told[at].1)
+    let table = &*TEMPLATE_TOLD;
+    let run = table.shorter_than.get(text.len()..text.len() + 2)?;
+    table.told[run[0]..run[1]]
+        .iter()
+        .find(|(heading, _)| *heading == text)
+        .map(|(_, told)| *told)
 }
 
 /// The level of a heading LGSCO statements commonly use: `Some(1)` for a main section,
@@ -249,6 +258,12 @@ const COMMON_HEADINGS: &[&str] = &[
 
 /// Whether a line cut off by truncation is the start of a common heading (`What I fo`).
 pub(crate) fn starts_common_heading(text: &str) -> bool {
+    // Folding makes a character of each character, and the headings are ASCII: a line of more
+    // characters than the longest heading has (most often a paragraph cut short) starts none.
+    let longest = COMMON_HEADINGS.iter().map(|h| h.len()).max().unwrap_or(0);
+    if text.chars().nth(longest).is_some() {
+        return false;
+    }
     let folded = fold(text);
     folded.len() >= 4
         && COMMON_HEADINGS
@@ -384,15 +399,17 @@ static CONTAINER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("container heading regex")
 });
 
-/// Whether a main section usually holds sub-headings (`What I found`, `My assessment`).
-pub(crate) fn holds_sub_headings(heading: &str) -> bool {
+/// What a heading line tells the segmenter, the template looked up once: its
+/// [level](is_known_heading), and whether it is a main section that usually holds sub-headings
+/// (`What I found`, `My assessment`).
+pub(crate) fn level_and_container(heading: &str) -> (Option<u8>, bool) {
     match template_told(heading) {
-        Some(told) => told.holds_sub_headings,
-        None => container(heading),
+        Some(told) => (told.level, told.holds_sub_headings),
+        None => (known_level(heading), container(heading)),
     }
 }
 
-/// [`holds_sub_headings`] by the regex.
+/// Whether a main section usually holds sub-headings, by the regex.
 fn container(heading: &str) -> bool {
     CONTAINER_HEADING.is_match(heading.trim().as_bytes())
 }
@@ -441,11 +458,10 @@ mod tests {
 
     #[test]
     fn template_headings_are_told_as_the_automata_tell_them() {
-        assert_eq!(
-            TEMPLATE_TOLD.len(),
-            TEMPLATE_HEADINGS.len(),
-            "no heading twice"
-        );
+        let mut headings = TEMPLATE_HEADINGS.to_vec();
+        headings.sort_unstable();
+        headings.dedup();
+        assert_eq!(headings.len(), TEMPLATE_HEADINGS.len(), "no heading twice");
         for &heading in &TEMPLATE_HEADINGS {
             let told = template_told(heading).expect("a template heading is in the table");
             assert_eq!(told.level, known_level(heading), "{heading}");
@@ -462,6 +478,7 @@ mod tests {
             Some(HeadingRole::Findings)
         );
         assert!(holds_sub_headings("What I found") && !holds_sub_headings("The complaint"));
+        assert_eq!(level_and_container("What I found:"), (Some(1), true));
     }
 
     #[test]
@@ -553,6 +570,10 @@ mod tests {
             .map(HeadingRole::action_rank)
             .into();
         assert_eq!(ranks, [Some(0), Some(1), Some(2), None]);
+    }
+
+    fn holds_sub_headings(heading: &str) -> bool {
+        level_and_container(heading).1
     }
 
     #[test]

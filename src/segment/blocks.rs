@@ -1,7 +1,7 @@
 //! Blocks and sections: the headings, paragraphs and items read from the body lines, grouped
 //! into the preamble and sections with continuous paragraph numbers and heading levels.
 
-use crate::headings::{holds_sub_headings, is_known_heading};
+use crate::headings::level_and_container;
 use crate::lines::Line;
 use crate::model::{Item, Paragraph, Section, Span};
 
@@ -11,8 +11,10 @@ enum Block<'a> {
     Heading {
         line: Line<'a>,
         after_back_to_top: bool,
-        /// What [`is_known_heading`] says of the line, read once.
+        /// What [`is_known_heading`](crate::headings::is_known_heading) says of the line, read once.
         known_level: Option<u8>,
+        /// Whether the heading is a main section that usually holds sub-headings.
+        holds_sub_headings: bool,
     },
     Paragraph(Para<'a>),
 }
@@ -72,10 +74,12 @@ impl<'a> Blocks<'a> {
     /// Adds a heading line.
     pub(super) fn heading(&mut self, line: Line<'a>) {
         let after_back_to_top = std::mem::take(&mut self.after_back_to_top);
+        let (known_level, holds_sub_headings) = level_and_container(line.text);
         self.blocks.push(Block::Heading {
             line,
             after_back_to_top,
-            known_level: is_known_heading(line.text),
+            known_level,
+            holds_sub_headings,
         });
     }
 
@@ -113,14 +117,18 @@ fn paragraph_from(para: Para<'_>, number: Option<u32>) -> Paragraph {
         number,
         text: para.line.text[para.skip..].to_string(),
         text_span: para.line.sub_span(para.skip, para.line.text.len()),
-        items: para
-            .items
-            .into_iter()
-            .map(|(line, skip)| Item {
-                text: line.text[skip..].to_string(),
-                span: line.sub_span(skip, line.text.len()),
-            })
-            .collect(),
+        // Most paragraphs have no items, and an empty list needs no collecting.
+        items: if para.items.is_empty() {
+            Vec::new()
+        } else {
+            para.items
+                .into_iter()
+                .map(|(line, skip)| Item {
+                    text: line.text[skip..].to_string(),
+                    span: line.sub_span(skip, line.text.len()),
+                })
+                .collect()
+        },
         span: Span::new(para.line.span.start, end),
     }
 }
@@ -148,6 +156,7 @@ pub(super) fn into_sections(blocks: Blocks<'_>) -> (Vec<Paragraph>, Vec<Section>
                 line,
                 after_back_to_top,
                 known_level,
+                holds_sub_headings,
             } => {
                 let first = sections.is_empty();
                 // Copies with `Back to top` lines show where the website's main sections start;
@@ -159,7 +168,7 @@ pub(super) fn into_sections(blocks: Blocks<'_>) -> (Vec<Paragraph>, Vec<Section>
                     } else {
                         !inside_container
                     };
-                inside_container |= holds_sub_headings(line.text);
+                inside_container |= holds_sub_headings;
                 sections.push(Section {
                     heading: line.text.to_string(),
                     level: if main { 1 } else { 2 },

@@ -42,13 +42,15 @@ struct OpenList {
 /// `13 different issues`, `the following four complaints`: a count of things the list will hold.
 static ANNOUNCED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z]+\s+)?(?:issues|complaints|recommendations|points|actions|matters|areas|questions|reasons|parts|elements|changes|concerns|things|failings|faults)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z]+\s+)?(?:issues|complaints|recommendations|points|actions|matters|areas|questions|reasons|parts|elements|changes|concerns|things|failings|faults)(?-u:\b)",
     )
     .expect("announced count regex")
 });
 
 fn announced_count(lead_in: &str) -> Option<usize> {
-    let n = ANNOUNCED_COUNT.captures(lead_in)?.name("n")?.as_str();
+    // The count is the match's first word, as nothing in it is a space: found without captures.
+    let found = ANNOUNCED_COUNT.find(lead_in)?.as_str();
+    let n = found.split(char::is_whitespace).next()?;
     n.parse()
         .ok()
         .or_else(|| number_word(n).map(|n| n as usize))
@@ -78,9 +80,11 @@ impl ItemShape {
 impl ListInference {
     /// Whether the next list line is an item (`true`) or a paragraph (`false`).
     pub(super) fn is_item(&mut self, text: &str) -> bool {
+        let trimmed = text.trim_end();
+        let lead_in = trimmed.ends_with(':');
         // `…; and` / `…, or` continue a list as `;` does.
-        let end = match text.trim_end().chars().next_back() {
-            _ if ends_with_conjunction(text) => ';',
+        let end = match trimmed.chars().next_back() {
+            _ if ends_with_conjunction(trimmed) => ';',
             Some(end) => end,
             None => '.',
         };
@@ -89,7 +93,7 @@ impl ListInference {
             Some(list) if list.items == 0 => true,
             Some(list) if list.announced.is_some_and(|n| list.items < n) => true,
             // A new lead-in ends the list before it.
-            Some(_) if ends_with_colon(text) => false,
+            Some(_) if lead_in => false,
             Some(list) if matches!(list.prev_end, ';' | ',') => true,
             Some(list) if list.saw_semicolon => false,
             Some(list) => {
@@ -99,7 +103,7 @@ impl ListInference {
             }
         };
         if !item {
-            self.open = ends_with_colon(text).then(|| OpenList {
+            self.open = lead_in.then(|| OpenList {
                 items: 0,
                 saw_semicolon: false,
                 prev_end: ':',
@@ -190,10 +194,11 @@ const IMPERATIVES: &[&str] = &[
 /// (`Considering the findings of this investigation, start stage two …`).
 fn starts_with_imperative(text: &str) -> bool {
     let is_verb = |clause: &str| {
-        clause
-            .split_whitespace()
-            .next()
-            .is_some_and(|word| IMPERATIVES.contains(&word.to_ascii_lowercase().as_str()))
+        clause.split_whitespace().next().is_some_and(|word| {
+            IMPERATIVES
+                .iter()
+                .any(|verb| verb.eq_ignore_ascii_case(word))
+        })
     };
     let after_comma = text
         .get(..text.len().min(120))

@@ -20,6 +20,10 @@ pub(crate) enum Marker {
 /// The marker at the start of `text` and the byte length to skip (marker and following space).
 pub(crate) fn marker(text: &str) -> Option<(Marker, usize)> {
     let bytes = text.as_bytes();
+    // Most lines start with a capital letter, which no marker does.
+    if bytes.first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
     let space_after = |at: usize| -> Option<usize> {
         let rest = &text[at..];
         let trimmed = rest.trim_start();
