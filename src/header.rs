@@ -94,16 +94,20 @@ fn field(line: &str) -> Option<(Field, usize)> {
     Some((field, line.len() - value.len()))
 }
 
+/// The text after the word `Summary` (in any ASCII case) that starts `line`, without the
+/// white space after it; `None` when the line does not start with the word.
+fn after_summary_word(line: &str) -> Option<&str> {
+    starts_with_ignore_case(line, "summary").then(|| line["summary".len()..].trim_start())
+}
+
 /// Where the text after the label of `Summary: text` starts in `line` (the text may also start
-/// on the next line): after the word in any ASCII case, any spaces, a colon and any spaces after
-/// it; 0 when the line does not start with the word.
+/// on the next line): after the word, any spaces, a colon and any spaces after it; 0 when the
+/// line does not start with the word.
 fn after_summary_label(line: &str) -> usize {
-    if !starts_with_ignore_case(line, "summary") {
-        return 0;
-    }
-    let rest = line["summary".len()..].trim_start();
-    let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
-    line.len() - rest.len()
+    after_summary_word(line).map_or(0, |rest| {
+        let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+        line.len() - rest.len()
+    })
 }
 
 /// The values read from the head of a statement.
@@ -151,10 +155,7 @@ pub(crate) fn is_summary_line(text: &str) -> bool {
         return false;
     }
     let is_label = |text: &str| {
-        starts_with_ignore_case(text, "summary") && {
-            let rest = text["summary".len()..].trim_start();
-            rest.starts_with(':') || rest.is_empty()
-        }
+        after_summary_word(text).is_some_and(|rest| rest.starts_with(':') || rest.is_empty())
     };
     if is_label(text) {
         return true;

@@ -81,7 +81,7 @@ impl ListInference {
     /// Whether the next list line is an item (`true`) or a paragraph (`false`).
     pub(super) fn is_item(&mut self, text: &str) -> bool {
         let trimmed = text.trim_end();
-        let lead_in = trimmed.ends_with(':');
+        let lead_in = ends_with_colon(trimmed);
         // `…; and` / `…, or` continue a list as `;` does.
         let end = match trimmed.chars().next_back() {
             _ if ends_with_conjunction(trimmed) => ';',
