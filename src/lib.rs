@@ -188,9 +188,9 @@ fn parse_text(text: &str) -> Result<Decision, ParseError> {
     let found = complainant::complainants(&doc);
     let remedies = remedies::find_remedies(&doc, header.decision_date);
     let summary_remedy = remedies::summary_remedy(&doc);
-    let findings = findings::find_findings(&doc);
     let outcome_kind = header.outcome.as_ref().map(|o| o.kind);
     let declined = findings::declined_to_investigate(outcome_kind, &doc);
+    let findings = findings::find_findings(&doc, declined);
     let dates = dates::date_mentions(&doc);
     let legislation = legislation::citations(&doc);
     let shared_with = sharing::shared_with(&doc);
