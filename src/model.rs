@@ -90,6 +90,8 @@ pub struct Decision {
     pub summary: Option<String>,
     /// How the scraped copy lays out its paragraphs.
     pub layout: Layout,
+    /// Which kind of page the text comes from, as its head shows it.
+    pub template: Template,
     /// True when the text stops before the statement's closing line.
     pub truncated: bool,
     /// Paragraphs between the summary and the first heading (rare; empty in most statements).
@@ -122,6 +124,9 @@ pub struct Decision {
     pub legislation: Vec<Citation>,
     /// The bodies the Ombudsman shares the decision with (`Ofsted`, `Care Quality Commission`).
     pub shared_with: Vec<String>,
+    /// The status lines after the body of an older report summary (`Ombudsman satisfied with
+    /// council's response: 11 October 2017`), each a dated event; their dates are in `dates` too.
+    pub status_updates: Vec<StatusUpdate>,
 }
 
 impl Decision {
@@ -172,6 +177,10 @@ impl Decision {
             remedy.payments.iter_mut().for_each(|p| visit(&mut p.span));
         }
         self.findings.iter_mut().for_each(|f| visit(&mut f.span));
+        self.status_updates.iter_mut().for_each(|s| {
+            visit(&mut s.span);
+            s.date_span.iter_mut().for_each(&mut visit);
+        });
         self.dates.iter_mut().for_each(|d| visit(&mut d.span));
         self.legislation.iter_mut().for_each(|c| visit(&mut c.span));
     }
@@ -235,6 +244,36 @@ pub enum Layout {
     Html,
     /// Markdown, read into the numbered layout (spans refer to that text).
     Markdown,
+}
+
+/// Which kind of page a statement's text comes from, as its head shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Template {
+    /// The Ombudsman's decision statement: `Organisation (NN NNN NNN)`, header lines, `Summary:`.
+    #[default]
+    Statement,
+    /// A 2013–2017 report summary: a bare-reference title or a summary without its label, and
+    /// status lines such as `Ombudsman satisfied with council's response: 4 May 2015`.
+    ReportSummary,
+    /// A copy republished by another site: its own header (`Reference 23-021-042 … Decided 09 May
+    /// 2024`), or the statement without the Ombudsman's title and header lines.
+    Mirror,
+}
+
+/// A status line of an older report summary: an event and its date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StatusUpdate {
+    /// The event, without its date (`Ombudsman satisfied with council's response`).
+    pub text: String,
+    /// The date written after it, when it reads as one.
+    pub date: Option<NaiveDate>,
+    /// The date's bytes in the input, when it reads as one.
+    pub date_span: Option<Span>,
+    /// The whole line's bytes in the input.
+    pub span: Span,
 }
 
 /// A heading of the body and the paragraphs that follow it, up to the next heading.
