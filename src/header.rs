@@ -71,7 +71,7 @@ fn title(line: &str) -> Option<Title<'_>> {
 fn bare_reference(line: &str) -> Option<(std::ops::Range<usize>, String)> {
     let trimmed = line.trim_end();
     let (rest, reference) = reference(trimmed)?;
-    rest.is_empty().then(|| (0..trimmed.len(), reference))
+    rest.is_empty().then_some((0..trimmed.len(), reference))
 }
 
 /// A mirror site's own header, on one line or several: `Reference 23-021-042 Sector Other
