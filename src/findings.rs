@@ -75,6 +75,7 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
         r"(?x)(?-u:\b)not\ enough\ evidence(?-u:\b) | (?-u:\b)insufficient\ evidence(?-u:\b)
+        | (?:^|\ )[a-z]\ (?:says?|said|told|complain\w*|believes?|alleg\w*|argues?|argued|thinks?|wants?|asked)(?-u:\b)
         | (?-u:\b)(?:she|he|they|(?:ms|mr|mrs|miss|mx|dr)\ [a-z]|the\ complainant|the\ panel|the\ investigator|the\ io|the\ ip|(?:a|the)\ (?:woman|man|lady|couple|family|parents?|mother|father|resident|tenant))
           \ (?:also\ )?(?:says?|said|told|complain\w*|believes?|felt|feels|alleg\w*|argues?|argued|thinks?|wants?|asked|considers?|disagree\w*)(?-u:\b)
         | (?-u:\b)(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ landlord)
@@ -119,7 +120,9 @@ static FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)there\ (?:was|is|has\ been|have\ been|were)\ (?:also\ |some\ )?(?:faults|{FAULT_WORD})(?-u:\b)
         | (?-u:\b)there\ (?:was|has\ been|were|have\ been)\ (?:also\ |some\ |an?\ )?(?:\S+\ )?(?:delays?|failures?)\ (?:in|by)(?-u:\b)
         | (?-u:\b)(?:faults|failings|failures)\ (?:by|of|on\ the\ part\ of)\ (?:the|its)(?-u:\b)
-        | (?-u:\b)(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ academy|the\ landlord|the\ agency|the\ authority)\ (?:also\ |then\ |therefore\ |wrongly\ |unreasonably\ )?(?:delayed|should\ have)(?-u:\b)
+        | (?-u:\b)(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ academy|the\ landlord|the\ agency|the\ authority)\ (?:and\ (?:the\ )?\S+\ )?(?:also\ |then\ |therefore\ |wrongly\ |unreasonably\ )?(?:delayed|should\ have)(?-u:\b)
+        | (?-u:\b)(?:is|was|were|are)\ (?:seriously\ |fundamentally\ |also\ )?flawed(?-u:\b) | (?-u:\b)not\ go\ far\ enough(?-u:\b)
+        | (?-u:\b)(?:we|i|ombudsman)\ (?:have\ |has\ |also\ )?recommend\w*\ (?:that\ )?(?:\S+\ ){{0,5}}?(?:apologis\w*|apologiz\w*|pays?|payment|remedy)(?-u:\b)
         | (?-u:\b)(?:was|were)\ not\ in\ (?:line|accordance)\ with\ (?:its|the|their)(?-u:\b)
         | (?-u:\b)findings?\ of\ {FAULT_WORD}(?-u:\b)
         | (?-u:\b)(?:found|finds?|finding|identified|were|there\ (?:were|was|have\ been))\ (?:\S+\ ){{0,3}}?(?:failings|failures)(?-u:\b)
@@ -177,10 +180,23 @@ const MANNER_WORDS: [&str; 2] = ["properly", "adequately"];
 /// `faultrouble`, which one search would step over) is in a sentence with `fault`, decided anyway.
 static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(&format!(
-        "maladministration|service failure|injustice|distress|frustration|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|upheld|too long|not follow|not comply|not act in|reflect|entitled to|acted|in line with|in accordance with|delay|should have|uncertain|lost |impact on|{}|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
+        "maladministration|service failure|injustice|distress|frustration|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|upheld|too long|not follow|not comply|not act in|reflect|entitled to|acted|in line with|in accordance with|delay|should have|far enough|recommend|uncertain|lost |impact on|{}|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
         MANNER_WORDS.join("|")
     ))
     .expect("verdict words regex")
+});
+
+/// `Ombudsman ` in a piece outside the deciding sections: only sentences that hold it can be
+/// [`OMBUDSMAN_DECIDES`].
+static OMBUDSMAN_WORD: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("Ombudsman "));
+
+/// A sentence in which the Ombudsman states the verdict in so many words.
+static OMBUDSMAN_DECIDES: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(
+        r"^(?:the\ )?ombudsman\ (?:has\ |have\ )?(?:also\ )?(?:upheld|upholds|found|finds|did\ not\ uphold|does\ not\ uphold|has\ not\ upheld)(?-u:\b)",
+    )
+    .expect("Ombudsman decides regex")
 });
 
 /// The search for `fault`, built once.
@@ -365,18 +381,33 @@ fn judge(
 /// only sentences that find fault are findings (`There is no doubt there was fault by the
 /// Council`): the others give reasons not to investigate (`there is no evidence of fault`) or the
 /// test applied (`we only investigate where someone has suffered significant injustice`).
+///
+/// Outside those sections, a sentence where the Ombudsman states the verdict in so many words
+/// (`The Ombudsman upheld the complaint and found fault causing injustice.`, as the older report
+/// summaries put it under `The complaint`) is a finding too.
 pub(crate) fn find_findings(doc: &Document<'_>, declined: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     let deciding = deciding(&doc.sections);
-    let body = doc.in_sections(&deciding);
+    let everywhere = vec![true; deciding.len()];
+    let body = doc.in_sections(&everywhere);
     let (mut lower, mut words, mut folded) = (String::new(), Vec::new(), String::new());
     for index in doc.summary_index().into_iter().chain(body) {
         let piece = &doc.pieces()[index];
+        let in_deciding = doc
+            .place(index)
+            .section
+            .is_none_or(|section| deciding[section]);
+        if !in_deciding && OMBUDSMAN_WORD.find(piece.text.as_bytes()).is_none() {
+            continue;
+        }
         verdict_words(piece.text, &mut lower, &mut words);
         if words.is_empty() {
             continue;
         }
         for sentence in doc.sentences(index) {
+            if !in_deciding && !OMBUDSMAN_DECIDES.is_match(fold(sentence.text).as_bytes()) {
+                continue;
+            }
             // `words` ascend: those from the first at or after the sentence's start are tested.
             let start = sentence.start - piece.start;
             let end = start + sentence.text.len();
@@ -441,7 +472,7 @@ static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
         r"(?x)(?-u:\b)(?:will|shall|should|can\ not|did|do|does|have\ decided|has\ decided|decided)\ not\ (?:to\ |be\ )?(?:investigate|investigating|start\ an\ investigation)(?-u:\b)
         | (?-u:\b)cannot\ (?:investigate|start\ an\ investigation)(?-u:\b)
-        | (?-u:\b)(?:discontinued|ended|stopped)\ (?:our|my|the|its|this)\ investigation(?-u:\b)",
+        | (?-u:\b)(?:discontinued|ended|stopped)\ (?:our|my|the|its|this|his|her)\ (?:investigation|consideration)(?-u:\b)",
     )
     .expect("declined regex")
 });
@@ -459,13 +490,15 @@ pub(crate) fn declined_to_investigate(outcome: Option<OutcomeKind>, doc: &Docume
 fn declined_by(outcome: Option<OutcomeKind>, summary_sentences: &[Piece<'_>]) -> bool {
     outcome == Some(OutcomeKind::ClosedAfterInitialEnquiries)
         || summary_sentences.iter().enumerate().any(|(at, sentence)| {
-            // Every wording of [`DECLINED`] names the investigation: most sentences are told by
-            // that word's absence.
-            contains_ignore_case(sentence.text, "investigat") && {
-                let folded = fold(sentence.text);
-                DECLINED.is_match(folded.as_bytes())
-                    && (at == 0 || WHOLE_COMPLAINT.is_match(folded.as_bytes()))
-            }
+            // Every wording of [`DECLINED`] names the investigation (or the consideration): most
+            // sentences are told by those words' absence.
+            (contains_ignore_case(sentence.text, "investigat")
+                || contains_ignore_case(sentence.text, "consideration"))
+                && {
+                    let folded = fold(sentence.text);
+                    DECLINED.is_match(folded.as_bytes())
+                        && (at == 0 || WHOLE_COMPLAINT.is_match(folded.as_bytes()))
+                }
         })
 }
 
@@ -694,6 +727,21 @@ mod tests {
                 &[],
             ),
             ("The school upheld part of her complaint.", &[]),
+            ("Y says the report was flawed and should be withdrawn.", &[]),
+            // A remedy recommended presupposes fault; a report found flawed is one.
+            (
+                "We have recommended a payment for the delay and the distress caused.",
+                &[Fault],
+            ),
+            (
+                "However, the panel\u{2019}s report is flawed and does not show its reasons.",
+                &[Fault],
+            ),
+            ("The remedy offered does not go far enough.", &[Fault]),
+            (
+                "However, the Council and the Board should have reviewed his care sooner.",
+                &[Fault],
+            ),
             (
                 "A man complains that the council delayed in repairing the path.",
                 &[],
@@ -865,6 +913,9 @@ mod tests {
         ));
         assert!(declines(
             "We have ended this investigation as it could achieve nothing more."
+        ));
+        assert!(declines(
+            "Mr B complained. The Ombudsman therefore discontinued his consideration of this complaint."
         ));
         assert!(!declines(
             "Ms F complained about two things. We will not investigate her complaint about parking."
