@@ -5,8 +5,10 @@
 //! (`a section 47 enquiry`).
 //!
 //! [`parse_citation`] reads one citation where it starts. [`citations`] reads every sentence
-//! that holds `Act`, `Regulations` or `section`, trying it at each word start. A bare section
-//! belongs to the nearest legislation named in its sentence; with none it names no legislation.
+//! that holds `Act`, `Regulation`, `regulation` or `section`, trying it at each word start. A
+//! bare section belongs to the nearest legislation named in its sentence; with none it names no
+//! legislation. A bare regulation (`Regulation 10 says`) belongs to Regulations, named in its
+//! sentence or in its paragraph or the two before; with none it is no citation.
 
 use std::sync::LazyLock;
 
@@ -1130,7 +1132,7 @@ fn anchors(input: &str) -> Vec<usize> {
 }
 
 /// Every citation of legislation in the document, in order: a citation holds `Act`,
-/// `Regulations` or `section`, or is a bare one that takes the legislation its sentence (or, `of
+/// `Regulation` (`regulation`) or `section`, or is a bare one that takes the legislation its sentence (or, `of
 /// the Act`, one before it) names. The anchors are looked for once in the whole input, and only
 /// the sentences that hold one are read, each found around its first anchor.
 pub(crate) fn citations(doc: &Document<'_>) -> Vec<Citation> {
