@@ -226,14 +226,24 @@ pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
 /// other end (`between April and August 2022` gives April 2022 too; `between 2017 and 2018`
 /// gives 2018 too; `in 2014/15` gives 2015 too, as `15`). They are appended to `found`, so that one buffer serves every piece.
 pub(crate) fn find_dates(text: &str, found: &mut Vec<(DateValue, usize, usize)>) {
+    use chrono::Datelike;
     let mut whole = dated_phrases(text).peekable();
     while let Some(phrase) = whole.next() {
         let (value, start, end) = phrase.date();
         found.extend(shared_year_starts(text, &phrase));
         found.push((value, start, end));
+        if phrase.value.precision != Precision::Year {
+            continue;
+        }
+        // `2014/15`, `between 2014 and 2016`, `from 2014/15 to 2016/17`: the years after a bare
+        // one, each a slash's or the other end's, up to the next date written whole.
         let next_start = whole.peek().map_or(text.len(), |next| next.start);
-        let second = second_year(text, &phrase).or_else(|| slash_year(text, &phrase));
-        found.extend(second.filter(|&(_, start, _)| start < next_start));
+        let slash = slash_year(text, phrase.end, phrase.value.date.year());
+        let second = second_year(text, slash.map_or(phrase.end, |(_, _, end)| end));
+        let second_slash =
+            second.and_then(|(value, _, end)| slash_year(text, end, value.date.year()));
+        let later = [slash, second, second_slash].into_iter().flatten();
+        found.extend(later.filter(|&(_, start, _)| start < next_start));
     }
 }
 
@@ -580,17 +590,13 @@ fn leading_number(text: &str) -> Option<u32> {
 /// The most years a range written with a slash spans (`2014/16`).
 const SLASH_SPAN: i32 = 10;
 
-/// The year after the slash of a range of years the year `phrase` reads begins (`in 2014/15`,
-/// `during 2014/5`, `since 2019/2020`): written with one, two or four figures, of a later year
-/// no more than [`SLASH_SPAN`] on, as its text is written (`15`, year precision).
-fn slash_year(text: &str, phrase: &DatedPhrase) -> Option<(DateValue, usize, usize)> {
-    use chrono::Datelike;
-    if phrase.value.precision != Precision::Year {
-        return None;
-    }
-    let first = phrase.value.date.year();
-    let (second, len) = year_after_slash(text.get(phrase.end..)?, first)?;
-    let start = phrase.end + 1;
+/// The year after the slash of a range of years that the bare year `first`, ending at `end`,
+/// begins (`in 2014/15`, `during 2014/5`, `since 2019/2020`): written with one, two or four
+/// figures, of a later year no more than [`SLASH_SPAN`] on, as its text is written (`15`, year
+/// precision).
+fn slash_year(text: &str, end: usize, first: i32) -> Option<(DateValue, usize, usize)> {
+    let (second, len) = year_after_slash(text.get(end..)?, first)?;
+    let start = end + 1;
     let date = NaiveDate::from_ymd_opt(second, 1, 1)?;
     let value = DateValue {
         date,
@@ -666,13 +672,10 @@ fn named_year_range(text: &str, year: usize) -> Option<(usize, usize)> {
     (kind_after || kind_before).then_some((year, year))
 }
 
-/// The bare year that ends a range begun by the bare year `phrase` reads (`between 2017 and
+/// The bare year that ends a range begun by the bare year that ends at `end` (`between 2017 and
 /// 2018`, `from 2017 to 2019`), when no time word already makes it a date.
-fn second_year(text: &str, phrase: &DatedPhrase) -> Option<(DateValue, usize, usize)> {
-    if phrase.value.precision != Precision::Year {
-        return None;
-    }
-    let after_word = after_range_word(&text[phrase.end..])?;
+fn second_year(text: &str, end: usize) -> Option<(DateValue, usize, usize)> {
+    let after_word = after_range_word(&text[end..])?;
     let year_text = after_word.trim_start_matches(char::is_whitespace);
     let start = text.len() - year_text.len();
     let digits = year_text
@@ -1047,7 +1050,7 @@ mod tests {
     fn reads_both_years_of_a_range_written_with_a_slash() {
         // After a time word: both years, the second as written.
         let text = "The arrears built up in 2016/17, during 2014/5 and since 2019/2020; the \
-                    charges from 2009/10 and in 2019/0 too.";
+                    charges from 2009/10 and in 2019/0 too; between 2011/12 and 2012/13.";
         assert_eq!(
             read_in(text),
             years(&[
@@ -1061,6 +1064,10 @@ mod tests {
                 ("10", 2010),
                 ("2019", 2019),
                 ("0", 2020),
+                ("2011", 2011),
+                ("12", 2012),
+                ("2012", 2012),
+                ("13", 2013),
             ])
         );
         // A kind of year makes two years in a row a time with no time word.
