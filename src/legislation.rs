@@ -347,7 +347,7 @@ fn schedule_paragraph(text: &str) -> Option<&str> {
 #[derive(Debug, Default)]
 struct Provisions {
     sections: Vec<String>,
-    /// The regulations of Regulations (`regulation 10`), given as their sections.
+    /// The regulations of Regulations (`regulation 10`).
     regulations: Vec<String>,
     parts: Vec<String>,
     schedules: Vec<String>,
@@ -413,19 +413,18 @@ impl Provisions {
 
     /// The reference these provisions make to `name`; with none, a bare one, whose `kind` is
     /// `regulations` when only regulations are cited (as the legislation to give it must be).
-    /// Regulations are listed with the sections, after them.
-    fn into_reference(mut self, name: Option<Name>) -> ActReference {
+    fn into_reference(self, name: Option<Name>) -> ActReference {
         let (act, kind, year) = match name {
             Some(name) => (Some(name.act), Some(name.kind), name.year),
             None if self.only_regulations() => (None, Some(LegislationKind::Regulations), None),
             None => (None, None, None),
         };
-        self.sections.append(&mut self.regulations);
         ActReference {
             act,
             kind,
             year,
             sections: self.sections,
+            regulations: self.regulations,
             parts: self.parts,
             schedules: self.schedules,
         }
@@ -1514,6 +1513,14 @@ mod tests {
             .collect()
     }
 
+    /// The legislation cited in `text`, each with its regulations.
+    fn regulations_found(text: &str) -> Vec<(Option<String>, Vec<String>)> {
+        cited(text)
+            .into_iter()
+            .map(|c| (c.reference.act, c.reference.regulations))
+            .collect()
+    }
+
     #[test]
     fn of_the_act_names_the_legislation_named_before_it() {
         let text = "Section 508B of the Highways Act 1980 sets the duty. Schedule 2 of the Act says \
@@ -1701,7 +1708,7 @@ mod tests {
         let read: Vec<_> = (decision.legislation.iter())
             .map(|c| {
                 let r = &c.reference;
-                (c.paragraph, r.act.as_deref(), r.kind, r.sections.clone())
+                (c.paragraph, r.act.as_deref(), r.kind, r.regulations.clone())
             })
             .collect();
         let charging =
@@ -1727,21 +1734,23 @@ mod tests {
         );
         let text = "Under the Care and Support (Charging and Assessment of Resources) Regulations \
                     2014 a council must act (regulations 14 and 17).";
-        assert_eq!(found(text)[1].1, ["14", "17"]);
-        assert_eq!(found(text)[1].0, charging);
+        assert_eq!(
+            regulations_found(text)[1],
+            (charging.clone(), strings(&["14", "17"]))
+        );
         let text = "Regulation 5 of the Care and Support (Charging and Assessment of Resources) \
                     Regulations 2014 applies.";
         assert_eq!(
-            found(text),
-            [(
-                charging.clone(),
-                strings(&["5"]),
-                text.strip_suffix(" applies.").unwrap()
-            )]
+            regulations_found(text),
+            [(charging.clone(), strings(&["5"]))]
+        );
+        assert_eq!(
+            &text[cited(text)[0].span.range()],
+            text.strip_suffix(" applies.").unwrap()
         );
         let text = "The Care and Support (Charging and Assessment of Resources) Regulations 2014, \
                     regulation 12(1), apply.";
-        assert_eq!(found(text)[0].1, ["12(1)"]);
+        assert_eq!(regulations_found(text)[0].1, ["12(1)"]);
         // With no Regulations named, a regulation is no citation; nor a year after the word.
         assert!(found("Regulation 10 says a council must not charge.").is_empty());
         assert!(found("The Care Act 2014 applies under regulation 3.").len() == 1);

@@ -610,6 +610,10 @@ pub struct ActReference {
     /// bracket after a section replaces that section's last bracket (`24A(6) and (7)` gives
     /// `24A(6)`, `24A(7)`).
     pub sections: Vec<String>,
+    /// The regulations of Regulations cited (`10`, `10(2)` of `regulation 10(2)`), read as
+    /// sections are; a bare `Regulation 10 says` belongs to the Regulations named nearest before
+    /// it.
+    pub regulations: Vec<String>,
     /// The Parts cited (`7` of `Part 7`).
     pub parts: Vec<String>,
     /// The Schedules cited (`35B`, `5/5A`).
