@@ -121,6 +121,18 @@ fn status_updates(after_body: &[Line<'_>]) -> Vec<StatusUpdate> {
         .collect()
 }
 
+/// Whether a bare line of the numbered layout is a sentence, not a heading: a full stop after
+/// more than eight words (a paragraph the page set outside its list, such as what the
+/// complainant wants after the list of what they complain about). It starts with a capital:
+/// sub-headings written as clauses (`failed to provide any remedy … her children.`) start in
+/// lower case.
+fn is_bare_sentence(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_uppercase())
+        && text.ends_with('.')
+        && text.split_whitespace().count() > 8
+        && !reads_as_heading(text)
+}
+
 /// Whether the last section of a cut-off text is a heading cut short (`What I fo`, `Agreed act`):
 /// it has no paragraphs, and its words start a common heading without being a heading we know.
 fn is_cut_heading(section: &Section) -> bool {
@@ -141,7 +153,9 @@ fn numbered_line<'a>(line: Line<'a>, marker: Option<(Marker, usize)>, blocks: &m
                 .last_paragraph()
                 .is_some_and(|p| ends_with_colon(p.last_text()));
             let quoted = starts_like_quote_or_citation(line.text);
-            if (after_lead_in || quoted) && is_known_heading(line.text).is_none() {
+            if (after_lead_in || quoted || is_bare_sentence(line.text))
+                && is_known_heading(line.text).is_none()
+            {
                 blocks.paragraph(line, 0, false);
             } else {
                 blocks.heading(line);

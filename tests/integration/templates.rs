@@ -176,3 +176,14 @@ fn a_dashed_copys_sentence_without_a_dash_is_no_heading() {
     assert_eq!(headings(&decision), ["The complaint", "What I found"]);
     assert_eq!(decision.outcome.map(|o| o.kind), Some(OutcomeKind::Upheld));
 }
+
+#[test]
+fn a_numbered_copys_sentence_outside_its_list_is_no_heading() {
+    let decision = parse(
+        "Westmoor Council (24 001 005)\nSummary: Ms R complained.\n\nThe complaint\n\n  \
+         1. Ms R complained the Council failed to:\n  1. collect her bins; and\n  \
+         1. answer her calls.\n\nShe would like the Council to apologise and to collect her \
+         bins on time.\n\nBack to top\n\nWhat I found\n\n  2. The bins were missed.\n",
+    );
+    assert_eq!(headings(&decision), ["The complaint", "What I found"]);
+}
