@@ -127,6 +127,54 @@ fn old_template_pieces(doc: &Document<'_>) -> Vec<usize> {
     chosen
 }
 
+/// An action that agrees to what was suggested before (`agreed to resolve the complaint by
+/// taking the suggested actions`, `the actions we recommended`).
+static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:the|these|those|our|my)\s+(?:suggested|proposed|recommended)\s+(?:actions?|remed(?:y|ies)|recommendations?)|(?:actions?|remed(?:y|ies))\s+(?:we|i)\s+(?:had\s+|have\s+)?(?:suggested|proposed|recommended))(?-u:\b)")
+        .expect("refers-back regex")
+});
+
+/// A sentence that suggests a remedy (`We suggested the Council apologise`, `We also suggested a
+/// payment of £100`).
+static SUGGESTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:we|i)\s+(?:also\s+)?(?:suggested|proposed|recommended)(?-u:\b)")
+        .expect("suggested regex")
+});
+
+/// Gives `action`, which agrees to what was suggested before it, the payments and kinds of the
+/// suggesting sentences of the sections before the action at `index`.
+fn take_suggested(doc: &Document<'_>, index: usize, action: &mut AgreedAction) {
+    let Some(section) = doc.place(index).section else {
+        return;
+    };
+    let mut reader = PaymentReader::default();
+    let mut kinds_found = Vec::new();
+    for i in 0..index {
+        if doc.place(i).section.is_none_or(|s| s >= section) {
+            continue;
+        }
+        let piece = doc.pieces()[i];
+        if !SUGGESTED.is_match(piece.text) {
+            continue;
+        }
+        for sentence in doc.sentences(i) {
+            if !SUGGESTED.is_match(sentence.text) {
+                continue;
+            }
+            let payments = reader.read(sentence, std::slice::from_ref(sentence), false);
+            kinds_found.extend(kinds(sentence.text, !payments.is_empty()));
+            action.payments.extend(payments);
+        }
+    }
+    kinds_found.retain(|kind| *kind != ActionKind::Other);
+    if !kinds_found.is_empty() {
+        action.kinds.retain(|kind| *kind != ActionKind::Other);
+        action.kinds.extend(kinds_found);
+        action.kinds.sort();
+        action.kinds.dedup();
+    }
+}
+
 /// `should have`: what ought to have been done, not an action.
 static SHOULD_HAVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\S+(?:\s+\S+)?\s+(?:should|must)\s+have\s").expect("should-have regex")
@@ -173,6 +221,9 @@ pub(crate) fn find_remedies(doc: &Document<'_>, decision_date: Option<NaiveDate>
                 let mut action = action(lead, sentences, None, decision_date, &mut reader, false);
                 if action.deadline.is_none() {
                     action.deadline.clone_from(&own_deadline);
+                }
+                if action.payments.is_empty() && REFERS_BACK.is_match(lead.text) {
+                    take_suggested(doc, lead_index, &mut action);
                 }
                 actions.push(action);
             }
@@ -827,7 +878,12 @@ fn run_adding_up_to<'p>(amounts: impl Iterator<Item = &'p u64>, total: u64) -> O
 }
 
 /// The kinds an action's sentence can show, each with its pattern over the [`fold`]ed sentence.
-const KINDS: [(ActionKind, &str); 6] = [
+const KINDS: [(ActionKind, &str); 7] = [
+    // A payment named without a word of paying.
+    (
+        ActionKind::Payment,
+        r"(?-u:\b)financial (?:remedy|redress)(?-u:\b)",
+    ),
     (
         ActionKind::Apology,
         r"(?-u:\b)apologi[sz]\w*|(?-u:\b)apology(?-u:\b)",
@@ -1128,6 +1184,7 @@ mod tests {
                 &[RestartProcess],
             ),
             ("Write to Ms X.", &[Other]),
+            ("The Trust has agreed a financial remedy.", &[Payment]),
         ];
         for (text, expected) in cases {
             assert_eq!(kinds(text, false), *expected, "{text}");
@@ -1451,6 +1508,31 @@ mod tests {
         assert_eq!(actions[0].1, [(30000, None, PaymentKind::Symbolic)]);
         assert_eq!(actions[0].2.as_deref(), Some("2015-06-02"));
         assert_eq!(total, Some(30000));
+    }
+
+    #[test]
+    fn an_action_agreeing_to_what_was_suggested_takes_its_sums() {
+        let text = modern(
+            "2. The Council agreed to settle the complaint by taking the suggested actions \
+             within one month.\n\n",
+        )
+        .replace(
+            "Agreed action",
+            "My assessment\n\n\
+             2. We asked the Council to settle the complaint early. We suggested it apologise \
+             to Mr W and book the repair. We also suggested a payment of £120 to Mr W for his \
+             time and trouble.\n\n\
+             Agreed action",
+        );
+        let (actions, total) = actions_of(&text);
+        assert_eq!(actions.len(), 1, "{actions:?}");
+        assert_eq!(
+            actions[0].1,
+            [(12000, Some("Mr W".to_string()), PaymentKind::Symbolic)]
+        );
+        assert_eq!(total, Some(12000));
+        let kinds = &crate::parse(&text).unwrap().agreed_actions[0].kinds;
+        assert_eq!(kinds, &[ActionKind::Apology, ActionKind::Payment]);
     }
 
     #[test]
