@@ -113,7 +113,7 @@ fn old_template_pieces(doc: &Document<'_>) -> Vec<usize> {
             .take_while(|&j| doc.place(j).item && doc.place(j).paragraph == place.paragraph)
             .count();
         let is_action = !STATUS_LINE.is_match(text)
-            && ((items > 0 && OLD_LEAD_IN.is_match(text))
+            && ((items > 0 && text.trim_end().ends_with(':') && OLD_LEAD_IN.is_match(text))
                 || OLD_ACTION_DATED.is_match(text)
                 || (after_lead && OLD_ACTION.is_match(text) && !SHOULD_HAVE.is_match(text)));
         if is_action {
