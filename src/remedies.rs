@@ -141,38 +141,45 @@ static SUGGESTED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("suggested regex")
 });
 
-/// Gives `action`, which agrees to what was suggested before it, the payments and kinds of the
-/// suggesting sentences of the sections before the action at `index`.
-fn take_suggested(doc: &Document<'_>, index: usize, action: &mut AgreedAction) {
+/// The actions an action at `index` agrees to by referring back to them (`taking the suggested
+/// actions`): each sentence of the sections before it that suggests a remedy, as an action of
+/// its own with its payments and kinds, due by `deadline` (the referring action's).
+fn suggested_actions(
+    doc: &Document<'_>,
+    index: usize,
+    deadline: Option<&Deadline>,
+) -> Vec<AgreedAction> {
     let Some(section) = doc.place(index).section else {
-        return;
+        return Vec::new();
     };
     let mut reader = PaymentReader::default();
-    let mut kinds_found = Vec::new();
+    let mut actions = Vec::new();
     for i in 0..index {
         if doc.place(i).section.is_none_or(|s| s >= section) {
             continue;
         }
         let piece = doc.pieces()[i];
         if !SUGGESTED.is_match(piece.text) {
+            reader.remember(piece.text);
             continue;
         }
         for sentence in doc.sentences(i) {
             if !SUGGESTED.is_match(sentence.text) {
+                reader.remember(sentence.text);
                 continue;
             }
             let payments = reader.read(sentence, std::slice::from_ref(sentence), false);
-            kinds_found.extend(kinds(sentence.text, !payments.is_empty()));
-            action.payments.extend(payments);
+            actions.push(AgreedAction {
+                text: sentence.text.to_string(),
+                paragraph: sentence.paragraph,
+                span: sentence.whole(),
+                kinds: kinds(sentence.text, !payments.is_empty()),
+                payments,
+                deadline: deadline.cloned(),
+            });
         }
     }
-    kinds_found.retain(|kind| *kind != ActionKind::Other);
-    if !kinds_found.is_empty() {
-        action.kinds.retain(|kind| *kind != ActionKind::Other);
-        action.kinds.extend(kinds_found);
-        action.kinds.sort();
-        action.kinds.dedup();
-    }
+    actions
 }
 
 /// `should have`: what ought to have been done, not an action.
@@ -222,10 +229,10 @@ pub(crate) fn find_remedies(doc: &Document<'_>, decision_date: Option<NaiveDate>
                 if action.deadline.is_none() {
                     action.deadline.clone_from(&own_deadline);
                 }
-                if action.payments.is_empty() && REFERS_BACK.is_match(lead.text) {
-                    take_suggested(doc, lead_index, &mut action);
-                }
+                let suggested = (action.payments.is_empty() && REFERS_BACK.is_match(lead.text))
+                    .then(|| suggested_actions(doc, lead_index, action.deadline.as_ref()));
                 actions.push(action);
+                actions.extend(suggested.into_iter().flatten());
             }
             continue;
         }
@@ -1511,7 +1518,7 @@ mod tests {
     }
 
     #[test]
-    fn an_action_agreeing_to_what_was_suggested_takes_its_sums() {
+    fn an_action_taking_the_suggested_actions_brings_them_in() {
         let text = modern(
             "2. The Council agreed to settle the complaint by taking the suggested actions \
              within one month.\n\n",
@@ -1525,14 +1532,23 @@ mod tests {
              Agreed action",
         );
         let (actions, total) = actions_of(&text);
-        assert_eq!(actions.len(), 1, "{actions:?}");
+        let texts: Vec<_> = actions.iter().map(|a| a.0.as_str()).collect();
         assert_eq!(
-            actions[0].1,
+            texts,
+            [
+                "The Council agreed to settle the complaint by taking the suggested actions within one month.",
+                "We suggested it apologise to Mr W and book the repair.",
+                "We also suggested a payment of £120 to Mr W for his time and trouble."
+            ]
+        );
+        assert_eq!(
+            actions[2].1,
             [(12000, Some("Mr W".to_string()), PaymentKind::Symbolic)]
         );
+        assert!(actions.iter().all(|a| a.2.as_deref() == Some("2024-07-03")));
         assert_eq!(total, Some(12000));
-        let kinds = &crate::parse(&text).unwrap().agreed_actions[0].kinds;
-        assert_eq!(kinds, &[ActionKind::Apology, ActionKind::Payment]);
+        let kinds = &crate::parse(&text).unwrap().agreed_actions[1].kinds;
+        assert_eq!(kinds, &[ActionKind::Apology]);
     }
 
     #[test]
