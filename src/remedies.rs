@@ -541,6 +541,17 @@ static NOT_A_CONDITION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("not-a-condition regex")
 });
 
+/// `or` right before a sum that follows another (`£300, or £450`): the alternative.
+static OR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)or\s+(?:instead\s+|alternatively\s+)?$").expect("or-before regex")
+});
+
+/// A condition in the clause right after a sum (`£150 if she sends the receipts`).
+static CONDITION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^,;.()]{0,60}?(?-u:\b)(?:if|unless|provided\ that)(?-u:\b)")
+        .expect("condition-after regex")
+});
+
 /// `up to` right before a sum: a ceiling, not a sum paid.
 static UP_TO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)up\s+to\s+$").expect("up-to regex"));
@@ -765,7 +776,12 @@ impl<'a> PaymentReader<'a> {
                 _ => continue,
             };
             last_agreed = Some((sentence_at, end, kind));
-            let kind = if is_conditional(leading) {
+            let alternative = since > 0 && OR_BEFORE.is_match(leading);
+            let condition_after = sentence_lower
+                .get(end..)
+                .and_then(|after| CONDITION_AFTER.find(after).map(|m| &after[m.end()..]))
+                .is_some_and(|rest| !NOT_A_CONDITION.is_match(rest));
+            let kind = if alternative || condition_after || is_conditional(leading) {
                 PaymentKind::Conditional
             } else {
                 kind
@@ -1268,10 +1284,30 @@ mod tests {
                 "pay Miss R £150, and should she accept a review, a further £100.",
                 &[(15000, Symbolic), (10000, Conditional)],
             ),
+            (
+                "pay Mrs O £300, or £450 should she choose a review instead.",
+                &[(30000, Symbolic), (45000, Conditional)],
+            ),
+            (
+                "refund Mr N up to £80 of his travel costs and pay him £100.",
+                &[(8000, Conditional), (10000, Symbolic)],
+            ),
+            (
+                "pay Ms M £150 if she sends the receipts for the storage.",
+                &[(15000, Conditional)],
+            ),
             // Not a condition on the sum.
             (
                 "If it has not already done so, pay Mr P £250.",
                 &[(25000, Symbolic)],
+            ),
+            (
+                "pay Mr L £200 to recognise his distress if it has not done so already.",
+                &[(20000, Symbolic)],
+            ),
+            (
+                "pay Miss K £300 for her distress or uncertainty and £100 for her time.",
+                &[(30000, Symbolic), (10000, Symbolic)],
             ),
         ];
         for (text, expected) in cases {
