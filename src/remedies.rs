@@ -70,6 +70,25 @@ static STATUS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*ombudsman\s+satisfied\s+with\s").expect("status line regex")
 });
 
+/// Whether `text` is a [`STATUS_LINE`]; its first word is looked at before the pattern.
+fn is_status_line(text: &str) -> bool {
+    let text = text.trim_start();
+    text.get(..9)
+        .is_some_and(|word| word.eq_ignore_ascii_case("ombudsman"))
+        && STATUS_LINE.is_match(text)
+}
+
+/// Whether `text` starts with `the` or `it` and a space, as every [`OLD_ACTION`] does.
+fn starts_the_or_it(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"the "))
+        || bytes
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"it "))
+}
+
 /// The lead-in of the older pages' actions, which have no `Agreed action` heading: `To remedy
 /// the injustice caused, the council has agreed to:`, `we recommend the council:`, `The
 /// Ombudsman also recommends that the council:`.
@@ -112,10 +131,11 @@ fn old_template_pieces(doc: &Document<'_>) -> Vec<usize> {
         let items = (i + 1..pieces.len())
             .take_while(|&j| doc.place(j).item && doc.place(j).paragraph == place.paragraph)
             .count();
-        let is_action = !STATUS_LINE.is_match(text)
-            && ((items > 0 && text.trim_end().ends_with(':') && OLD_LEAD_IN.is_match(text))
-                || OLD_ACTION_DATED.is_match(text)
+        let lead_in = items > 0 && text.trim_end().ends_with(':') && OLD_LEAD_IN.is_match(text);
+        let paragraph_action = starts_the_or_it(text)
+            && (OLD_ACTION_DATED.is_match(text)
                 || (after_lead && OLD_ACTION.is_match(text) && !SHOULD_HAVE.is_match(text)));
+        let is_action = (lead_in || paragraph_action) && !is_status_line(text);
         if is_action {
             chosen.extend(i..=i + items);
             after_lead = true;
@@ -132,6 +152,11 @@ fn old_template_pieces(doc: &Document<'_>) -> Vec<usize> {
 static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:the|these|those|our|my)\s+(?:suggested|proposed|recommended)\s+(?:actions?|remed(?:y|ies)|recommendations?)|(?:actions?|remed(?:y|ies))\s+(?:we|i)\s+(?:had\s+|have\s+)?(?:suggested|proposed|recommended))(?-u:\b)")
         .expect("refers-back regex")
+});
+
+/// The words one of which every [`REFERS_BACK`] holds, looked for before it.
+static SUGGESTING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)suggested|proposed|recommended").expect("suggesting word regex")
 });
 
 /// A sentence that suggests a remedy (`We suggested the Council apologise`, `We also suggested a
@@ -216,20 +241,19 @@ pub(crate) fn find_remedies(doc: &Document<'_>, decision_date: Option<NaiveDate>
         let own_deadline = deadline(lead, decision_date).or_else(|| {
             last_deadline
                 .clone()
-                .filter(|_| SAME_PERIOD.is_match(lead.text))
+                .filter(|_| lead.text.contains("same") && SAME_PERIOD.is_match(lead.text))
         });
         if own_deadline.is_some() {
             last_deadline.clone_from(&own_deadline);
         }
         if items.is_empty() {
-            if !AGREEMENT_ONLY.is_match(fold(lead.text).trim()) && !STATUS_LINE.is_match(lead.text)
-            {
+            if !AGREEMENT_ONLY.is_match(fold(lead.text).trim()) && !is_status_line(lead.text) {
                 let sentences = doc.sentences(lead_index);
-                let mut action = action(lead, sentences, None, decision_date, &mut reader, false);
-                if action.deadline.is_none() {
-                    action.deadline.clone_from(&own_deadline);
-                }
-                let suggested = (action.payments.is_empty() && REFERS_BACK.is_match(lead.text))
+                let action = action(lead, sentences, own_deadline, &mut reader, false);
+                let refers_back = action.payments.is_empty()
+                    && SUGGESTING_WORD.is_match(lead.text)
+                    && REFERS_BACK.is_match(lead.text);
+                let suggested = refers_back
                     .then(|| suggested_actions(doc, lead_index, action.deadline.as_ref()));
                 actions.push(action);
                 actions.extend(suggested.into_iter().flatten());
@@ -241,14 +265,15 @@ pub(crate) fn find_remedies(doc: &Document<'_>, decision_date: Option<NaiveDate>
         let lead_pays = PAY.is_match(&fold(lead.text));
         reader.remember(lead.text);
         for item in items {
-            if STATUS_LINE.is_match(doc.pieces()[item].text) {
+            let piece = &doc.pieces()[item];
+            if is_status_line(piece.text) {
                 continue;
             }
+            let due = deadline(piece, decision_date).or_else(|| lead_deadline.clone());
             actions.push(action(
-                &doc.pieces()[item],
+                piece,
                 doc.sentences(item),
-                lead_deadline.clone(),
-                decision_date,
+                due,
                 &mut reader,
                 lead_pays,
             ));
@@ -273,8 +298,8 @@ pub(crate) fn find_remedies(doc: &Document<'_>, decision_date: Option<NaiveDate>
 /// Ombudsman recommended (`The Council has agreed to apologise and pay Mr B £300`, `It should
 /// apologise`, `has agreed a financial remedy`, `has agreed action to remedy`, `has accepted our
 /// recommended remedy`, `has made recommendations to remedy`, `has made an offer of a symbolic
-/// payment`), but not what it refused or had done before. A match of the last branch (`to pay`,
-/// `to complete`) counts only when [`REMEDY_TO_AFTER`] does not end the words before it.
+/// payment`, but not `had made an offer`), but not what it refused or had done before. A match of the last branch (`to pay`,
+/// `to complete`) counts only when a word of [`REMEDY_TO_AFTER`] is not the one before it.
 static REMEDY_SENTENCE: LazyLock<BytesRegex> = LazyLock::new(|| {
     folded_regex(
         r"(?x)(?-u:\b)(?:
@@ -282,10 +307,10 @@ static REMEDY_SENTENCE: LazyLock<BytesRegex> = LazyLock::new(|| {
           | agree[sd]?\ (?:an?\ |our\ |my\ |the\ |further\ |some\ )?(?:[a-z-]+\ )?(?:remedy|remedies)(?-u:\b)
           | agree[sd]?\ (?:further\ |some\ )?actions?\ (?:to|which|that)(?-u:\b)
           | accept(?:s|ed)?\ (?:all\ )?(?:our|my|the|these|those)\ (?:\S+\ )?(?:recommendations?|remedy|remedies)(?-u:\b)
-          | (?:we|i|ombudsman|ombudsmen|also|and)\ (?:have\ |has\ )?(?:also\ )?recommend(?:s|ed)?(?-u:\b)
+          | (?:we|i|ombudsman|ombudsmen)\ (?:have\ |has\ )?(?:also\ )?recommend(?:s|ed)?(?-u:\b)
           | recommend(?:s|ed)?\ (?:that\ )?(?:it|they|the)\ 
-          | (?:has|have|we)\ (?:also\ )?made\ (?:\S+\ )?recommendations?\ to(?-u:\b)
-          | (?:has|have)\ (?:also\ )?made\ an?\ (?:\S+\ )?offer\ of(?-u:\b)
+          | made\ (?:\S+\ )?recommendations?\ to(?-u:\b)
+          | made\ an?\ (?:\S+\ )?offer\ of(?-u:\b)
           | (?:should|will|must)\ (?:now\ |also\ |jointly\ |both\ |each\ |therefore\ |then\ )?remedy(?-u:\b)
           | (?:should|will|must|to)\ (?:now\ |also\ |jointly\ |both\ |each\ |therefore\ |then\ )?(?:apologise|pay|refund|reimburse|waive|make\ (?:an?\ )?(?:\S+\ )?payments?|review|reconsider|remind|train|carry\ out|complete)
         )",
@@ -295,19 +320,67 @@ static REMEDY_SENTENCE: LazyLock<BytesRegex> = LazyLock::new(|| {
 
 /// The words that make a following `to pay`, `to complete` a failing or a duty of the person
 /// complaining, not a remedy (`failed to pay`, `a refusal to complete`, `told him to pay`,
-/// `has to pay towards her care`, `chose to pay`): the end of the words before the match.
-static REMEDY_TO_AFTER: LazyLock<BytesRegex> = LazyLock::new(|| {
-    folded_regex(
-        r"(?-u:\b)(?:fail\w*|refus\w*|declin\w*|decision|unable|him|her|them|me|has|have|had|chose|choose|wish\w*|how|whether|attempts?|efforts?|duty|need|required)\s+$",
-    )
-    .expect("remedy-to regex")
-});
+/// `has to pay towards her care`, `chose to pay`) when they are the last word before it: a
+/// stem stands for every word it starts (`fail`: `failed`, `failure`), a word for itself and
+/// its plural.
+const REMEDY_TO_AFTER: &[(&[u8], bool)] = &[
+    (b"fail", true),
+    (b"refus", true),
+    (b"declin", true),
+    (b"wish", true),
+    (b"attempt", true),
+    (b"effort", true),
+    (b"decision", false),
+    (b"unable", false),
+    (b"him", false),
+    (b"her", false),
+    (b"them", false),
+    (b"me", false),
+    (b"has", false),
+    (b"have", false),
+    (b"had", false),
+    (b"chose", false),
+    (b"choose", false),
+    (b"how", false),
+    (b"whether", false),
+    (b"duty", false),
+    (b"need", false),
+    (b"required", false),
+];
 
-/// A verb of complaining before a remedy's words in the same sentence: the sentence tells the
-/// complaint (`Mr X complains the Council should review …`).
-static COMPLAINING: LazyLock<BytesRegex> = LazyLock::new(|| {
-    folded_regex(r"(?-u:\b)complain(?:s|ed|ing)?(?-u:\b)").expect("complaining regex")
-});
+/// The last word of `before` (its letters before any trailing whitespace).
+fn last_word(before: &[u8]) -> &[u8] {
+    let before = before.trim_ascii_end();
+    let word_start = before
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    &before[word_start..]
+}
+
+/// Whether the last word of the lower-cased `before` is one of [`REMEDY_TO_AFTER`].
+fn failing_before(before: &[u8]) -> bool {
+    let word = last_word(before);
+    REMEDY_TO_AFTER.iter().any(|&(w, stem)| {
+        if stem {
+            word.starts_with(w)
+        } else {
+            word == w || word.strip_suffix(b"s") == Some(w)
+        }
+    })
+}
+
+/// Whether the lower-cased `before` holds a verb of complaining (`complains`, `complained`;
+/// not `complaint`): the sentence tells the complaint (`Mr X complains the Council should
+/// review …`).
+fn complaining_in(before: &[u8]) -> bool {
+    memchr::memmem::find_iter(before, b"complain").any(|at| {
+        let starts_word = at == 0 || !before[at - 1].is_ascii_alphanumeric();
+        let rest = &before[at + b"complain".len()..];
+        let suffix_len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        starts_word && matches!(&rest[..suffix_len], b"" | b"s" | b"ed" | b"ing")
+    })
+}
 
 /// A sentence after a remedy sentence that goes on with the remedy: `It will also …`, `The
 /// Council should also …`, `It will give guidance to …`.
@@ -334,12 +407,16 @@ static NOT_A_REMEDY: LazyLock<BytesRegex> = LazyLock::new(|| {
 /// not a failing or duty (`failed to pay`) and not in the telling of the complaint, and nothing
 /// of [`NOT_A_REMEDY`].
 fn states_remedy(text: &[u8]) -> bool {
-    let remedy = REMEDY_SENTENCE.find_iter(text).any(|m| {
+    // Most sentences hold no remedy's words: one forward scan tells, before any match is placed.
+    if !REMEDY_SENTENCE.is_match(text) || NOT_A_REMEDY.is_match(text) {
+        return false;
+    }
+    REMEDY_SENTENCE.find_iter(text).any(|m| {
         let before = &text[..m.start()];
-        let failing = m.as_bytes().starts_with(b"to ") && REMEDY_TO_AFTER.is_match(before);
-        !failing && !COMPLAINING.is_match(before)
-    });
-    remedy && !NOT_A_REMEDY.is_match(text)
+        let failing = (m.as_bytes().starts_with(b"to ") && failing_before(before))
+            || (m.as_bytes().starts_with(b"made ") && last_word(before) == b"had");
+        !failing && !complaining_in(before)
+    })
 }
 
 /// What the summary says the organisation agreed to do: its remedy sentences, from the first to
@@ -406,12 +483,12 @@ fn deadline(piece: &Piece<'_>, decision_date: Option<NaiveDate>) -> Option<Deadl
     })
 }
 
-/// The agreed action `piece` (whose sentences are `sentences`) states.
+/// The agreed action `piece` (whose sentences are `sentences`) states, due by `deadline` (its
+/// own, else its lead-in's).
 fn action<'a>(
     piece: &Piece<'a>,
     sentences: &[Piece<'a>],
-    inherited: Option<Deadline>,
-    decision_date: Option<NaiveDate>,
+    deadline: Option<Deadline>,
     reader: &mut PaymentReader<'a>,
     about_paying: bool,
 ) -> AgreedAction {
@@ -424,7 +501,7 @@ fn action<'a>(
         span: piece.whole(),
         kinds: kinds(first_sentence.text, !payments.is_empty()),
         payments,
-        deadline: deadline(piece, decision_date).or(inherited),
+        deadline,
     }
 }
 
@@ -541,10 +618,21 @@ static NOT_A_CONDITION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("not-a-condition regex")
 });
 
-/// `or` right before a sum that follows another (`£300, or £450`): the alternative.
-static OR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)or\s+(?:instead\s+|alternatively\s+)?$").expect("or-before regex")
-});
+/// Whether the lower-cased `text` ends with the words `words` (then only whitespace), the
+/// first of them a whole word: `… or `, `… up to `.
+fn ends_with_words(text: &str, words: &[&str]) -> bool {
+    let mut rest = text;
+    for word in words.iter().rev() {
+        let Some(before) = rest.trim_end().strip_suffix(word) else {
+            return false;
+        };
+        if !before.ends_with(|c: char| c.is_whitespace()) && !before.is_empty() {
+            return false;
+        }
+        rest = before;
+    }
+    true
+}
 
 /// A condition in the clause right after a sum (`£150 if she sends the receipts`).
 static CONDITION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -552,14 +640,10 @@ static CONDITION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("condition-after regex")
 });
 
-/// `up to` right before a sum: a ceiling, not a sum paid.
-static UP_TO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)up\s+to\s+$").expect("up-to regex"));
-
 /// Whether the lower-cased words before a sum (since the sum before it in its sentence) make
 /// it conditional or an alternative: a condition there, or `up to` right before it.
 fn is_conditional(leading: &str) -> bool {
-    UP_TO.is_match(leading)
+    ends_with_words(leading, &["up", "to"])
         || CONDITION.find_iter(leading).any(|m| {
             !leading
                 .get(m.end()..)
@@ -776,7 +860,10 @@ impl<'a> PaymentReader<'a> {
                 _ => continue,
             };
             last_agreed = Some((sentence_at, end, kind));
-            let alternative = since > 0 && OR_BEFORE.is_match(leading);
+            let alternative = since > 0
+                && (ends_with_words(leading, &["or"])
+                    || ends_with_words(leading, &["or", "instead"])
+                    || ends_with_words(leading, &["or", "alternatively"]));
             let condition_after = sentence_lower
                 .get(end..)
                 .and_then(|after| CONDITION_AFTER.find(after).map(|m| &after[m.end()..]))
@@ -1589,8 +1676,12 @@ mod tests {
 
     #[test]
     fn a_status_line_is_no_action() {
-        assert!(STATUS_LINE.is_match("Ombudsman satisfied with council's response: 4 May 2015"));
-        assert!(!STATUS_LINE.is_match("The Ombudsman is satisfied the council acted properly."));
+        assert!(is_status_line(
+            "Ombudsman satisfied with council's response: 4 May 2015"
+        ));
+        assert!(!is_status_line(
+            "The Ombudsman is satisfied the council acted properly."
+        ));
     }
 
     #[test]
