@@ -1436,6 +1436,7 @@ mod tests {
             "Miss Z complained about how much her father has to pay towards his care.",
             "Mr Z complains the Council should review its decision.",
             "The Council should have reviewed the plan sooner.",
+            "The Council had made an offer of a payment before Mr Z came to us.",
         ];
         for text in not_remedies {
             assert_eq!(remedy_text(text), None, "{text}");
@@ -1672,6 +1673,23 @@ mod tests {
         assert_eq!(total, Some(12000));
         let kinds = &crate::parse(&text).unwrap().agreed_actions[1].kinds;
         assert_eq!(kinds, &[ActionKind::Apology]);
+    }
+
+    #[test]
+    fn reads_the_words_right_before_a_sum() {
+        assert!(ends_with_words("pay ms x £300, or ", &["or"]));
+        assert!(ends_with_words("costs up to ", &["up", "to"]));
+        assert!(ends_with_words("or", &["or"]));
+        assert!(!ends_with_words("the floor ", &["or"]));
+        assert!(!ends_with_words("setup to ", &["up", "to"]));
+        assert_eq!(last_word(b"she failed  "), b"failed");
+        assert!(failing_before(b"the council failed "));
+        assert!(failing_before(b"a refusal "));
+        assert!(!failing_before(b"the council agreed "));
+        assert!(complaining_in(b"mr z complained the council should "));
+        assert!(!complaining_in(
+            b"in response to his complaint the council will "
+        ));
     }
 
     #[test]
