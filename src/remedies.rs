@@ -60,14 +60,14 @@ static AGREEMENT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// A lead-in that gives the deadline of the actions before it to its own (`In the same period,
 /// the Council will:`, `Within the same time, it will`).
 static SAME_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:in|within|during|over|by)\s+the\s+same\s+(?:period|timescales?|timeframe|time\s*(?:frame|scale|period|limit)?|deadline|date)(?-u:\b)")
+    Regex::new(r"(?i-u)\b(?:in|within|during|over|by)\s+the\s+same\s+(?:period|timescales?|timeframe|time\s*(?:frame|scale|period|limit)?|deadline|date)(?-u:\b)")
         .expect("same-period regex")
 });
 
 /// A status line the older pages end with (`Ombudsman satisfied with council's response: 4 May
 /// 2015`): a dated event, not an action.
 static STATUS_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*ombudsman\s+satisfied\s+with\s").expect("status line regex")
+    Regex::new(r"(?i-u)^\s*ombudsman\s+satisfied\s+with\s").expect("status line regex")
 });
 
 /// Whether `text` is a [`STATUS_LINE`]; its first word is looked at before the pattern.
@@ -93,7 +93,7 @@ fn starts_the_or_it(text: &str) -> bool {
 /// the injustice caused, the council has agreed to:`, `we recommend the council:`, `The
 /// Ombudsman also recommends that the council:`.
 static OLD_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:has|have)\s+(?:also\s+)?agreed\s+to|recommends?\s+(?:that\s+)?(?:the\s+)?(?:council|\w+)|should):\s*$")
+    Regex::new(r"(?i-u)(?:(?:has|have)\s+(?:also\s+)?agreed\s+to|recommends?\s+(?:that\s+)?(?:the\s+)?(?:council|\w+)|should):\s*$")
         .expect("old lead-in regex")
 });
 
@@ -101,15 +101,17 @@ static OLD_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// three months …, apologise and pay …`, and after a lead-in's items `The council should also
 /// …` (but not `should have`).
 static OLD_ACTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+\S+|it)\s+(?:should|will|must|has\s+(?:also\s+)?agreed\s+to)\s*(?:also\s*)?,?\s*(?:within\s|[a-z]+(?-u:\b))")
+    Regex::new(r"(?i-u)^(?:the\s+[a-z'-]+|it)\s+(?:should|will|must|has\s+(?:also\s+)?agreed\s+to)\s*(?:also\s*)?,?\s*(?:within\s|[a-z]+(?-u:\b))")
         .expect("old action regex")
 });
 
 /// An [`OLD_ACTION`] that starts with its own deadline (`The council should, within three
 /// months, …`): one found without a lead-in.
 static OLD_ACTION_DATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+\S+|it)\s+(?:should|will|must|has\s+agreed\s+to)\s*,?\s*within\s")
-        .expect("old dated action regex")
+    Regex::new(
+        r"(?i-u)^(?:the\s+[a-z'-]+|it)\s+(?:should|will|must|has\s+agreed\s+to)\s*,?\s*within\s",
+    )
+    .expect("old dated action regex")
 });
 
 /// The pieces that state actions in a statement of the older pages, which has no agreed-action
@@ -150,19 +152,19 @@ fn old_template_pieces(doc: &Document<'_>) -> Vec<usize> {
 /// An action that agrees to what was suggested before (`agreed to resolve the complaint by
 /// taking the suggested actions`, `the actions we recommended`).
 static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:the|these|those|our|my)\s+(?:suggested|proposed|recommended)\s+(?:actions?|remed(?:y|ies)|recommendations?)|(?:actions?|remed(?:y|ies))\s+(?:we|i)\s+(?:had\s+|have\s+)?(?:suggested|proposed|recommended))(?-u:\b)")
+    Regex::new(r"(?i-u)\b(?:(?:the|these|those|our|my)\s+(?:suggested|proposed|recommended)\s+(?:actions?|remed(?:y|ies)|recommendations?)|(?:actions?|remed(?:y|ies))\s+(?:we|i)\s+(?:had\s+|have\s+)?(?:suggested|proposed|recommended))(?-u:\b)")
         .expect("refers-back regex")
 });
 
 /// The words one of which every [`REFERS_BACK`] holds, looked for before it.
 static SUGGESTING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)suggested|proposed|recommended").expect("suggesting word regex")
+    Regex::new(r"(?i-u)suggested|proposed|recommended").expect("suggesting word regex")
 });
 
 /// A sentence that suggests a remedy (`We suggested the Council apologise`, `We also suggested a
 /// payment of £100`).
 static SUGGESTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:we|i)\s+(?:also\s+)?(?:suggested|proposed|recommended)(?-u:\b)")
+    Regex::new(r"(?i-u)\b(?:we|i)\s+(?:also\s+)?(?:suggested|proposed|recommended)\b")
         .expect("suggested regex")
 });
 
@@ -209,7 +211,8 @@ fn suggested_actions(
 
 /// `should have`: what ought to have been done, not an action.
 static SHOULD_HAVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\S+(?:\s+\S+)?\s+(?:should|must)\s+have\s").expect("should-have regex")
+    Regex::new(r"(?i-u)^[a-z'-]+(?:\s+[a-z'-]+)?\s+(?:should|must)\s+have\s")
+        .expect("should-have regex")
 });
 
 /// Reads the agreed actions of `sections`, counting deadlines from `decision_date`. A statement
@@ -564,12 +567,12 @@ static TO_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `payment` right after a sum (`£1,200 payment`, `£300 symbolic payment`).
 static NAMED_PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:[a-z-]+\s+)?payments?(?-u:\b)").expect("named payment regex")
+    Regex::new(r"(?-u)^\s+(?:[a-z-]+\s+)?payments?\b").expect("named payment regex")
 });
 
 /// `each` right after a sum (`£250 each`, `£250 each to Mr and Mrs Y`, `£150 to each of`).
 static EACH_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+(?:each|to\s+each)(?-u:\b)").expect("each-after regex"));
+    LazyLock::new(|| Regex::new(r"(?-u)^\s+(?:each|to\s+each)\b").expect("each-after regex"));
 
 /// `each` between the verb and the sum (`pay each of Mr and Mrs Y £250`).
 static EACH: LazyLock<Regex> =
@@ -577,7 +580,7 @@ static EACH: LazyLock<Regex> =
 
 /// What joins the people of one name (`Mr and Mrs Y`, `Ms A, Mr B and Mrs C`).
 static PEOPLE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+").expect("people join regex")
+    Regex::new(r"(?-u)\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+").expect("people join regex")
 });
 
 /// The people of a name of several (`Mr and Mrs Y` is `Mr Y` and `Mrs Y`; a title alone takes
@@ -608,14 +611,13 @@ fn split_people(names: &str) -> Vec<String> {
 /// A condition or an alternative (`if Ms X accepts`, `or, if it prefers,`, `unless`,
 /// `alternatively`), but not `if it has not already done so`.
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:if|unless|alternatively|provided\ that|should\ (?:she|he|they|mr|mrs|ms|miss)\ (?:prefer|accept|agree|choose|wish)\w*)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:if|unless|alternatively|provided\ that|should\ (?:she|he|they|mr|mrs|ms|miss)\ (?:prefer|accept|agree|choose|wish)[a-z]*)(?-u:\b)")
         .expect("condition regex")
 });
 
 /// What after `if` makes it no condition on the sum: `if it has not already done so`.
-static NOT_A_CONDITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^,;.]{0,40}?(?-u:\b)(?:already|done\ so|not\ yet)(?-u:\b)")
-        .expect("not-a-condition regex")
+static NOT_A_CONDITION: LazyLock<BytesRegex> = LazyLock::new(|| {
+    folded_regex(r"^[^,;.]{0,40}?\b(?:already|done\ so|not\ yet)\b").expect("not-a-condition regex")
 });
 
 /// Whether the lower-cased `text` ends with the words `words` (then only whitespace), the
@@ -635,8 +637,8 @@ fn ends_with_words(text: &str, words: &[&str]) -> bool {
 }
 
 /// A condition in the clause right after a sum (`£150 if she sends the receipts`).
-static CONDITION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^,;.()]{0,60}?(?-u:\b)(?:if|unless|provided\ that)(?-u:\b)")
+static CONDITION_AFTER: LazyLock<BytesRegex> = LazyLock::new(|| {
+    folded_regex(r"^[^,;.()]{0,60}?\b(?:if|unless|provided\ that)\b")
         .expect("condition-after regex")
 });
 
@@ -647,7 +649,7 @@ fn is_conditional(leading: &str) -> bool {
         || CONDITION.find_iter(leading).any(|m| {
             !leading
                 .get(m.end()..)
-                .is_some_and(|rest| NOT_A_CONDITION.is_match(rest))
+                .is_some_and(|rest| NOT_A_CONDITION.is_match(rest.as_bytes()))
         })
 }
 
@@ -866,7 +868,10 @@ impl<'a> PaymentReader<'a> {
                     || ends_with_words(leading, &["or", "alternatively"]));
             let condition_after = sentence_lower
                 .get(end..)
-                .and_then(|after| CONDITION_AFTER.find(after).map(|m| &after[m.end()..]))
+                .and_then(|after| {
+                    let after = after.as_bytes();
+                    CONDITION_AFTER.find(after).map(|m| &after[m.end()..])
+                })
                 .is_some_and(|rest| !NOT_A_CONDITION.is_match(rest));
             let kind = if alternative || condition_after || is_conditional(leading) {
                 PaymentKind::Conditional
