@@ -105,7 +105,8 @@ pub struct Decision {
     /// The actions the organisation agreed to, one per item of the `Agreed action` section
     /// (or `Recommendations`, or `Actions`), in order; empty when there is no such section.
     pub agreed_actions: Vec<AgreedAction>,
-    /// The sum of [`AgreedAction::payments`] in pence: `0` when the agreed actions pay nothing,
+    /// The sum of [`AgreedAction::payments`] in pence, less those typed
+    /// [`PaymentKind::Conditional`]: `0` when the agreed actions pay nothing,
     /// `None` when the statement has no agreed actions.
     pub total_payment_pence: Option<u64>,
     /// What the summary says the organisation agreed to do, with its payments; `None` when the
@@ -439,7 +440,7 @@ pub struct Payment {
     pub text: String,
     /// The amount's bytes in the input.
     pub span: Span,
-    /// A remedy payment, or a charge refunded or waived.
+    /// A remedy payment, a charge refunded or waived, or a sum offered on a condition.
     #[serde(rename = "type")]
     pub kind: PaymentKind,
 }
@@ -468,6 +469,10 @@ pub enum PaymentKind {
     Symbolic,
     /// A charge refunded, reimbursed, waived or written off (`refund the £1,240 it charged`).
     RefundOrWaiver,
+    /// A sum offered on a condition or as an alternative (`if Ms X accepts the place, £200`,
+    /// `or, if it prefers, £500`), or a ceiling (`up to £1,000`): not counted in
+    /// `total_payment_pence`.
+    Conditional,
 }
 
 /// When an [`AgreedAction`] is due.
