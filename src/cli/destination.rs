@@ -78,6 +78,7 @@ pub struct Output {
 impl Output {
     /// Records in `format` to standard output when `path` is `None`, else to the file `path`.
     pub fn open(path: Option<&Path>, format: Format, raw_csv: bool) -> Result<Output, Stop> {
+        let path = path.filter(|path| !is_stdout(path));
         let name = path.map_or_else(
             || "standard output".to_owned(),
             |p| super::printable(&p.display().to_string()),
@@ -230,19 +231,41 @@ fn stop(name: &str, to_stdout: bool, e: io::Error) -> Stop {
     }
 }
 
-/// Whether standard output is open. A program started with it closed (`lgsco corpus >&-`) finds
-/// it open on `/dev/null` for reading and writing (the Rust runtime reopens closed standard
-/// descriptors so), where a shell's `> /dev/null` opens it for writing only; on Linux that is
-/// told from `/proc/self/fdinfo/1`, elsewhere standard output is taken to be open.
+/// Whether `path` names standard output: `-`, or `/dev/stdout` and its aliases (which are links
+/// to whatever standard output is, so a target to write to rather than a file to replace).
+pub fn is_stdout(path: &Path) -> bool {
+    ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+        .iter()
+        .any(|name| path == Path::new(name))
+}
+
+/// Whether standard output was closed when the program started (`lgsco corpus >&-`), as recorded
+/// by [`record_closed_stdout`] before the Rust runtime ran.
+static STDOUT_CLOSED_AT_START: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Records whether descriptor 1 is closed. The Rust runtime reopens a closed standard descriptor
+/// on `/dev/null` for reading and writing before `main`, which would make `>&-` look like an
+/// open `1<>/dev/null` (as `subprocess.DEVNULL` and many job runners give): so this runs from
+/// the ELF initialiser list, after the C library is set up and before the runtime's own start.
+#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
+extern "C" fn record_closed_stdout() {
+    // SAFETY: `fcntl(F_GETFD)` only reads the descriptor's flags; it fails with EBADF when the
+    // descriptor is not open.
+    let closed = unsafe { libc::fcntl(1, libc::F_GETFD) } == -1;
+    STDOUT_CLOSED_AT_START.store(closed, std::sync::atomic::Ordering::Relaxed);
+}
+
+#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static RECORD_CLOSED_STDOUT: extern "C" fn() = record_closed_stdout;
+
+/// Whether standard output is open: it is unless it was closed when the program started (told
+/// before the Rust runtime reopened it, see [`record_closed_stdout`]). `/dev/null` opened for
+/// writing, or for reading and writing, is open.
 fn standard_output_is_open() -> io::Result<()> {
-    let reopened = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"))
-        && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-            info.lines()
-                .find_map(|line| line.strip_prefix("flags:"))
-                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
-                .is_some_and(|flags| flags & 0o3 == 0o2)
-        });
-    if reopened {
+    if STDOUT_CLOSED_AT_START.load(std::sync::atomic::Ordering::Relaxed) {
         Err(io::Error::new(
             io::ErrorKind::BrokenPipe,
             "standard output is closed",

@@ -841,10 +841,10 @@ fn only_a_regular_file_or_a_new_path_is_replaced_and_it_keeps_its_permissions() 
         assert_eq!(run.status.code(), Some(1), "{target}");
         assert!(stderr(&run).contains(what), "{target}: {}", stderr(&run));
     }
-    for device in ["/dev/null", "/dev/stdout"] {
-        let run = lgsco(&["-o", device], &[&statement]);
-        assert_eq!(run.status.code(), Some(1), "{device}");
-    }
+    // A device is never replaced (`/dev/stdout` means standard output, see
+    // `a_dash_or_dev_stdout_as_the_output_is_standard_output`).
+    let run = lgsco(&["-o", "/dev/null"], &[&statement]);
+    assert_eq!(run.status.code(), Some(1));
     assert!(
         fs::metadata("/dev/null")
             .unwrap()
@@ -991,4 +991,121 @@ fn no_body_leaves_paragraphs_out_and_keeps_every_extracted_value() {
         );
         assert_eq!(lean["preamble"], serde_json::json!([]));
     }
+}
+
+#[test]
+fn an_output_among_the_walked_inputs_is_refused_and_the_input_kept() {
+    let fixture = Fixture::new();
+    let dir = fixture.dir.path();
+    let input = fixture.input();
+    let statement = input.join(corpus()[0].file_name().unwrap());
+    let before = fs::read(&statement).unwrap();
+    // An input the walk finds, named as --output, --errors or --tables, by another spelling too.
+    let spelled_otherwise = dir
+        .join("in/nested/../")
+        .join(statement.file_name().unwrap());
+    for flag in ["-o", "--errors", "--tables"] {
+        for target in [&statement, &spelled_otherwise] {
+            let run = lgsco(&[flag, target.to_str().unwrap()], &[&input]);
+            assert_eq!(run.status.code(), Some(2), "{flag}: {}", stderr(&run));
+            assert!(
+                stderr(&run).contains("is also an input"),
+                "{}",
+                stderr(&run)
+            );
+            assert_eq!(fs::read(&statement).unwrap(), before);
+        }
+    }
+    // A folder that is walked is no place for the tables.
+    let run = lgsco(
+        &["--tables", input.join("nested").to_str().unwrap()],
+        &[&input],
+    );
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    // A new file that a walk of the folder would take next time.
+    let new = input.join("nested/records.txt");
+    let run = lgsco(&["-o", new.to_str().unwrap()], &[&input]);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(stderr(&run).contains("would be among the inputs"));
+    assert!(!new.exists());
+    // One it would not take is written.
+    let new = input.join("nested/records.jsonl");
+    let run = lgsco(&["-q", "-o", new.to_str().unwrap()], &[&input]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(new.exists());
+}
+
+#[test]
+fn dev_null_opened_for_reading_and_writing_is_an_open_standard_output() {
+    let corpus_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let run = lgsco_in_shell(
+        r#""$0" -q corpus 1<>/dev/null"#,
+        corpus_dir.parent().unwrap(),
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let devnull = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+        .unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .arg("-q")
+        .arg(&corpus_dir)
+        .stdin(Stdio::null())
+        .stdout(devnull)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+}
+
+#[test]
+fn hidden_files_in_folders_are_skipped_and_counted_but_read_when_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join(".git")).unwrap();
+    fs::write(root.join(".git/HEAD.txt"), "ref").unwrap();
+    fs::copy(&corpus()[0], root.join("a.txt")).unwrap();
+    // What macOS leaves beside a copied file: its resource fork, not text.
+    fs::write(
+        root.join("._a.txt"),
+        b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X",
+    )
+    .unwrap();
+    let run = lgsco(&[], &[root]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(json_lines(&run.stdout).len(), 1);
+    assert!(
+        stderr(&run).contains("2 hidden files or folders"),
+        "{}",
+        stderr(&run)
+    );
+    let named = root.join("._a.txt");
+    let run = lgsco(&["-q"], &[&named]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert_eq!(json_lines(&run.stdout).len(), 1);
+    // A folder of nothing but hidden files says so.
+    let hidden_only = root.join("mac");
+    fs::create_dir(&hidden_only).unwrap();
+    fs::write(hidden_only.join("._b.txt"), "x").unwrap();
+    let run = lgsco(&["-q"], &[&hidden_only]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("hidden"), "{}", stderr(&run));
+}
+
+#[test]
+fn a_dash_or_dev_stdout_as_the_output_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let statement = &corpus()[0];
+    for target in ["-", "/dev/stdout"] {
+        let run = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+            .args(["-q", "-o", target])
+            .arg(statement)
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(0), "{target}: {}", stderr(&run));
+        assert_eq!(json_lines(&run.stdout).len(), 1);
+    }
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
