@@ -299,6 +299,8 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
     };
     let mut tables = args.tables.as_deref().map(Tables::open).transpose()?;
     let mut tally = Tally::default();
+    // Whether files are written besides the records.
+    let others = failures.is_some() || tables.is_some();
     let renderings = Renderings {
         records: records.is_some().then_some(args.format),
         tables: tables.is_some(),
@@ -321,8 +323,13 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
                     }
                 }
             }
-            if let (Some(records), Some(record)) = (&mut records, document.record) {
-                records.write(record)?;
+            if let (Some(output), Some(record)) = (&mut records, document.record) {
+                match output.write(record) {
+                    // The reader of standard output went away (`| head -1`): the files named
+                    // for failures or tables are still finished, so none is left stale.
+                    Err(Stop::ReaderGone) if others => records = None,
+                    written => written?,
+                }
             }
             if let (Some(tables), Some(rows)) = (&mut tables, document.rows) {
                 let rows = rows.map_err(|e| Stop::Failed(format!("cannot render tables: {e}")))?;
@@ -334,11 +341,17 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
     )?;
     // Every output is written in full before any is put in place, so a failure (a full disk)
     // leaves none of them changed.
-    let records = records.map(Output::finish).transpose()?;
+    let records = match records.map(Output::finish).transpose() {
+        Err(Stop::ReaderGone) if others => None,
+        records => records?,
+    };
     let failures = failures.map(Output::finish).transpose()?;
     let tables = tables.map(Tables::finish).transpose()?;
-    records.map_or(Ok(()), destination::Ready::commit)?;
-    failures.map_or(Ok(()), destination::Ready::commit)?;
-    tables.map_or(Ok(()), destination::ReadyTables::commit)?;
+    let pending = [records, failures]
+        .into_iter()
+        .flatten()
+        .map(destination::Pending::Records)
+        .chain(tables.map(destination::Pending::Tables));
+    destination::place_all(pending.collect())?;
     Ok(tally)
 }

@@ -1133,3 +1133,72 @@ fn a_deep_folder_is_walked_in_time() {
     assert_eq!(json_lines(&run.stdout).len(), 1);
     assert!(started.elapsed() < std::time::Duration::from_secs(15));
 }
+
+#[cfg(unix)]
+#[test]
+fn targets_that_cannot_be_replaced_are_refused_before_any_work() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let statement = corpus()[0].clone();
+    fs::write(root.join("kept.jsonl"), "old").unwrap();
+    let read_only = root.join("read-only.jsonl");
+    fs::write(&read_only, "old").unwrap();
+    fs::set_permissions(&read_only, fs::Permissions::from_mode(0o444)).unwrap();
+    let cases = [
+        (vec!["-o", "read-only.jsonl"], "read-only"),
+        (vec!["-o", "result.jsonl/"], "ends with `/`"),
+        (
+            vec!["-o", "kept.jsonl", "--errors", "errors.jsonl/"],
+            "ends with `/`",
+        ),
+        (
+            vec!["-o", "kept.jsonl", "--errors", "read-only.jsonl"],
+            "read-only",
+        ),
+    ];
+    for (args, why) in cases {
+        let run = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+            .args(&args)
+            .arg(&statement)
+            .current_dir(root)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(1), "{args:?}: {}", stderr(&run));
+        assert!(stderr(&run).contains(why), "{args:?}: {}", stderr(&run));
+        // Refused before any document was read: no report line.
+        assert!(!stderr(&run).contains("document"), "{}", stderr(&run));
+        assert_eq!(fs::read_to_string(root.join("kept.jsonl")).unwrap(), "old");
+        assert_eq!(fs::read_to_string(&read_only).unwrap(), "old");
+        let mut names: Vec<_> = fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["kept.jsonl", "read-only.jsonl"], "{args:?}");
+    }
+}
+
+#[test]
+fn a_reader_that_goes_away_early_still_gets_every_named_file_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for copy in 0..40 {
+        let folder = dir.path().join(format!("in/{copy:02}"));
+        fs::create_dir_all(&folder).unwrap();
+        for path in corpus() {
+            fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+        }
+        fs::write(folder.join("empty.txt"), "").unwrap();
+    }
+    fs::write(dir.path().join("errors.jsonl"), "stale\n").unwrap();
+    let run = lgsco_in_shell(
+        r#""$0" -q --errors errors.jsonl --tables tables in | head -c 10 > /dev/null"#,
+        dir.path(),
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let errors = fs::read(dir.path().join("errors.jsonl")).unwrap();
+    assert_eq!(json_lines(&errors).len(), 40);
+    let decisions = fs::read_to_string(dir.path().join("tables/decisions.csv")).unwrap();
+    assert_eq!(decisions.lines().count(), 1 + 40 * (corpus().len() + 1));
+}
