@@ -13,6 +13,8 @@ use std::fmt;
 pub struct ParseError {
     kind: ErrorKind,
     position: Option<usize>,
+    /// Which bound a [`ErrorKind::PageTooComplex`] page passed.
+    detail: Option<&'static str>,
 }
 
 /// The kinds of [`ParseError`].
@@ -26,11 +28,30 @@ pub enum ErrorKind {
     NotADecision,
     /// The bytes are not valid UTF-8; the position is the offset of the first invalid byte.
     InvalidUtf8,
+    /// A web page past the bounds lgsco reads pages within (elements open at once, attributes
+    /// on one element, elements in all, the work of building its tree), which no statement
+    /// comes near: it is refused unparsed, in time linear in its size, so that no page can stall
+    /// a run. The position is the byte where the bound was passed.
+    PageTooComplex,
 }
 
 impl ParseError {
     pub(crate) fn new(kind: ErrorKind, position: Option<usize>) -> Self {
-        ParseError { kind, position }
+        ParseError {
+            kind,
+            position,
+            detail: None,
+        }
+    }
+
+    /// A [`ErrorKind::PageTooComplex`] error: the page passed the bound `detail` at byte `at`.
+    #[cfg(feature = "html")]
+    pub(crate) fn page_too_complex(detail: &'static str, at: usize) -> Self {
+        ParseError {
+            kind: ErrorKind::PageTooComplex,
+            position: Some(at),
+            detail: Some(detail),
+        }
     }
 
     /// What went wrong.
@@ -57,6 +78,14 @@ impl fmt::Display for ParseError {
                 Some(at) => write!(f, "invalid UTF-8 at byte {at}"),
                 None => write!(f, "invalid UTF-8"),
             },
+            ErrorKind::PageTooComplex => write!(
+                f,
+                "web page not read: {} (at byte {}); no statement's page comes near that, and \
+                 such a page could stall the run",
+                self.detail
+                    .unwrap_or("past the bounds pages are read within"),
+                self.position.unwrap_or(0)
+            ),
         }
     }
 }

@@ -160,6 +160,10 @@ pub fn derived_text(input: &str) -> Cow<'_, str> {
 /// Reads `input` as `kind`, then parses the text read; the derived layout and the warnings for
 /// what was repaired (lines joined, text decoded again) are added to the record.
 fn read(input: &str, kind: InputKind) -> Result<Decision, ParseError> {
+    #[cfg(feature = "html")]
+    if matches!(kind, InputKind::Html) {
+        input::html_within_bounds(input)?;
+    }
     let derived = input::derive(input, kind);
     let mut decision = parse_text(&derived.text)?;
     if let Some(layout) = derived.layout {

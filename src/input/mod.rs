@@ -7,6 +7,8 @@
 mod blocks;
 #[cfg(feature = "html")]
 mod html;
+#[cfg(feature = "html")]
+pub(crate) use html::within_bounds as html_within_bounds;
 mod markdown;
 mod misdecoded;
 mod nodes;

@@ -1202,3 +1202,46 @@ fn a_reader_that_goes_away_early_still_gets_every_named_file_written() {
     let decisions = fs::read_to_string(dir.path().join("tables/decisions.csv")).unwrap();
     assert_eq!(decisions.lines().count(), 1 + 40 * (corpus().len() + 1));
 }
+
+#[cfg(feature = "html")]
+#[test]
+fn hostile_web_pages_are_quick_error_records_and_the_batch_goes_on() {
+    // Before the pages were bounded, 50,000 unclosed `div`s took about 10 s and 50,000 nested
+    // `ol li` levels about 111 s in the tree builder, holding up every file after them.
+    let dir = tempfile::tempdir().unwrap();
+    let head = "<html><body><h1>Org (22 014 796)</h1><p>Summary: Mr Q complained.</p>";
+    let attributes: String = (0..100_000).map(|i| format!(" a{i}=1")).collect();
+    let pages = [
+        ("a-divs.html", format!("{head}{}", "<div>x".repeat(50_000))),
+        (
+            "b-lists.html",
+            format!("{head}{}", "<ol><li>x".repeat(50_000)),
+        ),
+        (
+            "c-sections.html",
+            format!("{head}{}", "<section><p>x".repeat(50_000)),
+        ),
+        (
+            "d-attributes.html",
+            format!("{head}<div{attributes}>x</div>"),
+        ),
+    ];
+    for (name, page) in &pages {
+        fs::write(dir.path().join(name), page).unwrap();
+    }
+    fs::copy(&corpus()[0], dir.path().join("e-statement.txt")).unwrap();
+    let started = std::time::Instant::now();
+    let run = lgsco(&["-q"], &[dir.path()]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let records = json_lines(&run.stdout);
+    assert_eq!(records.len(), 5);
+    for record in &records[..4] {
+        let error = record["error"].as_str().unwrap();
+        assert!(
+            error.starts_with("web page not read: more than 1000"),
+            "{error}"
+        );
+    }
+    assert!(records[4].get("error").is_none());
+}
