@@ -44,6 +44,18 @@ impl ParseError {
         }
     }
 
+    /// An [`ErrorKind::Empty`] error for a web page with no text outside its furniture.
+    #[cfg(feature = "html")]
+    pub(crate) fn empty_page() -> Self {
+        ParseError {
+            kind: ErrorKind::Empty,
+            position: None,
+            detail: Some(
+                "the web page has no text once its navigation, banners, other furniture and hidden elements are left out",
+            ),
+        }
+    }
+
     /// A [`ErrorKind::PageTooComplex`] error: the page passed the bound `detail` at byte `at`.
     #[cfg(feature = "html")]
     pub(crate) fn page_too_complex(detail: &'static str, at: usize) -> Self {
@@ -68,7 +80,10 @@ impl ParseError {
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
-            ErrorKind::Empty => write!(f, "empty input: no text to parse"),
+            ErrorKind::Empty => match self.detail {
+                Some(detail) => write!(f, "empty input: no text to parse ({detail})"),
+                None => write!(f, "empty input: no text to parse"),
+            },
             ErrorKind::NotADecision => write!(
                 f,
                 "not a decision statement: no title line with a reference, no header lines, \

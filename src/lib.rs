@@ -165,6 +165,11 @@ fn read(input: &str, kind: InputKind) -> Result<Decision, ParseError> {
         input::html_within_bounds(input)?;
     }
     let derived = input::derive(input, kind);
+    #[cfg(feature = "html")]
+    if matches!(kind, InputKind::Html) && derived.text.trim().is_empty() && !input.trim().is_empty()
+    {
+        return Err(ParseError::empty_page());
+    }
     let mut decision = parse_text(&derived.text)?;
     if let Some(layout) = derived.layout {
         decision.layout = layout;

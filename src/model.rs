@@ -345,6 +345,9 @@ pub enum WarningKind {
     /// Lines were joined before reading: text hard-wrapped at a fixed width, a Markdown
     /// paragraph written over several lines, or a sentence split at each link or emphasis.
     LinesRejoined,
+    /// A web page shows more than one top-level heading (`h1`), as a page with a second title
+    /// line put before or after the statement's does; the first shown was read as the title.
+    TwoTitles,
 }
 
 /// One action of the `Agreed action` section: a paragraph's item, or a paragraph without items.
