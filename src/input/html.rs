@@ -442,7 +442,7 @@ fn style_hides(declarations: &str) -> bool {
             .filter_map(|d| d.split_once(':'))
             .filter(|(p, _)| *p == property)
             .map(|(_, v)| v.trim_end_matches("!important").to_owned())
-            .last()
+            .next_back()
     };
     let number = |value: &str| -> Option<f64> {
         let end = value
@@ -741,6 +741,10 @@ fn kind_of(key: &Name) -> u8 {
     KINDS.get(key).copied().unwrap_or(0)
 }
 
+/// The elements a start tag closes (the outermost open of them) when open inside the innermost
+/// open of the containers.
+type Closing = (&'static [&'static [u8]], &'static [&'static [u8]]);
+
 /// The open elements of a page as a tree builder keeps them, roughly: start tags open elements
 /// (void ones none), an end tag closes back to its element when it is open, and the starts that
 /// close an open `p`, `li`, `dd` or `dt` in their scope do so, as HTML's rules say.
@@ -833,7 +837,7 @@ impl OpenElements {
             self.close(&name_key(b"p"), true);
         }
         let names = |names: &[&[u8]]| names.iter().map(|n| name_key(n)).collect::<Vec<Name>>();
-        let closes: &[(&[&[u8]], &[&[u8]])] = match &key[..] {
+        let closes: &[Closing] = match &key[..] {
             // An `li` closes the open `li` of its own list, a `dd` or `dt` the open one of its
             // list, a cell the open cell of its row, a row the open row of its table.
             [b'l', b'i', 0, ..] => &[(&[b"li"], &[b"ol", b"ul"])],
@@ -1203,7 +1207,7 @@ mod tests {
         // most), markup inside scripts and comments, `>` inside quoted values.
         for sloppy in [
             "<p>x".repeat(20_000),
-            "<ul><li>x".repeat(1) + &"<li>x".repeat(20_000),
+            "<ul><li>x".to_owned() + &"<li>x".repeat(20_000),
             "<dl>".to_owned() + &"<dt>a<dd>b".repeat(10_000),
             "<b><i>x</b></i>".repeat(20_000),
             "<p><b>x</p>".repeat(20_000),

@@ -1245,3 +1245,21 @@ fn hostile_web_pages_are_quick_error_records_and_the_batch_goes_on() {
     }
     assert!(records[4].get("error").is_none());
 }
+
+#[test]
+fn a_document_past_the_size_bound_is_a_quick_error_record() {
+    // The size bound bounds a document's memory: a 60 MB page of list items peaked at 3.1 GB
+    // before; past 8 MiB a document is refused unread.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("items.html");
+    let head = "<html><body><h1>Org (22 014 796)</h1><p>Summary: Mr Q complained.</p><ul>";
+    fs::write(&page, format!("{head}{}", "<li>x".repeat((9 << 20) / 5))).unwrap();
+    fs::copy(&corpus()[0], dir.path().join("z.txt")).unwrap();
+    let run = lgsco(&["-q"], &[dir.path()]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let records = json_lines(&run.stdout);
+    assert_eq!(records.len(), 2);
+    let error = records[0]["error"].as_str().unwrap();
+    assert!(error.starts_with("larger than 8 MiB"), "{error}");
+    assert!(records[1].get("error").is_none());
+}
