@@ -1263,3 +1263,40 @@ fn a_document_past_the_size_bound_is_a_quick_error_record() {
     assert!(error.starts_with("larger than 8 MiB"), "{error}");
     assert!(records[1].get("error").is_none());
 }
+
+#[test]
+fn a_mostly_utf8_file_keeps_its_utf8_and_windows_1252_mojibake_is_repaired() {
+    let dir = tempfile::tempdir().unwrap();
+    let statement = fs::read_to_string(&corpus()[0]).unwrap();
+    assert!(statement.contains('\u{2019}'));
+    // One stray Windows-1252 byte (a pound sign) in a UTF-8 statement.
+    let mut bytes = statement.clone().into_bytes();
+    bytes.extend_from_slice(b"\nIt paid \xa3300.\n");
+    let stray = dir.path().join("stray.txt");
+    fs::write(&stray, &bytes).unwrap();
+    let run = lgsco(&["--text", "--encoding", "windows-1252"], &[&stray]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let text = String::from_utf8(run.stdout).unwrap();
+    assert!(text.contains('\u{2019}'), "every \u{2019} kept");
+    assert!(
+        !text.contains("\u{e2}\u{20ac}\u{2122}"),
+        "no \u{e2}\u{20ac}\u{2122}"
+    );
+    assert!(text.ends_with("It paid \u{a3}300.\n"));
+    // The statement as a Windows tool hands over UTF-8 read as Windows-1252.
+    let (misread, _, _) = encoding_rs::WINDOWS_1252.decode(statement.as_bytes());
+    let misdecoded = dir.path().join("misdecoded.txt");
+    fs::write(&misdecoded, misread.as_bytes()).unwrap();
+    let run = lgsco(&["-q"], &[&misdecoded, &corpus()[0]]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let records = json_lines(&run.stdout);
+    let warnings: Vec<&str> = records[0]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["kind"].as_str().unwrap())
+        .collect();
+    assert!(warnings.contains(&"misdecoded"), "{warnings:?}");
+    assert_eq!(records[0]["summary"], records[1]["summary"]);
+    assert_eq!(records[0]["organisation"], records[1]["organisation"]);
+}
