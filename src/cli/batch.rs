@@ -57,13 +57,46 @@ pub fn read_text(input: &Input, legacy: Option<&'static Encoding>) -> Result<Str
         Ok(text) => return Ok(text),
         Err(not_utf8) => not_utf8.into_bytes(),
     };
-    match lgsco::decode(&bytes, legacy) {
+    decoded(&bytes, legacy)
+}
+
+/// The text of `bytes`, which are not UTF-8: decoded as `lgsco::decode` says, in `legacy` when
+/// given, else in the encoding a web page declares (`<meta charset=windows-1252>`); an error
+/// with a hint at what the bytes may be when they cannot be read.
+fn decoded(bytes: &[u8], legacy: Option<&'static Encoding>) -> Result<String, String> {
+    match lgsco::decode(bytes, legacy.or_else(|| declared_encoding(bytes))) {
         Ok(text) => Ok(text.into_owned()),
-        Err(e) if e.kind() == ErrorKind::InvalidUtf8 => Err(format!(
-            "{e} (a Windows-1252 copy? read it with --encoding windows-1252)"
-        )),
+        Err(e) if e.kind() == ErrorKind::InvalidUtf8 => Err(format!("{e} ({})", hint(bytes))),
         Err(e) => Err(e.to_string()),
     }
+}
+
+/// What bytes that are not UTF-8 may be, and what to do.
+fn hint(bytes: &[u8]) -> &'static str {
+    let head = &bytes[..bytes.len().min(4096)];
+    if head.starts_with(&[0x1f, 0x8b]) {
+        "a gzip-compressed file? decompress it first, e.g. with gunzip"
+    } else if head.iter().filter(|&&b| b == 0).count() * 4 > head.len() {
+        "UTF-16 without a byte-order mark? convert it to UTF-8, e.g. with iconv -f UTF-16LE -t UTF-8"
+    } else {
+        "a Windows-1252 copy? read it with --encoding windows-1252"
+    }
+}
+
+/// The encoding a web page declares in its first 1024 bytes (`<meta charset="windows-1252">`,
+/// or `<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">`), as a
+/// browser reads it; none for UTF-8 or UTF-16, which the bytes are not.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
+    let meta = memchr::memmem::find(&head, b"<meta")?;
+    let at = meta + memchr::memmem::find(&head[meta..], b"charset=")? + b"charset=".len();
+    let label: Vec<u8> = head[at..]
+        .iter()
+        .skip_while(|&&b| b == b'"' || b == b'\'')
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .copied()
+        .collect();
+    Encoding::for_label(&label).filter(|e| !matches!(e.name(), "UTF-8" | "UTF-16LE" | "UTF-16BE"))
 }
 
 /// Whether `input` is a file named as a web page (`.html`, `.htm`): it is read as one whatever

@@ -184,6 +184,18 @@ fn check_usage(args: &Args, walked: &walk::Walked) -> Result<(), String> {
             return Err(format!("{flag} and {other} name the same path"));
         }
     }
+    if let Some(tables) = named.iter().find(|(flag, _)| *flag == "--tables") {
+        let inside = named
+            .iter()
+            .find(|(flag, path)| *flag != "--tables" && path.starts_with(&tables.1));
+        if let Some((flag, path)) = inside {
+            return Err(format!(
+                "{flag} {} is inside the --tables folder {}, which is written as a whole: put it elsewhere",
+                printable(&path.display().to_string()),
+                printable(&tables.1.display().to_string())
+            ));
+        }
+    }
     for (flag, path) in &named {
         let shown = || printable(&path.display().to_string());
         let read = args.paths.iter().filter(|p| p.as_os_str() != "-");

@@ -89,9 +89,13 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
         };
     }
     let mut walker = Walker::default();
+    let mut stdin_taken = false;
     for path in paths {
         if path.as_os_str() == "-" {
-            walker.found.inputs.push(Input::Stdin);
+            // Standard input is one document, however many times it is named.
+            if !std::mem::replace(&mut stdin_taken, true) {
+                walker.found.inputs.push(Input::Stdin);
+            }
         } else if path.is_dir() {
             let before = (
                 walker.found.inputs.len(),

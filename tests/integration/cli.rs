@@ -1300,3 +1300,70 @@ fn a_mostly_utf8_file_keeps_its_utf8_and_windows_1252_mojibake_is_repaired() {
     assert_eq!(records[0]["summary"], records[1]["summary"]);
     assert_eq!(records[0]["organisation"], records[1]["organisation"]);
 }
+
+#[test]
+fn small_input_and_output_cases_are_read_as_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // Standard input named twice is one document.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .args(["-q", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&fs::read(&corpus()[0]).unwrap())
+        .unwrap();
+    let run = child.wait_with_output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(json_lines(&run.stdout).len(), 1);
+    // An output inside the tables folder is refused by name, before any work.
+    let run = lgsco(
+        &["-o", root.join("t/out.jsonl").to_str().unwrap(), "--tables"],
+        &[&root.join("t"), &corpus()[0]],
+    );
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("inside the --tables folder"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(!stderr(&run).contains("lgsco-tmp"), "{}", stderr(&run));
+    // What bytes that are not UTF-8 may be.
+    fs::write(root.join("page.html.gz"), b"\x1f\x8b\x08\x00\xff\xfe\x00").unwrap();
+    let utf16: Vec<u8> = "Summary: caf\u{e9} \u{2019}"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    fs::write(root.join("utf16.txt"), &utf16).unwrap();
+    let run = lgsco(
+        &["-q"],
+        &[&root.join("page.html.gz"), &root.join("utf16.txt")],
+    );
+    let records = json_lines(&run.stdout);
+    let errors: Vec<&str> = records
+        .iter()
+        .map(|r| r["error"].as_str().unwrap())
+        .collect();
+    assert!(errors[0].contains("gzip"), "{errors:?}");
+    assert!(
+        errors[1].contains("UTF-16 without a byte-order mark"),
+        "{errors:?}"
+    );
+    // A page that declares its encoding is read in it.
+    let page = b"<html><head><meta charset=\"windows-1252\"></head><body>\
+        <h1>Org (22 014 796)</h1><p>Summary: Mr Q\x92s complaint, \xa3300.</p></body></html>";
+    fs::write(root.join("legacy.html"), page).unwrap();
+    let run = lgsco(&["-q"], &[&root.join("legacy.html")]);
+    let records = json_lines(&run.stdout);
+    assert_eq!(
+        records[0]["summary"].as_str(),
+        Some("Mr Q\u{2019}s complaint, \u{a3}300."),
+        "{records:?}"
+    );
+}
