@@ -177,9 +177,12 @@ impl Decision {
     }
 
     /// Moves every span `by` bytes on: for a record parsed from a part of a larger text (one of
-    /// [`crate::statements`]), so that its spans point into the whole text.
+    /// [`crate::statements`]), so that its spans point into the whole text. A span moved past
+    /// `usize::MAX` stops there (it never wraps round into a span that runs backwards).
     pub fn offset_spans(&mut self, by: usize) {
-        self.for_each_span_mut(|span| *span = Span::new(span.start + by, span.end + by));
+        self.for_each_span_mut(|span| {
+            *span = Span::new(span.start.saturating_add(by), span.end.saturating_add(by));
+        });
     }
 }
 

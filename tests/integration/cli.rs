@@ -1367,3 +1367,14 @@ fn small_input_and_output_cases_are_read_as_meant() {
         "{records:?}"
     );
 }
+
+#[test]
+fn spans_moved_past_the_end_of_memory_stop_there_instead_of_running_backwards() {
+    let mut decision = lgsco::parse(&fs::read_to_string(&corpus()[0]).unwrap()).unwrap();
+    // Far enough that the section's end passes `usize::MAX` and its start does not.
+    let before = decision.sections[0].span;
+    decision.offset_spans(usize::MAX - before.end + 1);
+    let span = decision.sections[0].span;
+    assert!(span.start <= span.end, "{span:?}");
+    assert_eq!(span.end, usize::MAX);
+}
