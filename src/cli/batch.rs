@@ -43,11 +43,10 @@ pub fn read_text(input: &Input, legacy: Option<&'static Encoding>) -> Result<Str
     let bytes = match input {
         Input::Stdin => read_limited(io::stdin().lock(), 0),
         Input::File(path) => regular_file(path)
-            .and_then(|()| File::open(path).map_err(|e| format!("cannot read file: {e}")))
-            .and_then(|file| {
+            .and_then(|()| open_without_waiting(path))
+            .and_then(|(file, length)| {
                 // Sized from the file's length, the buffer is read into without regrowing.
-                let length = file.metadata().map_or(0, |m| m.len().min(MAX_BYTES));
-                read_limited(file, length as usize + 1)
+                read_limited(file, length.min(MAX_BYTES) as usize + 1)
             }),
         Input::Failed { error, .. } => Err(error.clone()),
     }?;
@@ -159,12 +158,35 @@ pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Vec<Converte
     }
 }
 
+/// Opens the regular file `path` and says its length. It is opened without waiting
+/// (`O_NONBLOCK`, which changes nothing for a regular file) and looked at again once open, so a
+/// FIFO or device put in its place since [`regular_file`] looked is refused rather than waited
+/// on for ever.
+fn open_without_waiting(path: &Path) -> Result<(File, u64), String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| format!("cannot read file: {e}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read file: {e}"))?;
+    regular(meta.file_type())?;
+    Ok((file, meta.len()))
+}
+
 /// Whether `path` (its target, for a link) is a regular file, told from its metadata without
 /// opening it: opening a FIFO, a terminal or a device could wait for ever, or read without end.
 fn regular_file(path: &Path) -> Result<(), String> {
     let kind = fs::metadata(path)
         .map_err(|e| format!("cannot read file: {e}"))?
         .file_type();
+    regular(kind)
+}
+
+/// Whether a file of `kind` is a regular file, or else what it is.
+fn regular(kind: fs::FileType) -> Result<(), String> {
     if kind.is_file() {
         return Ok(());
     }
@@ -350,6 +372,19 @@ mod tests {
         let lengths: Vec<usize> = chunks(&small).map(<[Input]>::len).collect();
         assert_eq!(lengths, [CHUNK, 44]);
         assert_eq!(chunks(&[]).count(), 0);
+    }
+
+    #[test]
+    fn a_fifo_put_in_a_file_s_place_is_refused_without_waiting() {
+        // As if a FIFO replaced the file after it was looked at: opening it for reading the
+        // ordinary way would wait for a writer for ever.
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("swapped.txt");
+        let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: `mkfifo` only reads the NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let error = open_without_waiting(&fifo).unwrap_err();
+        assert!(error.contains("a FIFO (named pipe)"), "{error}");
     }
 
     #[test]
