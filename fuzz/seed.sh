@@ -31,6 +31,20 @@ parse)
     for f in ../../shared/corpus/converted/*/*.txt ../tests/converted/*/*.txt; do
         [ -f "$f" ] && cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"
     done
+    # Hostile pages, near and past the bounds a page is read within (see the README): elements
+    # left open or nested, formatting elements reopened, many attributes, sloppy markup.
+    head='<!DOCTYPE html><html><body><h1>Org (22 014 796)</h1><p>Summary: Mr Q complained.</p>'
+    i=0
+    for unit in '<div>x' '<ol><li>x' '<section><p>x' '<font size=3>x' '<b><i>x</b></i>' \
+        '<table><tr><td>x' '<p><b>x</p>' '<li>x' '<dt>a<dd>b' '<tr><td>x<td>y' '<a title=">">x'; do
+        for count in 900 1100; do
+            { printf '%s' "$head"; for _ in $(seq "$count"); do printf '%s' "$unit"; done; } \
+                >"$dir/hostile-$i-$count.html"
+        done
+        i=$((i + 1))
+    done
+    { printf '%s<div' "$head"; for n in $(seq 1100); do printf ' a%d=1' "$n"; done; printf '>x</div>'; } \
+        >"$dir/hostile-attributes.html"
     ;;
 amount)
     seeds '£300' '£10,000' '£1,000.50 for her' '£4500 for distress' '£250.' '£1,0000' \

@@ -160,7 +160,16 @@ pub fn derived_text(input: &str) -> Cow<'_, str> {
 /// Reads `input` as `kind`, then parses the text read; the derived layout and the warnings for
 /// what was repaired (lines joined, text decoded again) are added to the record.
 fn read(input: &str, kind: InputKind) -> Result<Decision, ParseError> {
+    #[cfg(feature = "html")]
+    if matches!(kind, InputKind::Html) {
+        input::html_within_bounds(input)?;
+    }
     let derived = input::derive(input, kind);
+    #[cfg(feature = "html")]
+    if matches!(kind, InputKind::Html) && derived.text.trim().is_empty() && !input.trim().is_empty()
+    {
+        return Err(ParseError::empty_page());
+    }
     let mut decision = parse_text(&derived.text)?;
     if let Some(layout) = derived.layout {
         decision.layout = layout;

@@ -187,9 +187,12 @@ impl Decision {
     }
 
     /// Moves every span `by` bytes on: for a record parsed from a part of a larger text (one of
-    /// [`crate::statements`]), so that its spans point into the whole text.
+    /// [`crate::statements`]), so that its spans point into the whole text. A span moved past
+    /// `usize::MAX` stops there (it never wraps round into a span that runs backwards).
     pub fn offset_spans(&mut self, by: usize) {
-        self.for_each_span_mut(|span| *span = Span::new(span.start + by, span.end + by));
+        self.for_each_span_mut(|span| {
+            *span = Span::new(span.start.saturating_add(by), span.end.saturating_add(by));
+        });
     }
 }
 
@@ -385,6 +388,9 @@ pub enum WarningKind {
     /// Lines were joined before reading: text hard-wrapped at a fixed width, a Markdown
     /// paragraph written over several lines, or a sentence split at each link or emphasis.
     LinesRejoined,
+    /// A web page shows more than one top-level heading (`h1`), as a page with a second title
+    /// line put before or after the statement's does; the first shown was read as the title.
+    TwoTitles,
 }
 
 /// One action of the `Agreed action` section: a paragraph's item, or a paragraph without items.

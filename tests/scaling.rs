@@ -83,3 +83,64 @@ fn parse_time_grows_linearly() {
         );
     }
 }
+
+/// Hostile web pages, each repeating `unit` after a statement's opening: elements left open or
+/// nested, formatting elements the tree builder reopens, one element with a great many
+/// attributes. Each is either read or refused as `PageTooComplex`, in time linear in its size.
+#[cfg(feature = "html")]
+const HOSTILE_PAGES: &[(&str, &str)] = &[
+    ("unclosed div", "<div>x"),
+    ("nested ol li", "<ol><li>x"),
+    ("unclosed section p", "<section><p>x"),
+    ("unclosed font", "<font size=3>x"),
+    ("misnested formatting", "<b><i>x</b></i>"),
+    ("nested tables", "<table><tr><td>x"),
+    ("paragraphs", "<p>x</p>"),
+    ("attributes", " a=1"),
+];
+
+#[cfg(feature = "html")]
+fn hostile_page(unit: &str, bytes: usize) -> String {
+    let head = "<html><body><h1>Org (22 014 796)</h1><p>Summary: Mr Q complained.</p>";
+    let mut page = String::from(head);
+    if unit.starts_with(' ') {
+        // The attributes of one element.
+        page.push_str("<div");
+        page.push_str(&unit.repeat(bytes / unit.len()));
+        page.push_str(">x</div>");
+    } else {
+        page.push_str(&unit.repeat(bytes / unit.len()));
+    }
+    page
+}
+
+#[cfg(feature = "html")]
+#[test]
+#[ignore = "timing; run by hand in release mode"]
+fn hostile_pages_are_read_or_refused_in_linear_time() {
+    for &(name, unit) in HOSTILE_PAGES {
+        let mut times = Vec::new();
+        for bytes in [150_000, 600_000, 2_400_000] {
+            let page = hostile_page(unit, bytes);
+            let start = Instant::now();
+            let result = lgsco::parse_html(&page);
+            let elapsed = start.elapsed();
+            let outcome = match &result {
+                Ok(_) => "read".to_owned(),
+                Err(e) => format!("{:?}", e.kind()),
+            };
+            println!("{name:22} {bytes:>9} B {elapsed:>10.1?}  {outcome}");
+            times.push(elapsed);
+        }
+        // Four times the size, at most ten times the time (a quadratic stage takes 16).
+        for pair in times.windows(2) {
+            assert!(
+                pair[1] < pair[0] * 10 + Duration::from_millis(50),
+                "{name}: {:?} then {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+        assert!(times[2] < Duration::from_secs(3), "{name}: {:?}", times[2]);
+    }
+}

@@ -9,7 +9,7 @@ use lgsco::{Encoding, Format};
 /// Parse LGSCO decision statements into JSON Lines, a JSON array or CSV.
 ///
 /// Reads each PATH (a file, or a directory searched recursively for *.txt files, and *.html and
-/// *.htm web pages, in sorted order),
+/// *.htm web pages, in sorted order, skipping hidden files and folders whose names start with .),
 /// or standard input when no PATH is given (or for `-`), and writes one record per document, in
 /// input order, with a "source" key. A document that cannot be read or parsed gives
 /// {"source": ..., "error": ...} instead, a message on standard error, and the run goes on.
@@ -40,8 +40,9 @@ pub struct Args {
     #[arg(long, short = 'f', value_name = "FORMAT", default_value_t = Format::JsonLines)]
     pub format: Format,
 
-    /// Write the records to FILE instead of standard output. The file appears complete or not
-    /// at all: records go to a temporary file beside it, renamed into place at the end.
+    /// Write the records to FILE instead of standard output (`-` is standard output). The file
+    /// appears complete or not at all: records go to a temporary file beside it, renamed into
+    /// place at the end. A read-only file, or one among the inputs, is never replaced.
     ///
     /// Example: lgsco -o decisions.jsonl corpus
     #[arg(long, short = 'o', value_name = "FILE")]

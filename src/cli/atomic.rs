@@ -33,8 +33,12 @@ impl AtomicFile {
     /// Only a regular file (whose permissions the new one keeps) or a new path can be a target:
     /// a link, a device (`/dev/null`), a FIFO or a directory is refused, never replaced.
     pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        refuse_folder_name(target)?;
         let keep = match fs::symlink_metadata(target) {
-            Ok(meta) if meta.is_file() => Some(meta.permissions()),
+            Ok(meta) if meta.is_file() => {
+                may_replace(target, &meta)?;
+                Some(meta.permissions())
+            }
             Ok(meta) => {
                 let what = if meta.file_type().is_symlink() {
                     "a symbolic link"
@@ -79,12 +83,127 @@ impl AtomicFile {
     }
 
     /// Makes the file ready (if it is not yet) and renames it over the target.
-    pub fn commit(mut self) -> io::Result<()> {
-        self.make_ready()?;
-        interrupt::finish(&self.temp, || fs::rename(&self.temp, &self.target))?;
-        self.committed = true;
-        Ok(())
+    #[cfg(test)]
+    pub fn commit(self) -> io::Result<()> {
+        self.place().map(Placed::settle).map_err(|(e, _)| e)
     }
+
+    /// Makes the file ready (if it is not yet) and renames it over the target, keeping a link
+    /// to the file it replaces so that [`Placed::undo`] can put that back. When the rename
+    /// fails the finished file is kept where it was written, and its path is returned with the
+    /// error.
+    pub fn place(mut self) -> Result<Placed, (io::Error, Option<PathBuf>)> {
+        if let Err(e) = self.make_ready() {
+            return Err((e, None));
+        }
+        let mut old = self.temp.clone().into_os_string();
+        old.push("-old");
+        let old = PathBuf::from(old);
+        // A second name for the file being replaced (none if there is none, or the file system
+        // has no hard links: then it cannot be put back).
+        interrupt::register(&old);
+        let backup = fs::hard_link(&self.target, &old).is_ok();
+        if !backup {
+            let _ = interrupt::finish(&old, || Ok(()));
+        }
+        let placed = interrupt::finish(&self.temp, || fs::rename(&self.temp, &self.target));
+        // From here the temporary file is either the target or kept: never removed.
+        self.committed = true;
+        match placed {
+            Ok(()) => Ok(Placed {
+                target: self.target.clone(),
+                temp: self.temp.clone(),
+                old: backup.then_some(old),
+            }),
+            Err(e) => {
+                if backup {
+                    let _ = interrupt::finish(&old, || fs::remove_file(&old));
+                }
+                Err((e, Some(self.temp.clone())))
+            }
+        }
+    }
+}
+
+/// A file renamed into place, whose replaced file can still be put back.
+pub struct Placed {
+    target: PathBuf,
+    temp: PathBuf,
+    /// The replaced file's second name, if it had one.
+    old: Option<PathBuf>,
+}
+
+impl Placed {
+    /// Forgets the replaced file: the new one stays.
+    pub fn settle(self) {
+        if let Some(old) = &self.old {
+            let _ = interrupt::finish(old, || fs::remove_file(old));
+        }
+    }
+
+    /// Moves the new file back to its temporary name and puts back the file it replaced (or
+    /// leaves no file, where there was none). Returns where the new file is kept.
+    pub fn undo(self) -> io::Result<PathBuf> {
+        fs::rename(&self.target, &self.temp)?;
+        if let Some(old) = &self.old {
+            interrupt::finish(old, || fs::rename(old, &self.target))?;
+        }
+        Ok(self.temp)
+    }
+}
+
+/// Refuses a target spelled as a folder (`out.jsonl/`), which no file can be renamed to.
+fn refuse_folder_name(target: &Path) -> io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    if target.as_os_str().as_bytes().ends_with(b"/") {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the name ends with `/`, as a folder's does; give a file name",
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses to replace the existing file `target` (with metadata `meta`) where a shell's `>`
+/// would fail or the rename at the end would: a read-only file (no write permission for anyone,
+/// or none for this user), or a file in a sticky folder (`/tmp`) that neither the file nor the
+/// folder belongs to this user.
+fn may_replace(target: &Path, meta: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let refused = |why: &str| {
+        Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            why.to_owned(),
+        ))
+    };
+    if meta.permissions().mode() & 0o222 == 0 {
+        return refused("the file is read-only; it is not replaced");
+    }
+    let Ok(path) = std::ffi::CString::new(target.as_os_str().as_bytes()) else {
+        return Ok(());
+    };
+    // SAFETY: `access` only reads the NUL-terminated path it is given.
+    if unsafe { libc::access(path.as_ptr(), libc::W_OK) } != 0 {
+        return refused("the file is not writable by this user; it is not replaced");
+    }
+    let folder = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    // SAFETY: `geteuid` has no preconditions.
+    let me = unsafe { libc::geteuid() };
+    if let Ok(dir) = fs::metadata(folder)
+        && dir.permissions().mode() & 0o1000 != 0
+        && me != 0
+        && meta.uid() != me
+        && dir.uid() != me
+    {
+        return refused(
+            "the file is in a sticky folder and belongs to another user, who alone may replace it",
+        );
+    }
+    Ok(())
 }
 
 impl Write for AtomicFile {
@@ -224,13 +343,22 @@ impl AtomicDir {
 
     /// Renames the temporary folder into place, moving an earlier set aside first and removing
     /// it afterwards.
-    pub fn commit(mut self) -> io::Result<()> {
+    #[cfg(test)]
+    pub fn commit(self) -> io::Result<()> {
+        self.place().map(PlacedDir::settle).map_err(|(e, _)| e)
+    }
+
+    /// Renames the temporary folder into place, moving an earlier set aside first, so that
+    /// [`PlacedDir::undo`] can put it back. When the rename fails the earlier set is put back and
+    /// the finished folder kept where it was written, whose path is returned with the error.
+    pub fn place(mut self) -> Result<PlacedDir, (io::Error, Option<PathBuf>)> {
         let mut old = self.temp.clone().into_os_string();
         old.push("-old");
         let old = PathBuf::from(old);
         interrupt::register(&old);
-        interrupt::finish(&self.temp, || {
-            let replacing = fs::symlink_metadata(&self.target).is_ok();
+        let mut replacing = false;
+        let placed = interrupt::finish(&self.temp, || {
+            replacing = fs::symlink_metadata(&self.target).is_ok();
             if replacing {
                 fs::rename(&self.target, &old)?;
             }
@@ -239,12 +367,50 @@ impl AtomicDir {
                     let _ = fs::rename(&old, &self.target);
                 }
             })
-        })?;
+        });
         self.committed = true;
-        interrupt::finish(&old, || match fs::remove_dir_all(&old) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        })
+        match placed {
+            Ok(()) => {
+                if !replacing {
+                    let _ = interrupt::finish(&old, || Ok(()));
+                }
+                Ok(PlacedDir {
+                    target: self.target.clone(),
+                    temp: self.temp.clone(),
+                    old: replacing.then_some(old),
+                })
+            }
+            Err(e) => {
+                let _ = interrupt::finish(&old, || Ok(()));
+                Err((e, Some(self.temp.clone())))
+            }
+        }
+    }
+}
+
+/// A folder renamed into place, whose earlier set can still be put back.
+pub struct PlacedDir {
+    target: PathBuf,
+    temp: PathBuf,
+    old: Option<PathBuf>,
+}
+
+impl PlacedDir {
+    /// Removes the earlier set: the new one stays.
+    pub fn settle(self) {
+        if let Some(old) = &self.old {
+            let _ = interrupt::finish(old, || fs::remove_dir_all(old));
+        }
+    }
+
+    /// Moves the new folder back to its temporary name and the earlier set (if any) back in
+    /// place. Returns where the new folder is kept.
+    pub fn undo(self) -> io::Result<PathBuf> {
+        fs::rename(&self.target, &self.temp)?;
+        if let Some(old) = &self.old {
+            interrupt::finish(old, || fs::rename(old, &self.target))?;
+        }
+        Ok(self.temp)
     }
 }
 

@@ -16,8 +16,11 @@ use rayon::prelude::*;
 
 use super::walk::Input;
 
-/// Documents larger than this are refused unread (statements are tens of kilobytes).
-pub const MAX_BYTES: u64 = 64 << 20;
+/// Documents larger than this are refused unread (statements are tens of kilobytes). It bounds
+/// the memory one document takes: parsing the costliest shapes of text (a million numbered
+/// paragraphs and items) peaks at about 35 times their size, so about 300 MB here; a web page
+/// takes less, its elements being bounded too (see `lgsco::ErrorKind::PageTooComplex`).
+pub const MAX_BYTES: u64 = 8 << 20;
 
 /// The most documents parsed together.
 const CHUNK: usize = 256;
@@ -40,11 +43,10 @@ pub fn read_text(input: &Input, legacy: Option<&'static Encoding>) -> Result<Str
     let bytes = match input {
         Input::Stdin => read_limited(io::stdin().lock(), 0),
         Input::File(path) => regular_file(path)
-            .and_then(|()| File::open(path).map_err(|e| format!("cannot read file: {e}")))
-            .and_then(|file| {
+            .and_then(|()| open_without_waiting(path))
+            .and_then(|(file, length)| {
                 // Sized from the file's length, the buffer is read into without regrowing.
-                let length = file.metadata().map_or(0, |m| m.len().min(MAX_BYTES));
-                read_limited(file, length as usize + 1)
+                read_limited(file, length.min(MAX_BYTES) as usize + 1)
             }),
         Input::Failed { error, .. } => Err(error.clone()),
     }?;
@@ -54,13 +56,46 @@ pub fn read_text(input: &Input, legacy: Option<&'static Encoding>) -> Result<Str
         Ok(text) => return Ok(text),
         Err(not_utf8) => not_utf8.into_bytes(),
     };
-    match lgsco::decode(&bytes, legacy) {
+    decoded(&bytes, legacy)
+}
+
+/// The text of `bytes`, which are not UTF-8: decoded as `lgsco::decode` says, in `legacy` when
+/// given, else in the encoding a web page declares (`<meta charset=windows-1252>`); an error
+/// with a hint at what the bytes may be when they cannot be read.
+fn decoded(bytes: &[u8], legacy: Option<&'static Encoding>) -> Result<String, String> {
+    match lgsco::decode(bytes, legacy.or_else(|| declared_encoding(bytes))) {
         Ok(text) => Ok(text.into_owned()),
-        Err(e) if e.kind() == ErrorKind::InvalidUtf8 => Err(format!(
-            "{e} (a Windows-1252 copy? read it with --encoding windows-1252)"
-        )),
+        Err(e) if e.kind() == ErrorKind::InvalidUtf8 => Err(format!("{e} ({})", hint(bytes))),
         Err(e) => Err(e.to_string()),
     }
+}
+
+/// What bytes that are not UTF-8 may be, and what to do.
+fn hint(bytes: &[u8]) -> &'static str {
+    let head = &bytes[..bytes.len().min(4096)];
+    if head.starts_with(&[0x1f, 0x8b]) {
+        "a gzip-compressed file? decompress it first, e.g. with gunzip"
+    } else if head.iter().filter(|&&b| b == 0).count() * 4 > head.len() {
+        "UTF-16 without a byte-order mark? convert it to UTF-8, e.g. with iconv -f UTF-16LE -t UTF-8"
+    } else {
+        "a Windows-1252 copy? read it with --encoding windows-1252"
+    }
+}
+
+/// The encoding a web page declares in its first 1024 bytes (`<meta charset="windows-1252">`,
+/// or `<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">`), as a
+/// browser reads it; none for UTF-8 or UTF-16, which the bytes are not.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
+    let meta = memchr::memmem::find(&head, b"<meta")?;
+    let at = meta + memchr::memmem::find(&head[meta..], b"charset=")? + b"charset=".len();
+    let label: Vec<u8> = head[at..]
+        .iter()
+        .skip_while(|&&b| b == b'"' || b == b'\'')
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .copied()
+        .collect();
+    Encoding::for_label(&label).filter(|e| !matches!(e.name(), "UTF-8" | "UTF-16LE" | "UTF-16BE"))
 }
 
 /// Whether `input` is a file named as a web page (`.html`, `.htm`): it is read as one whatever
@@ -123,12 +158,35 @@ pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Vec<Converte
     }
 }
 
+/// Opens the regular file `path` and says its length. It is opened without waiting
+/// (`O_NONBLOCK`, which changes nothing for a regular file) and looked at again once open, so a
+/// FIFO or device put in its place since [`regular_file`] looked is refused rather than waited
+/// on for ever.
+fn open_without_waiting(path: &Path) -> Result<(File, u64), String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| format!("cannot read file: {e}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read file: {e}"))?;
+    regular(meta.file_type())?;
+    Ok((file, meta.len()))
+}
+
 /// Whether `path` (its target, for a link) is a regular file, told from its metadata without
 /// opening it: opening a FIFO, a terminal or a device could wait for ever, or read without end.
 fn regular_file(path: &Path) -> Result<(), String> {
     let kind = fs::metadata(path)
         .map_err(|e| format!("cannot read file: {e}"))?
         .file_type();
+    regular(kind)
+}
+
+/// Whether a file of `kind` is a regular file, or else what it is.
+fn regular(kind: fs::FileType) -> Result<(), String> {
     if kind.is_file() {
         return Ok(());
     }
@@ -304,14 +362,29 @@ mod tests {
         };
         let big: Vec<Input> = (0..3).map(|i| file(&format!("big{i}"), 10 << 20)).collect();
         let lengths: Vec<usize> = chunks(&big).map(<[Input]>::len).collect();
-        assert_eq!(lengths, [1, 1, 1]);
+        // Each counted as far as it is read: two of them fill a chunk.
+        assert_eq!(lengths, [2, 1]);
+        // A file past the size bound counts as the bytes read of it before it is refused.
         let huge = vec![file("huge", 100 << 20), file("small", 10)];
         let lengths: Vec<usize> = chunks(&huge).map(<[Input]>::len).collect();
-        assert_eq!(lengths, [1, 1]);
+        assert_eq!(lengths, [2]);
         let small: Vec<Input> = (0..CHUNK + 44).map(|_| Input::Stdin).collect();
         let lengths: Vec<usize> = chunks(&small).map(<[Input]>::len).collect();
         assert_eq!(lengths, [CHUNK, 44]);
         assert_eq!(chunks(&[]).count(), 0);
+    }
+
+    #[test]
+    fn a_fifo_put_in_a_file_s_place_is_refused_without_waiting() {
+        // As if a FIFO replaced the file after it was looked at: opening it for reading the
+        // ordinary way would wait for a writer for ever.
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("swapped.txt");
+        let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: `mkfifo` only reads the NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let error = open_without_waiting(&fifo).unwrap_err();
+        assert!(error.contains("a FIFO (named pipe)"), "{error}");
     }
 
     #[test]
@@ -320,7 +393,7 @@ mod tests {
         assert!(
             read_limited(big, 0)
                 .unwrap_err()
-                .starts_with("larger than 64 MiB")
+                .starts_with("larger than 8 MiB")
         );
         let missing = convert(&Input::File("/no/such/file.txt".into()), None);
         assert_eq!(missing.len(), 1);

@@ -4,10 +4,12 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::Path;
+#[cfg(test)]
+use std::{fs, path::PathBuf};
 
 use lgsco::{Format, Prepared, RecordWriter, Table, TableRows, TableWriter};
 
-use super::atomic::{AtomicDir, AtomicFile};
+use super::atomic::{AtomicDir, AtomicFile, Placed, PlacedDir};
 
 /// Standard output or an [`AtomicFile`].
 pub enum Destination {
@@ -31,14 +33,6 @@ impl Destination {
         match self {
             Destination::Stdout(out) => out.flush(),
             Destination::File(file) => file.make_ready(),
-        }
-    }
-
-    /// Renames the file into place (nothing to do for standard output).
-    fn commit(self) -> io::Result<()> {
-        match self {
-            Destination::Stdout(_) => Ok(()),
-            Destination::File(file) => file.commit(),
         }
     }
 }
@@ -78,6 +72,7 @@ pub struct Output {
 impl Output {
     /// Records in `format` to standard output when `path` is `None`, else to the file `path`.
     pub fn open(path: Option<&Path>, format: Format, raw_csv: bool) -> Result<Output, Stop> {
+        let path = path.filter(|path| !is_stdout(path));
         let name = path.map_or_else(
             || "standard output".to_owned(),
             |p| super::printable(&p.display().to_string()),
@@ -132,14 +127,78 @@ pub struct Ready {
     name: String,
 }
 
-impl Ready {
-    /// Puts the output in place: renames the file over its target.
-    pub fn commit(self) -> Result<(), Stop> {
-        let name = self.name;
-        self.destination
-            .commit()
-            .map_err(|e| cannot_write(&name, e))
+/// A finished output waiting to be put in place: records or tables.
+pub enum Pending {
+    /// Records, to standard output or a file.
+    Records(Ready),
+    /// A folder of tables.
+    Tables(ReadyTables),
+}
+
+/// An output put in place whose earlier version can still be put back.
+enum Done {
+    File(Placed, String),
+    Dir(PlacedDir, String),
+}
+
+/// Puts every finished output in place, or none: when one cannot be renamed into place, those
+/// already placed are put back as they were. Every finished file or folder that is not in place
+/// then is kept under its temporary name, and the message says where.
+pub fn place_all(pending: Vec<Pending>) -> Result<(), Stop> {
+    let mut done: Vec<Done> = Vec::new();
+    for output in pending {
+        let (placed, name) = match output {
+            Pending::Records(Ready {
+                destination: Destination::Stdout(_),
+                ..
+            }) => continue,
+            Pending::Records(Ready {
+                destination: Destination::File(file),
+                name,
+            }) => (file.place().map(|p| Done::File(p, name.clone())), name),
+            Pending::Tables(ReadyTables { folder, name }) => {
+                (folder.place().map(|p| Done::Dir(p, name.clone())), name)
+            }
+        };
+        match placed {
+            Ok(placed) => done.push(placed),
+            Err((e, kept)) => {
+                let mut message = format!("cannot write {name}: {e}");
+                if let Some(kept) = kept {
+                    message.push_str(&format!(
+                        "; the finished output is kept in {}",
+                        shown(&kept)
+                    ));
+                }
+                for placed in done.into_iter().rev() {
+                    let (undone, name) = match placed {
+                        Done::File(p, name) => (p.undo(), name),
+                        Done::Dir(p, name) => (p.undo(), name),
+                    };
+                    message.push_str(&match undone {
+                        Ok(kept) => format!(
+                            "; {name} was put back as it was, and its finished output is kept in {}",
+                            shown(&kept)
+                        ),
+                        Err(e) => format!("; {name} was written but could not be put back: {e}"),
+                    });
+                }
+                return Err(Stop::Failed(message));
+            }
+        }
     }
+    for placed in done {
+        match placed {
+            Done::File(p, _) => p.settle(),
+            Done::Dir(p, _) => p.settle(),
+        }
+    }
+    Ok(())
+}
+
+/// A path as messages show it.
+fn shown(path: &Path) -> String {
+    super::printable(&path.display().to_string())
 }
 
 /// The `--tables` folder: one CSV file per [`Table`], written as a set into an [`AtomicDir`].
@@ -208,14 +267,6 @@ pub struct ReadyTables {
     name: String,
 }
 
-impl ReadyTables {
-    /// Renames the folder into place.
-    pub fn commit(self) -> Result<(), Stop> {
-        let name = self.name;
-        self.folder.commit().map_err(|e| cannot_write(&name, e))
-    }
-}
-
 /// The failure to write the output named `name`.
 fn cannot_write(name: &str, e: io::Error) -> Stop {
     Stop::Failed(format!("cannot write {name}: {e}"))
@@ -230,24 +281,100 @@ fn stop(name: &str, to_stdout: bool, e: io::Error) -> Stop {
     }
 }
 
-/// Whether standard output is open. A program started with it closed (`lgsco corpus >&-`) finds
-/// it open on `/dev/null` for reading and writing (the Rust runtime reopens closed standard
-/// descriptors so), where a shell's `> /dev/null` opens it for writing only; on Linux that is
-/// told from `/proc/self/fdinfo/1`, elsewhere standard output is taken to be open.
+/// Whether `path` names standard output: `-`, or `/dev/stdout` and its aliases (which are links
+/// to whatever standard output is, so a target to write to rather than a file to replace).
+pub fn is_stdout(path: &Path) -> bool {
+    ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+        .iter()
+        .any(|name| path == Path::new(name))
+}
+
+/// Whether standard output was closed when the program started (`lgsco corpus >&-`), as recorded
+/// by [`record_closed_stdout`] before the Rust runtime ran.
+static STDOUT_CLOSED_AT_START: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Records whether descriptor 1 is closed. The Rust runtime reopens a closed standard descriptor
+/// on `/dev/null` for reading and writing before `main`, which would make `>&-` look like an
+/// open `1<>/dev/null` (as `subprocess.DEVNULL` and many job runners give): so this runs from
+/// the ELF initialiser list, after the C library is set up and before the runtime's own start.
+#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
+extern "C" fn record_closed_stdout() {
+    // SAFETY: `fcntl(F_GETFD)` only reads the descriptor's flags; it fails with EBADF when the
+    // descriptor is not open.
+    let closed = unsafe { libc::fcntl(1, libc::F_GETFD) } == -1;
+    STDOUT_CLOSED_AT_START.store(closed, std::sync::atomic::Ordering::Relaxed);
+}
+
+#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static RECORD_CLOSED_STDOUT: extern "C" fn() = record_closed_stdout;
+
+/// Whether standard output is open: it is unless it was closed when the program started (told
+/// before the Rust runtime reopened it, see [`record_closed_stdout`]). `/dev/null` opened for
+/// writing, or for reading and writing, is open.
 fn standard_output_is_open() -> io::Result<()> {
-    let reopened = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"))
-        && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-            info.lines()
-                .find_map(|line| line.strip_prefix("flags:"))
-                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
-                .is_some_and(|flags| flags & 0o3 == 0o2)
-        });
-    if reopened {
+    if STDOUT_CLOSED_AT_START.load(std::sync::atomic::Ordering::Relaxed) {
         Err(io::Error::new(
             io::ErrorKind::BrokenPipe,
             "standard output is closed",
         ))
     } else {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ready(path: &Path, source: &str) -> Ready {
+        let mut output = Output::open(Some(path), Format::JsonLines, false).unwrap();
+        output.write_error(source, "x").unwrap();
+        output.finish().unwrap()
+    }
+
+    #[test]
+    fn outputs_are_placed_together_or_put_back_with_the_finished_files_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+        fs::write(&a, "old a\n").unwrap();
+        let pending = vec![
+            Pending::Records(ready(&a, "1")),
+            Pending::Records(ready(&b, "1")),
+        ];
+        place_all(pending).unwrap();
+        assert!(fs::read_to_string(&a).unwrap().contains("\"1\""));
+        assert!(b.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+        // b cannot be replaced when the time comes (it became a folder that is not empty): a is
+        // put back as it was, and both finished files are kept, the message says where.
+        let pending = vec![
+            Pending::Records(ready(&a, "2")),
+            Pending::Records(ready(&b, "2")),
+        ];
+        fs::remove_file(&b).unwrap();
+        fs::create_dir(&b).unwrap();
+        fs::write(b.join("x"), "").unwrap();
+        let Err(Stop::Failed(message)) = place_all(pending) else {
+            panic!("placed over a folder");
+        };
+        assert!(
+            fs::read_to_string(&a).unwrap().contains("\"1\""),
+            "{message}"
+        );
+        assert!(message.contains("cannot write"), "{message}");
+        assert!(message.contains("was put back as it was"), "{message}");
+        let kept: Vec<PathBuf> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains("lgsco-tmp"))
+            .collect();
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        for kept in kept {
+            assert!(message.contains(&kept.display().to_string()), "{message}");
+            assert!(fs::read_to_string(&kept).unwrap().contains("\"2\""));
+        }
     }
 }

@@ -37,20 +37,21 @@ pub fn run(args: &Args) -> ExitCode {
             }
         };
     }
-    if let Err(usage) = check_usage(args) {
+    let walked = walk::walk(&args.paths);
+    if let Err(usage) = check_usage(args, &walked) {
         diagnostic(format_args!("lgsco: {usage}"));
         return ExitCode::from(2);
     }
-    let inputs = walk::inputs(&args.paths);
+    let inputs = walked.inputs.as_slice();
     if args.text {
-        return print_texts(args, &inputs);
+        return print_texts(args, inputs);
     }
     let bar = progress::bar(inputs.len(), args.quiet);
     let result = rayon::ThreadPoolBuilder::new()
         .num_threads(threads(args.jobs.map(|n| n.get())))
         .build()
         .map_err(|e| Stop::Failed(format!("cannot start threads: {e}")))
-        .and_then(|pool| pool.install(|| convert(args, &inputs, &bar)));
+        .and_then(|pool| pool.install(|| convert(args, inputs, &bar)));
     bar.finish_and_clear();
     match result {
         Ok(tally) => {
@@ -58,6 +59,12 @@ pub fn run(args: &Args) -> ExitCode {
                 diagnostic(format_args!("lgsco: {tally}"));
                 if let Some(breakdown) = tally.breakdown() {
                     diagnostic(format_args!("lgsco: {breakdown}"));
+                }
+                if walked.hidden > 0 {
+                    diagnostic(format_args!(
+                        "lgsco: {} hidden files or folders (names starting with `.`) skipped in folders",
+                        walked.hidden
+                    ));
                 }
             }
             if tally.failed == 0 {
@@ -147,30 +154,74 @@ fn threads(jobs: Option<usize>) -> usize {
     }
 }
 
-/// Refuses, before any work, outputs that would destroy each other or an input: `--output` and
-/// `--errors` naming the same file, or either naming a file that is read.
-fn check_usage(args: &Args) -> Result<(), String> {
+/// Refuses, before any work, outputs that would destroy each other or an input: `--output`,
+/// `--errors` and `--tables` naming the same path, or any of them naming a file that is read or
+/// a folder that is walked (told by device and inode, however it is spelled), or a new file that
+/// would land among the files a walk takes.
+fn check_usage(args: &Args, walked: &walk::Walked) -> Result<(), String> {
     let outputs = [
         ("--output", &args.output),
         ("--errors", &args.errors),
         ("--tables", &args.tables),
     ];
+    let to_stdout = |path: &Option<PathBuf>| path.as_deref().is_some_and(destination::is_stdout);
+    if to_stdout(&args.tables) {
+        return Err("--tables names a folder, not standard output".into());
+    }
+    let records_to_stdout =
+        to_stdout(&args.output) || (args.output.is_none() && args.tables.is_none());
+    if to_stdout(&args.errors) && records_to_stdout {
+        return Err("--errors and the records would both go to standard output".into());
+    }
     let named: Vec<(&str, PathBuf)> = outputs
         .iter()
-        .filter_map(|(flag, path)| Some((*flag, resolved(path.as_deref()?))))
+        .filter_map(|(flag, path)| Some((*flag, path.as_deref()?)))
+        .filter(|(_, path)| !destination::is_stdout(path))
+        .map(|(flag, path)| (flag, resolved(path)))
         .collect();
     for (i, (flag, path)) in named.iter().enumerate() {
         if let Some((other, _)) = named[i + 1..].iter().find(|(_, p)| p == path) {
             return Err(format!("{flag} and {other} name the same path"));
         }
     }
+    if let Some(tables) = named.iter().find(|(flag, _)| *flag == "--tables") {
+        let inside = named
+            .iter()
+            .find(|(flag, path)| *flag != "--tables" && path.starts_with(&tables.1));
+        if let Some((flag, path)) = inside {
+            return Err(format!(
+                "{flag} {} is inside the --tables folder {}, which is written as a whole: put it elsewhere",
+                printable(&path.display().to_string()),
+                printable(&tables.1.display().to_string())
+            ));
+        }
+    }
     for (flag, path) in &named {
+        let shown = || printable(&path.display().to_string());
         let read = args.paths.iter().filter(|p| p.as_os_str() != "-");
         if read.map(|p| resolved(p)).any(|input| input == *path) {
-            return Err(format!(
-                "{flag} {} is also an input",
-                printable(&path.display().to_string())
-            ));
+            return Err(format!("{flag} {} is also an input", shown()));
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if walked.holds(&meta) => {
+                return Err(format!("{flag} {} is also an input", shown()));
+            }
+            Ok(_) => {}
+            Err(_) => {
+                let folder = match path.parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() => parent,
+                    _ => Path::new("."),
+                };
+                let name = path.file_name().unwrap_or_default();
+                let lands_among_inputs = *flag != "--tables"
+                    && std::fs::metadata(folder).is_ok_and(|meta| walked.would_take(&meta, name));
+                if lands_among_inputs {
+                    return Err(format!(
+                        "{flag} {} would be among the inputs: its folder is read and its name is one a folder's walk takes",
+                        shown()
+                    ));
+                }
+            }
         }
     }
     Ok(())
@@ -260,6 +311,8 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
     };
     let mut tables = args.tables.as_deref().map(Tables::open).transpose()?;
     let mut tally = Tally::default();
+    // Whether files are written besides the records.
+    let others = failures.is_some() || tables.is_some();
     let renderings = Renderings {
         records: records.is_some().then_some(args.format),
         tables: tables.is_some(),
@@ -282,8 +335,13 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
                     }
                 }
             }
-            if let (Some(records), Some(record)) = (&mut records, document.record) {
-                records.write(record)?;
+            if let (Some(output), Some(record)) = (&mut records, document.record) {
+                match output.write(record) {
+                    // The reader of standard output went away (`| head -1`): the files named
+                    // for failures or tables are still finished, so none is left stale.
+                    Err(Stop::ReaderGone) if others => records = None,
+                    written => written?,
+                }
             }
             if let (Some(tables), Some(rows)) = (&mut tables, document.rows) {
                 let rows = rows.map_err(|e| Stop::Failed(format!("cannot render tables: {e}")))?;
@@ -295,11 +353,17 @@ fn convert(args: &Args, inputs: &[walk::Input], bar: &ProgressBar) -> Result<Tal
     )?;
     // Every output is written in full before any is put in place, so a failure (a full disk)
     // leaves none of them changed.
-    let records = records.map(Output::finish).transpose()?;
+    let records = match records.map(Output::finish).transpose() {
+        Err(Stop::ReaderGone) if others => None,
+        records => records?,
+    };
     let failures = failures.map(Output::finish).transpose()?;
     let tables = tables.map(Tables::finish).transpose()?;
-    records.map_or(Ok(()), destination::Ready::commit)?;
-    failures.map_or(Ok(()), destination::Ready::commit)?;
-    tables.map_or(Ok(()), destination::ReadyTables::commit)?;
+    let pending = [records, failures]
+        .into_iter()
+        .flatten()
+        .map(destination::Pending::Records)
+        .chain(tables.map(destination::Pending::Tables));
+    destination::place_all(pending.collect())?;
     Ok(tally)
 }

@@ -41,38 +41,87 @@ impl Input {
 ///
 /// No path at all means standard input. A path named on the command line is read whatever its
 /// extension; inside directories only `*.txt` files (any case) are, and web pages (`*.html`,
-/// `*.htm`) with the `html` feature. Each file and directory is read once however many paths lead
-/// to it (overlapping arguments, links), told by its device and inode. A directory named on the
-/// command line that holds no such file is an input that has failed, with a hint when it holds
-/// web pages that were not read.
+/// `*.htm`) with the `html` feature, and no hidden file or folder (a name starting with `.`,
+/// such as the `._a.txt` files macOS leaves beside copies). Each file and directory is read once
+/// however many paths lead to it (overlapping arguments, links), told by its device and inode. A
+/// directory named on the command line that holds no such file is an input that has failed,
+/// with a hint when it holds web pages that were not read.
+#[cfg(test)]
 pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+    walk(paths).inputs
+}
+
+/// What a walk over the command line's paths found: the inputs, and what it passed over.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// The input documents, in order (see [`inputs`]).
+    pub inputs: Vec<Input>,
+    /// The (device, inode) of every file taken and every directory walked.
+    seen: HashSet<(u64, u64)>,
+    /// The (device, inode) of every directory walked.
+    dirs: HashSet<(u64, u64)>,
+    /// How many hidden files and folders inside walked directories were left out.
+    pub hidden: usize,
+}
+
+impl Walked {
+    /// Whether the file or folder with metadata `meta` is an input, or a directory walked.
+    pub fn holds(&self, meta: &fs::Metadata) -> bool {
+        self.seen.contains(&(meta.dev(), meta.ino()))
+    }
+
+    /// Whether a new file named `name` in the folder with metadata `folder` would be among the
+    /// inputs of this walk, were it run again: the folder is walked and the name is one a walk
+    /// takes.
+    pub fn would_take(&self, folder: &fs::Metadata, name: &std::ffi::OsStr) -> bool {
+        self.dirs.contains(&(folder.dev(), folder.ino()))
+            && !is_hidden(name)
+            && has_extension(Path::new(name), DOCUMENTS)
+    }
+}
+
+/// Walks `paths` as [`inputs`] says.
+pub fn walk(paths: &[PathBuf]) -> Walked {
     if paths.is_empty() {
-        return vec![Input::Stdin];
+        return Walked {
+            inputs: vec![Input::Stdin],
+            ..Walked::default()
+        };
     }
     let mut walker = Walker::default();
+    let mut stdin_taken = false;
     for path in paths {
         if path.as_os_str() == "-" {
-            walker.inputs.push(Input::Stdin);
+            // Standard input is one document, however many times it is named.
+            if !std::mem::replace(&mut stdin_taken, true) {
+                walker.found.inputs.push(Input::Stdin);
+            }
         } else if path.is_dir() {
-            let before = (walker.inputs.len(), walker.web_pages, walker.repeats);
+            let before = (
+                walker.found.inputs.len(),
+                walker.web_pages,
+                walker.repeats,
+                walker.found.hidden,
+            );
             walker.walk(path);
             // Nothing found, and nothing passed over for having been read already.
-            if (walker.inputs.len(), walker.repeats) == (before.0, before.2) {
+            if (walker.found.inputs.len(), walker.repeats) == (before.0, before.2) {
                 let pages = walker.web_pages - before.1;
-                walker.inputs.push(Input::Failed {
+                let hidden = walker.found.hidden - before.3;
+                walker.found.inputs.push(Input::Failed {
                     source: source_name(path),
-                    error: no_documents(pages),
+                    error: no_documents(pages, hidden),
                 });
             }
         } else if walker.first_time(path, None) {
-            walker.inputs.push(Input::File(path.clone()));
+            walker.found.inputs.push(Input::File(path.clone()));
         }
     }
-    walker.inputs
+    walker.found
 }
 
 /// Why a directory gave no documents.
-fn no_documents(web_pages: usize) -> String {
+fn no_documents(web_pages: usize, hidden: usize) -> String {
     let mut error = if cfg!(feature = "html") {
         "no *.txt, *.html or *.htm files in this directory"
     } else {
@@ -84,18 +133,29 @@ fn no_documents(web_pages: usize) -> String {
             " (it holds {web_pages} .html or .htm files: lgsco reads statements as text)"
         ));
     }
+    if hidden > 0 {
+        error.push_str(&format!(
+            " ({hidden} hidden files or folders, whose names start with `.`, were skipped; name a file to read it)"
+        ));
+    }
     error
+}
+
+/// Whether a directory entry is hidden: its name starts with `.`.
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    name.as_bytes().first() == Some(&b'.')
 }
 
 /// The state of one walk over the command line's paths.
 #[derive(Default)]
 struct Walker {
-    inputs: Vec<Input>,
-    /// The canonical paths of the directories being walked, so that a link back to one of them
-    /// is reported instead of followed for ever.
-    ancestors: Vec<PathBuf>,
-    /// The (device, inode) of every file and directory taken so far.
-    seen: HashSet<(u64, u64)>,
+    /// What was found so far.
+    found: Walked,
+    /// The (device, inode) of the directories being walked, so that a link back to one of them
+    /// is reported instead of followed for ever. Told by inode rather than by canonical path,
+    /// which would cost a `readlink` for every folder above each one, cubic in the depth.
+    ancestors: Vec<(u64, u64)>,
     /// How many `.html` and `.htm` files the walk passed over.
     web_pages: usize,
     /// How many files and directories it passed over for having taken them already.
@@ -108,7 +168,7 @@ impl Walker {
     /// cannot be looked up counts as new, and fails when it is read.
     fn first_time(&mut self, path: &Path, listed: Option<(u64, u64)>) -> bool {
         let key = listed.or_else(|| fs::metadata(path).ok().map(|m| (m.dev(), m.ino())));
-        let first = key.is_none_or(|key| self.seen.insert(key));
+        let first = key.is_none_or(|key| self.found.seen.insert(key));
         self.repeats += usize::from(!first);
         first
     }
@@ -119,28 +179,29 @@ impl Walker {
             source: source_name(dir),
             error,
         };
-        let canonical = dir.canonicalize().ok();
-        if let Some(canonical) = &canonical
-            && self.ancestors.contains(canonical)
-        {
-            self.inputs.push(failed(format!(
+        let Ok(meta) = fs::metadata(dir) else {
+            self.found
+                .inputs
+                .push(failed("cannot read directory".into()));
+            return;
+        };
+        let (device, key) = (meta.dev(), (meta.dev(), meta.ino()));
+        if self.ancestors.contains(&key) {
+            let shown = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+            self.found.inputs.push(failed(format!(
                 "directory loop: {} is already being read",
-                canonical.display()
+                shown.display()
             )));
             return;
         }
-        let Ok(device) = fs::metadata(dir).map(|m| m.dev()) else {
-            self.inputs.push(failed("cannot read directory".into()));
-            return;
-        };
-        if !self.first_time(dir, None) {
+        if !self.first_time(dir, Some(key)) {
             return;
         }
-        if let Some(canonical) = &canonical {
-            self.ancestors.push(canonical.clone());
-        }
+        self.found.dirs.insert(key);
+        self.ancestors.push(key);
         match fs::read_dir(dir) {
             Err(e) => self
+                .found
                 .inputs
                 .push(failed(format!("cannot read directory: {e}"))),
             Ok(entries) => {
@@ -148,6 +209,7 @@ impl Walker {
                 let mut errors = Vec::new();
                 for entry in entries {
                     match entry {
+                        Ok(entry) if is_hidden(&entry.file_name()) => self.found.hidden += 1,
                         Ok(entry) => {
                             let path = entry.path();
                             // The entry's type and inode come with the directory listing; only
@@ -169,18 +231,16 @@ impl Walker {
                         self.walk(&child);
                     } else if has_extension(&child, DOCUMENTS) {
                         if self.first_time(&child, listed) {
-                            self.inputs.push(Input::File(child));
+                            self.found.inputs.push(Input::File(child));
                         }
                     } else if has_extension(&child, &["html", "htm"]) {
                         self.web_pages += 1;
                     }
                 }
-                self.inputs.extend(errors);
+                self.found.inputs.extend(errors);
             }
         }
-        if canonical.is_some() {
-            self.ancestors.pop();
-        }
+        self.ancestors.pop();
     }
 }
 

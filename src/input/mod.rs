@@ -7,6 +7,8 @@
 mod blocks;
 #[cfg(feature = "html")]
 mod html;
+#[cfg(feature = "html")]
+pub(crate) use html::within_bounds as html_within_bounds;
 mod markdown;
 mod misdecoded;
 mod nodes;
@@ -261,8 +263,19 @@ pub(crate) fn derive(text: &str, kind: InputKind) -> Derived<'_> {
         }
         #[cfg(feature = "html")]
         InputKind::Html => {
-            html::read(text, &mut out);
-            (Some(Layout::Html), false, String::new())
+            let titles = html::read(text, &mut out);
+            let warning = Warning {
+                kind: WarningKind::TwoTitles,
+                message: format!(
+                    "the page shows {titles} top-level headings (`h1`): the first was read as the title"
+                ),
+                span: None,
+            };
+            return Derived {
+                text: Cow::Owned(out.finish()),
+                layout: Some(Layout::Html),
+                warnings: Vec::from_iter((titles > 1).then_some(warning)),
+            };
         }
         InputKind::Markdown => (
             Some(Layout::Markdown),

@@ -841,10 +841,10 @@ fn only_a_regular_file_or_a_new_path_is_replaced_and_it_keeps_its_permissions() 
         assert_eq!(run.status.code(), Some(1), "{target}");
         assert!(stderr(&run).contains(what), "{target}: {}", stderr(&run));
     }
-    for device in ["/dev/null", "/dev/stdout"] {
-        let run = lgsco(&["-o", device], &[&statement]);
-        assert_eq!(run.status.code(), Some(1), "{device}");
-    }
+    // A device is never replaced (`/dev/stdout` means standard output, see
+    // `a_dash_or_dev_stdout_as_the_output_is_standard_output`).
+    let run = lgsco(&["-o", "/dev/null"], &[&statement]);
+    assert_eq!(run.status.code(), Some(1));
     assert!(
         fs::metadata("/dev/null")
             .unwrap()
@@ -991,4 +991,390 @@ fn no_body_leaves_paragraphs_out_and_keeps_every_extracted_value() {
         );
         assert_eq!(lean["preamble"], serde_json::json!([]));
     }
+}
+
+#[test]
+fn an_output_among_the_walked_inputs_is_refused_and_the_input_kept() {
+    let fixture = Fixture::new();
+    let dir = fixture.dir.path();
+    let input = fixture.input();
+    let statement = input.join(corpus()[0].file_name().unwrap());
+    let before = fs::read(&statement).unwrap();
+    // An input the walk finds, named as --output, --errors or --tables, by another spelling too.
+    let spelled_otherwise = dir
+        .join("in/nested/../")
+        .join(statement.file_name().unwrap());
+    for flag in ["-o", "--errors", "--tables"] {
+        for target in [&statement, &spelled_otherwise] {
+            let run = lgsco(&[flag, target.to_str().unwrap()], &[&input]);
+            assert_eq!(run.status.code(), Some(2), "{flag}: {}", stderr(&run));
+            assert!(
+                stderr(&run).contains("is also an input"),
+                "{}",
+                stderr(&run)
+            );
+            assert_eq!(fs::read(&statement).unwrap(), before);
+        }
+    }
+    // A folder that is walked is no place for the tables.
+    let run = lgsco(
+        &["--tables", input.join("nested").to_str().unwrap()],
+        &[&input],
+    );
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    // A new file that a walk of the folder would take next time.
+    let new = input.join("nested/records.txt");
+    let run = lgsco(&["-o", new.to_str().unwrap()], &[&input]);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(stderr(&run).contains("would be among the inputs"));
+    assert!(!new.exists());
+    // One it would not take is written.
+    let new = input.join("nested/records.jsonl");
+    let run = lgsco(&["-q", "-o", new.to_str().unwrap()], &[&input]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(new.exists());
+}
+
+#[test]
+fn dev_null_opened_for_reading_and_writing_is_an_open_standard_output() {
+    let corpus_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let run = lgsco_in_shell(
+        r#""$0" -q corpus 1<>/dev/null"#,
+        corpus_dir.parent().unwrap(),
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let devnull = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+        .unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .arg("-q")
+        .arg(&corpus_dir)
+        .stdin(Stdio::null())
+        .stdout(devnull)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+}
+
+#[test]
+fn hidden_files_in_folders_are_skipped_and_counted_but_read_when_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join(".git")).unwrap();
+    fs::write(root.join(".git/HEAD.txt"), "ref").unwrap();
+    fs::copy(&corpus()[0], root.join("a.txt")).unwrap();
+    // What macOS leaves beside a copied file: its resource fork, not text.
+    fs::write(
+        root.join("._a.txt"),
+        b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X",
+    )
+    .unwrap();
+    let run = lgsco(&[], &[root]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(json_lines(&run.stdout).len(), 1);
+    assert!(
+        stderr(&run).contains("2 hidden files or folders"),
+        "{}",
+        stderr(&run)
+    );
+    let named = root.join("._a.txt");
+    let run = lgsco(&["-q"], &[&named]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert_eq!(json_lines(&run.stdout).len(), 1);
+    // A folder of nothing but hidden files says so.
+    let hidden_only = root.join("mac");
+    fs::create_dir(&hidden_only).unwrap();
+    fs::write(hidden_only.join("._b.txt"), "x").unwrap();
+    let run = lgsco(&["-q"], &[&hidden_only]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("hidden"), "{}", stderr(&run));
+}
+
+#[test]
+fn a_dash_or_dev_stdout_as_the_output_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let statement = &corpus()[0];
+    for target in ["-", "/dev/stdout"] {
+        let run = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+            .args(["-q", "-o", target])
+            .arg(statement)
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(0), "{target}: {}", stderr(&run));
+        assert_eq!(json_lines(&run.stdout).len(), 1);
+    }
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_deep_folder_is_walked_in_time() {
+    // Canonicalising every folder on the way made the walk cubic in the depth: 1,000 levels
+    // took about 23 s; tracking folders by device and inode takes a fraction of a second.
+    let dir = tempfile::tempdir().unwrap();
+    let mut deepest = dir.path().to_path_buf();
+    for _ in 0..1000 {
+        deepest.push("d");
+    }
+    fs::create_dir_all(&deepest).unwrap();
+    fs::copy(&corpus()[0], deepest.join("a.txt")).unwrap();
+    let started = std::time::Instant::now();
+    let run = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .arg("-q")
+        .arg(".")
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(json_lines(&run.stdout).len(), 1);
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+}
+
+#[cfg(unix)]
+#[test]
+fn targets_that_cannot_be_replaced_are_refused_before_any_work() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let statement = corpus()[0].clone();
+    fs::write(root.join("kept.jsonl"), "old").unwrap();
+    let read_only = root.join("read-only.jsonl");
+    fs::write(&read_only, "old").unwrap();
+    fs::set_permissions(&read_only, fs::Permissions::from_mode(0o444)).unwrap();
+    let cases = [
+        (vec!["-o", "read-only.jsonl"], "read-only"),
+        (vec!["-o", "result.jsonl/"], "ends with `/`"),
+        (
+            vec!["-o", "kept.jsonl", "--errors", "errors.jsonl/"],
+            "ends with `/`",
+        ),
+        (
+            vec!["-o", "kept.jsonl", "--errors", "read-only.jsonl"],
+            "read-only",
+        ),
+    ];
+    for (args, why) in cases {
+        let run = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+            .args(&args)
+            .arg(&statement)
+            .current_dir(root)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(1), "{args:?}: {}", stderr(&run));
+        assert!(stderr(&run).contains(why), "{args:?}: {}", stderr(&run));
+        // Refused before any document was read: no report line.
+        assert!(!stderr(&run).contains("document"), "{}", stderr(&run));
+        assert_eq!(fs::read_to_string(root.join("kept.jsonl")).unwrap(), "old");
+        assert_eq!(fs::read_to_string(&read_only).unwrap(), "old");
+        let mut names: Vec<_> = fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["kept.jsonl", "read-only.jsonl"], "{args:?}");
+    }
+}
+
+#[test]
+fn a_reader_that_goes_away_early_still_gets_every_named_file_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for copy in 0..40 {
+        let folder = dir.path().join(format!("in/{copy:02}"));
+        fs::create_dir_all(&folder).unwrap();
+        for path in corpus() {
+            fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+        }
+        fs::write(folder.join("empty.txt"), "").unwrap();
+    }
+    fs::write(dir.path().join("errors.jsonl"), "stale\n").unwrap();
+    let run = lgsco_in_shell(
+        r#""$0" -q --errors errors.jsonl --tables tables in | head -c 10 > /dev/null"#,
+        dir.path(),
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let errors = fs::read(dir.path().join("errors.jsonl")).unwrap();
+    assert_eq!(json_lines(&errors).len(), 40);
+    let decisions = fs::read_to_string(dir.path().join("tables/decisions.csv")).unwrap();
+    assert_eq!(decisions.lines().count(), 1 + 40 * (corpus().len() + 1));
+}
+
+#[cfg(feature = "html")]
+#[test]
+fn hostile_web_pages_are_quick_error_records_and_the_batch_goes_on() {
+    // Before the pages were bounded, 50,000 unclosed `div`s took about 10 s and 50,000 nested
+    // `ol li` levels about 111 s in the tree builder, holding up every file after them.
+    let dir = tempfile::tempdir().unwrap();
+    let head = "<html><body><h1>Org (22 014 796)</h1><p>Summary: Mr Q complained.</p>";
+    let attributes: String = (0..100_000).map(|i| format!(" a{i}=1")).collect();
+    let pages = [
+        ("a-divs.html", format!("{head}{}", "<div>x".repeat(50_000))),
+        (
+            "b-lists.html",
+            format!("{head}{}", "<ol><li>x".repeat(50_000)),
+        ),
+        (
+            "c-sections.html",
+            format!("{head}{}", "<section><p>x".repeat(50_000)),
+        ),
+        (
+            "d-attributes.html",
+            format!("{head}<div{attributes}>x</div>"),
+        ),
+    ];
+    for (name, page) in &pages {
+        fs::write(dir.path().join(name), page).unwrap();
+    }
+    fs::copy(&corpus()[0], dir.path().join("e-statement.txt")).unwrap();
+    let started = std::time::Instant::now();
+    let run = lgsco(&["-q"], &[dir.path()]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let records = json_lines(&run.stdout);
+    assert_eq!(records.len(), 5);
+    for record in &records[..4] {
+        let error = record["error"].as_str().unwrap();
+        assert!(
+            error.starts_with("web page not read: more than 1000"),
+            "{error}"
+        );
+    }
+    assert!(records[4].get("error").is_none());
+}
+
+#[test]
+fn a_document_past_the_size_bound_is_a_quick_error_record() {
+    // The size bound bounds a document's memory: a 60 MB page of list items peaked at 3.1 GB
+    // before; past 8 MiB a document is refused unread.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("items.html");
+    let head = "<html><body><h1>Org (22 014 796)</h1><p>Summary: Mr Q complained.</p><ul>";
+    fs::write(&page, format!("{head}{}", "<li>x".repeat((9 << 20) / 5))).unwrap();
+    fs::copy(&corpus()[0], dir.path().join("z.txt")).unwrap();
+    let run = lgsco(&["-q"], &[dir.path()]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let records = json_lines(&run.stdout);
+    assert_eq!(records.len(), 2);
+    let error = records[0]["error"].as_str().unwrap();
+    assert!(error.starts_with("larger than 8 MiB"), "{error}");
+    assert!(records[1].get("error").is_none());
+}
+
+#[test]
+fn a_mostly_utf8_file_keeps_its_utf8_and_windows_1252_mojibake_is_repaired() {
+    let dir = tempfile::tempdir().unwrap();
+    let statement = fs::read_to_string(&corpus()[0]).unwrap();
+    assert!(statement.contains('\u{2019}'));
+    // One stray Windows-1252 byte (a pound sign) in a UTF-8 statement.
+    let mut bytes = statement.clone().into_bytes();
+    bytes.extend_from_slice(b"\nIt paid \xa3300.\n");
+    let stray = dir.path().join("stray.txt");
+    fs::write(&stray, &bytes).unwrap();
+    let run = lgsco(&["--text", "--encoding", "windows-1252"], &[&stray]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let text = String::from_utf8(run.stdout).unwrap();
+    assert!(text.contains('\u{2019}'), "every \u{2019} kept");
+    assert!(
+        !text.contains("\u{e2}\u{20ac}\u{2122}"),
+        "no \u{e2}\u{20ac}\u{2122}"
+    );
+    assert!(text.ends_with("It paid \u{a3}300.\n"));
+    // The statement as a Windows tool hands over UTF-8 read as Windows-1252.
+    let (misread, _, _) = encoding_rs::WINDOWS_1252.decode(statement.as_bytes());
+    let misdecoded = dir.path().join("misdecoded.txt");
+    fs::write(&misdecoded, misread.as_bytes()).unwrap();
+    let run = lgsco(&["-q"], &[&misdecoded, &corpus()[0]]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let records = json_lines(&run.stdout);
+    let warnings: Vec<&str> = records[0]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["kind"].as_str().unwrap())
+        .collect();
+    assert!(warnings.contains(&"misdecoded"), "{warnings:?}");
+    assert_eq!(records[0]["summary"], records[1]["summary"]);
+    assert_eq!(records[0]["organisation"], records[1]["organisation"]);
+}
+
+#[test]
+fn small_input_and_output_cases_are_read_as_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // Standard input named twice is one document.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lgsco"))
+        .args(["-q", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&fs::read(&corpus()[0]).unwrap())
+        .unwrap();
+    let run = child.wait_with_output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(json_lines(&run.stdout).len(), 1);
+    // An output inside the tables folder is refused by name, before any work.
+    let run = lgsco(
+        &["-o", root.join("t/out.jsonl").to_str().unwrap(), "--tables"],
+        &[&root.join("t"), &corpus()[0]],
+    );
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("inside the --tables folder"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(!stderr(&run).contains("lgsco-tmp"), "{}", stderr(&run));
+    // What bytes that are not UTF-8 may be.
+    fs::write(root.join("page.html.gz"), b"\x1f\x8b\x08\x00\xff\xfe\x00").unwrap();
+    let utf16: Vec<u8> = "Summary: caf\u{e9} \u{2019}"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    fs::write(root.join("utf16.txt"), &utf16).unwrap();
+    let run = lgsco(
+        &["-q"],
+        &[&root.join("page.html.gz"), &root.join("utf16.txt")],
+    );
+    let records = json_lines(&run.stdout);
+    let errors: Vec<&str> = records
+        .iter()
+        .map(|r| r["error"].as_str().unwrap())
+        .collect();
+    assert!(errors[0].contains("gzip"), "{errors:?}");
+    assert!(
+        errors[1].contains("UTF-16 without a byte-order mark"),
+        "{errors:?}"
+    );
+    // A page that declares its encoding is read in it.
+    let page = b"<html><head><meta charset=\"windows-1252\"></head><body>\
+        <h1>Org (22 014 796)</h1><p>Summary: Mr Q\x92s complaint, \xa3300.</p></body></html>";
+    fs::write(root.join("legacy.html"), page).unwrap();
+    let run = lgsco(&["-q"], &[&root.join("legacy.html")]);
+    let records = json_lines(&run.stdout);
+    assert_eq!(
+        records[0]["summary"].as_str(),
+        Some("Mr Q\u{2019}s complaint, \u{a3}300."),
+        "{records:?}"
+    );
+}
+
+#[test]
+fn spans_moved_past_the_end_of_memory_stop_there_instead_of_running_backwards() {
+    let mut decision = lgsco::parse(&fs::read_to_string(&corpus()[0]).unwrap()).unwrap();
+    // Far enough that the section's end passes `usize::MAX` and its start does not.
+    let before = decision.sections[0].span;
+    decision.offset_spans(usize::MAX - before.end + 1);
+    let span = decision.sections[0].span;
+    assert!(span.start <= span.end, "{span:?}");
+    assert_eq!(span.end, usize::MAX);
 }
