@@ -70,7 +70,7 @@ pub use output::record_schema;
 pub use output::{FlatRecord, Format, Prepared, RecordWriter};
 pub use parser::{InputKind, Parsed, Parser};
 pub use statements::statements;
-pub use tables::{Table, TableRows, TableWriter};
+pub use tables::{Column, ColumnType, Table, TableRows, TableWriter, data_package};
 
 /// The small exact grammars the parser reads amounts, dates, deadlines and citations with.
 ///

@@ -28,6 +28,7 @@ __all__ = [
     "parse_files",
     "schema",
     "tables",
+    "data_package",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -93,8 +94,34 @@ def schema() -> Dict[str, Any]:
     return json.loads(_lgsco.schema_json())
 
 
-def tables(records_or_paths: Any) -> Dict[str, Any]:
-    """The records' tables as ``pyarrow.Table``s; see ``lgsco.tables`` in the README."""
+def tables(
+    records_or_paths: Any,
+    jobs: Optional[int] = None,
+    *,
+    encoding: Optional[str] = None,
+) -> Dict[str, Any]:
+    """The program's tables (``lgsco --tables``) as ``pyarrow.Table``s, by name.
+
+    ``records_or_paths`` is records (dicts from ``parse`` or ``parse_files``, or JSON Lines
+    lines loaded with ``json.loads``), or paths of files and folders, which are parsed as
+    ``parse_files`` parses them, on ``jobs`` threads. The tables are ``decisions``,
+    ``sections``, ``paragraphs``, ``agreed_actions``, ``payments``, ``findings``, ``dates``,
+    ``legislation`` and ``warnings``, with the columns of the program's CSV files and their
+    types (``data_package()``): dates as ``date32``, pence, counts and positions as ``int64``,
+    flags as ``bool``, absent values as nulls. ``.to_pandas()``, ``polars.from_arrow`` and
+    DuckDB take them as they are.
+
+    Payments are counted once: ``payments.found_in`` is ``"agreed_actions"`` for the payments
+    that make up ``decisions.total_payment_pence`` and ``"summary_remedy"`` for the summary's
+    mention of a sum (its total is ``decisions.summary_remedy_pence``, never part of
+    ``total_payment_pence``). Needs ``pyarrow`` (``pip install pyarrow``).
+    """
     from ._tables import tables as build
 
-    return build(records_or_paths)
+    return build(records_or_paths, jobs, encoding=encoding)
+
+
+def data_package() -> Dict[str, Any]:
+    """The tables' data dictionary, the ``datapackage.json`` that ``lgsco --tables DIR`` writes:
+    each column's type, the primary keys and the foreign keys to ``decisions``."""
+    return json.loads(_lgsco.data_package_json())

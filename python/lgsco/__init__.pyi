@@ -182,5 +182,14 @@ def parse_files(
 def schema() -> Dict[str, Any]:
     """The JSON Schema of a record."""
 
-def tables(records_or_paths: Any) -> Dict[str, Any]:
-    """The records' tables (decisions, agreed_actions, payments, ...) as ``pyarrow.Table``s."""
+def tables(
+    records_or_paths: Any,
+    jobs: Optional[int] = None,
+    *,
+    encoding: Optional[str] = None,
+) -> Dict[str, Any]:
+    """The records' tables (decisions, sections, paragraphs, agreed_actions, payments, findings,
+    dates, legislation, warnings) as ``pyarrow.Table``s, by name."""
+
+def data_package() -> Dict[str, Any]:
+    """The tables' data dictionary (``datapackage.json``)."""

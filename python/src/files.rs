@@ -22,13 +22,13 @@ const MAX_BYTES: u64 = 64 << 20;
 const CHUNK: usize = 256;
 
 /// One input: a file to read, or a path that could not be walked.
-enum Input {
+pub(crate) enum Input {
     File(PathBuf),
     Failed { source: String, error: String },
 }
 
 /// One record to hand to Python.
-enum Item {
+pub(crate) enum Item {
     Parsed {
         source: String,
         decision: Box<Decision>,
@@ -41,7 +41,7 @@ enum Item {
 
 /// The files `paths` name, in order: a file as it is, whatever its name; a folder's `*.txt`,
 /// `*.html` and `*.htm` files (any case), walked in sorted order, as the program walks folders.
-fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+pub(crate) fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -116,7 +116,7 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
 
 /// Every record of one input: one per statement it holds (`all.txt#1`, `all.txt#2`, … when it
 /// holds several), or one failure.
-fn convert(input: &Input, legacy: Option<&'static lgsco::Encoding>) -> Vec<Item> {
+pub(crate) fn convert(input: &Input, legacy: Option<&'static lgsco::Encoding>) -> Vec<Item> {
     let (path, source) = match input {
         Input::File(path) => (path, path.display().to_string()),
         Input::Failed { source, error } => {
@@ -206,13 +206,7 @@ pub fn parse_files(
     encoding: Option<&str>,
 ) -> PyResult<Records> {
     let legacy = crate::encoding(encoding)?;
-    let threads = jobs
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| PyOSError::new_err(format!("cannot start threads: {e}")))?;
+    let pool = pool(jobs)?;
     let (sender, receiver) = sync_channel(CHUNK);
     std::thread::Builder::new()
         .name("lgsco-parse-files".into())
@@ -221,6 +215,17 @@ pub fn parse_files(
     Ok(Records {
         receiver: Mutex::new(receiver),
     })
+}
+
+/// A pool of `jobs` threads (one per core when not given).
+pub(crate) fn pool(jobs: Option<usize>) -> PyResult<rayon::ThreadPool> {
+    let threads = jobs
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| PyOSError::new_err(format!("cannot start threads: {e}")))
 }
 
 /// Walks `paths` and parses their files a chunk at a time on `pool`, sending the records in

@@ -4,6 +4,7 @@
 //! every signature.
 
 mod files;
+mod tables;
 mod topy;
 
 use lgsco::{Decision, ErrorKind, InputKind, Parser};
@@ -155,5 +156,9 @@ fn _lgsco(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(files::parse_file, m)?)?;
     m.add_function(wrap_pyfunction!(files::parse_files, m)?)?;
     m.add_function(wrap_pyfunction!(schema_json, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::table_csv_of_files, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::table_csv_of_records, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::table_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::data_package_json, m)?)?;
     Ok(())
 }
