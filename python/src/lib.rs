@@ -10,16 +10,8 @@ mod topy;
 use lgsco::{Decision, ErrorKind, InputKind, Parser};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyDict, PyString};
 use serde::Serialize;
-
-/// A record as the program writes it: the source first, then the decision's fields.
-#[derive(Serialize)]
-struct Sourced<'a> {
-    source: Option<&'a str>,
-    #[serde(flatten)]
-    decision: &'a Decision,
-}
 
 /// A document that could not be parsed, as the program writes it.
 #[derive(Serialize)]
@@ -63,13 +55,16 @@ fn raise(py: Python<'_>, error: &lgsco::ParseError) -> PyErr {
     }
 }
 
-/// The record of `decision` as a dict.
+/// The record of `decision` as a dict: `source`, then the decision's fields, as the program
+/// writes them.
 fn record<'py>(
     py: Python<'py>,
     source: Option<&str>,
     decision: &Decision,
 ) -> PyResult<Bound<'py, PyAny>> {
-    topy::to_py(py, &Sourced { source, decision })
+    let dict = PyDict::new(py);
+    dict.set_item(pyo3::intern!(py, "source"), source)?;
+    topy::to_py_into(dict, decision)
 }
 
 /// The record of a document that failed, `{"source": …, "error": …}`.

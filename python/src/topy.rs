@@ -3,6 +3,8 @@
 //! without going through JSON text. Dates, which serde writes as ISO text, become
 //! `datetime.date`s: the values of the keys in [`DATE_KEYS`].
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt::Display;
 
 use pyo3::IntoPyObjectExt;
@@ -21,8 +23,40 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
     value
-        .serialize(Serializer { py, date: false })
+        .serialize(Serializer::plain(py))
         .map_err(|Error(e)| e)
+}
+
+/// `value`, a struct, with its fields added to `dict` (after what `dict` holds).
+pub fn to_py_into<'py, T: Serialize + ?Sized>(
+    dict: Bound<'py, PyDict>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = dict.py();
+    value
+        .serialize(Serializer {
+            py,
+            date: false,
+            into: Some(dict),
+        })
+        .map_err(|Error(e)| e)
+}
+
+thread_local! {
+    /// The Python strings of the field names met so far, by the address of their text: the
+    /// names are `&'static str`s, so each is made once instead of once per record.
+    static KEYS: RefCell<HashMap<(usize, usize), Py<PyString>>> = RefCell::new(HashMap::new());
+}
+
+/// The Python string of a field name.
+fn key<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+    KEYS.with(|keys| {
+        keys.borrow_mut()
+            .entry((name.as_ptr() as usize, name.len()))
+            .or_insert_with(|| PyString::intern(py, name).unbind())
+            .bind(py)
+            .clone()
+    })
 }
 
 /// A Python error, as serde's error type.
@@ -66,16 +100,21 @@ fn date<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     }
 }
 
-#[derive(Clone, Copy)]
 struct Serializer<'py> {
     py: Python<'py>,
     /// Whether the value is under a date key.
     date: bool,
+    /// The dict a struct's fields go into, instead of a new one.
+    into: Option<Bound<'py, PyDict>>,
 }
 
 impl<'py> Serializer<'py> {
     fn plain(py: Python<'py>) -> Self {
-        Serializer { py, date: false }
+        Serializer {
+            py,
+            date: false,
+            into: None,
+        }
     }
 
     fn object(self, value: impl IntoPyObject<'py>) -> Result<Bound<'py, PyAny>> {
@@ -175,7 +214,7 @@ impl<'py> ser::Serializer for Serializer<'py> {
         _: u32,
         variant: &'static str,
     ) -> Result<Self::Ok> {
-        Ok(PyString::intern(self.py, variant).into_any())
+        Ok(key(self.py, variant).into_any())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -193,7 +232,7 @@ impl<'py> ser::Serializer for Serializer<'py> {
     ) -> Result<Self::Ok> {
         let dict = PyDict::new(self.py);
         dict.set_item(
-            PyString::intern(self.py, variant),
+            key(self.py, variant),
             value.serialize(Serializer::plain(self.py))?,
         )?;
         Ok(dict.into_any())
@@ -226,7 +265,7 @@ impl<'py> ser::Serializer for Serializer<'py> {
     fn serialize_map(self, _: Option<usize>) -> Result<Map<'py>> {
         Ok(Map {
             py: self.py,
-            dict: PyDict::new(self.py),
+            dict: self.into.unwrap_or_else(|| PyDict::new(self.py)),
             key: None,
             date: false,
         })
@@ -293,7 +332,7 @@ impl<'py> ser::SerializeTupleVariant for Variant<'py, Seq<'py>> {
     fn end(self) -> Result<Self::Ok> {
         let dict = PyDict::new(self.py);
         dict.set_item(
-            PyString::intern(self.py, self.name),
+            key(self.py, self.name),
             ser::SerializeSeq::end(self.inner)?,
         )?;
         Ok(dict.into_any())
@@ -301,10 +340,14 @@ impl<'py> ser::SerializeTupleVariant for Variant<'py, Seq<'py>> {
 }
 
 impl<'py> Map<'py> {
-    fn entry<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<()> {
+    fn entry<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
         let date = DATE_KEYS.contains(&key);
-        let value = value.serialize(Serializer { py: self.py, date })?;
-        self.dict.set_item(PyString::intern(self.py, key), value)?;
+        let value = value.serialize(Serializer {
+            py: self.py,
+            date,
+            into: None,
+        })?;
+        self.dict.set_item(self::key(self.py, key), value)?;
         Ok(())
     }
 }
@@ -330,6 +373,7 @@ impl<'py> ser::SerializeMap for Map<'py> {
         let value = value.serialize(Serializer {
             py: self.py,
             date: self.date,
+            into: None,
         })?;
         self.dict.set_item(key, value)?;
         Ok(())
@@ -366,7 +410,7 @@ impl<'py> ser::SerializeStructVariant for Variant<'py, Map<'py>> {
     }
     fn end(self) -> Result<Self::Ok> {
         let dict = PyDict::new(self.py);
-        dict.set_item(PyString::intern(self.py, self.name), self.inner.dict)?;
+        dict.set_item(key(self.py, self.name), self.inner.dict)?;
         Ok(dict.into_any())
     }
 }
