@@ -171,3 +171,66 @@ impl Parser {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Layout;
+
+    const STATEMENT: &str = "Example Council (23 001 002)\n\
+        Summary: Mr Q complained about transport.\n\
+        The complaint\n\
+        - Mr Q complains the Council refused transport.\n";
+
+    #[test]
+    fn reads_as_the_kind_it_is_told() {
+        let page = format!(
+            "<html><body><p>{}</p></body></html>",
+            STATEMENT.replace('\n', "</p><p>")
+        );
+        let auto = Parser::new().parse_str(&page);
+        assert_eq!(auto.decisions[0].as_ref().unwrap().layout, Layout::Html);
+        assert!(!auto.text.contains("<p>"));
+        // Read as text, the markup stays in the text read (and this page is no statement then).
+        let text = Parser::new().kind(InputKind::Text).parse_str(&page);
+        assert!(!matches!(&text.decisions[0], Ok(d) if d.layout == Layout::Html));
+        assert!(text.text.contains("<p>"));
+        let fragment = "<p>Summary: Mr Q complained.</p><h2>The complaint</h2><p>It was late.</p>";
+        let html = Parser::new().kind(InputKind::Html).parse_str(fragment);
+        assert_eq!(html.decisions[0].as_ref().unwrap().layout, Layout::Html);
+    }
+
+    #[test]
+    fn decodes_bytes_and_keeps_the_text_the_spans_refer_to() {
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(STATEMENT.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let parsed = Parser::new().parse(&utf16).unwrap();
+        assert_eq!(parsed.text, STATEMENT);
+        let decision = parsed.decisions[0].as_ref().unwrap();
+        let span = decision.spans.summary.unwrap();
+        assert!(parsed.text[span.range()].starts_with("Mr Q complained"));
+        assert_eq!(
+            Parser::new().parse(b"\xff").unwrap_err().kind(),
+            crate::ErrorKind::InvalidUtf8
+        );
+    }
+
+    #[test]
+    fn splits_several_statements_only_when_asked() {
+        let other = STATEMENT.replace("Example Council (23 001 002)", "Other Council (23 009 009)");
+        let closing = "\nInvestigator's decision on behalf of the Ombudsman\n";
+        let both = format!("{STATEMENT}{closing}{other}{closing}");
+        let split = Parser::new().parse_str(&both);
+        assert_eq!(split.decisions.len(), 2);
+        let second = split.decisions[1].as_ref().unwrap();
+        assert_eq!(second.reference.as_deref(), Some("23 009 009"));
+        let title = second.spans.reference.unwrap();
+        assert_eq!(&both[title.range()], "23 009 009");
+        let whole = Parser::new().split_statements(false).parse_str(&both);
+        assert_eq!(whole.decisions.len(), 1);
+        assert_eq!(Parser::new().parse_str("").decisions.len(), 1);
+        assert!(Parser::new().parse_str("").decisions[0].is_err());
+    }
+}

@@ -22,9 +22,7 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    value
-        .serialize(Serializer::plain(py))
-        .map_err(|Error(e)| e)
+    value.serialize(Serializer::plain(py)).map_err(|Error(e)| e)
 }
 
 /// `value`, a struct, with its fields added to `dict` (after what `dict` holds).
@@ -331,10 +329,7 @@ impl<'py> ser::SerializeTupleVariant for Variant<'py, Seq<'py>> {
     }
     fn end(self) -> Result<Self::Ok> {
         let dict = PyDict::new(self.py);
-        dict.set_item(
-            key(self.py, self.name),
-            ser::SerializeSeq::end(self.inner)?,
-        )?;
+        dict.set_item(key(self.py, self.name), ser::SerializeSeq::end(self.inner)?)?;
         Ok(dict.into_any())
     }
 }
