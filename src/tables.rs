@@ -152,6 +152,10 @@ impl Table {
         const DOCUMENT: (&[&str], Table, &[&str]) = (&["source"], Table::Decisions, &["source"]);
         match self {
             Table::Decisions => &[],
+            Table::Sections => &[
+                DOCUMENT,
+                (&["source", "parent"], Table::Sections, &["source", "index"]),
+            ],
             Table::Paragraphs => &[
                 DOCUMENT,
                 (
@@ -225,9 +229,9 @@ columns!(DECISION_HEADERS, DECISION_COLUMNS, 20:
     "warnings" String, "finding_count" Integer, "date_count" Integer, "citation_count" Integer,
     "summary_remedy_pence" Integer, "error" String,
 );
-columns!(SECTION_HEADERS, SECTION_COLUMNS, 8:
+columns!(SECTION_HEADERS, SECTION_COLUMNS, 9:
     "source" String, "reference" String, "index" Integer, "heading" String, "level" Integer,
-    "paragraph_count" Integer, "span_start" Integer, "span_end" Integer,
+    "parent" Integer, "paragraph_count" Integer, "span_start" Integer, "span_end" Integer,
 );
 columns!(PARAGRAPH_HEADERS, PARAGRAPH_COLUMNS, 10:
     "source" String, "reference" String, "section" Integer, "heading" String, "index" Integer,
@@ -469,6 +473,9 @@ struct SectionRow<'a> {
     index: usize,
     heading: Cow<'a, str>,
     level: u8,
+    /// The `index` of the section it is under: the nearest one before it of a lower level;
+    /// empty for a section under none.
+    parent: Option<usize>,
     paragraph_count: usize,
 }
 
@@ -488,6 +495,10 @@ fn sections<'a>(
                     index: i + 1,
                     heading: cell(&section.heading, raw),
                     level: section.level,
+                    parent: decision.sections[..i]
+                        .iter()
+                        .rposition(|before| before.level < section.level)
+                        .map(|j| j + 1),
                     paragraph_count: section.paragraphs.len(),
                 },
                 section.span.into(),

@@ -220,6 +220,29 @@ fn every_table_matches_the_json_records_one_for_one() {
             ("paragraph_count", list(s, "paragraphs").len().to_string()),
         ]
     });
+    // A section's parent is the nearest section before it of a lower level.
+    let parents = parsed.iter().flat_map(|r| {
+        let levels: Vec<u64> = list(r, "sections")
+            .iter()
+            .map(|s| s["level"].as_u64().unwrap())
+            .collect();
+        (0..levels.len())
+            .map(|i| {
+                levels[..i]
+                    .iter()
+                    .rposition(|&l| l < levels[i])
+                    .map_or(String::new(), |j| (j + 1).to_string())
+            })
+            .collect::<Vec<_>>()
+    });
+    let sections: Expected = sections
+        .into_iter()
+        .zip(parents)
+        .map(|(mut columns, parent)| {
+            columns.push(("parent", parent));
+            columns
+        })
+        .collect();
     compare(&tables, "sections.csv", sections);
 
     let mut paragraphs: Expected = Vec::new();
