@@ -80,5 +80,7 @@ pub fn agreed_actions(
 
 /// Reads the findings of the document.
 pub fn findings(document: &Document<'_>) -> Vec<Finding> {
-    crate::findings::find_findings(&document.0)
+    let outcome = None;
+    let declined = crate::findings::declined_to_investigate(outcome, &document.0);
+    crate::findings::find_findings(&document.0, declined)
 }

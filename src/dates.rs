@@ -224,15 +224,26 @@ pub fn parse_date_phrase(text: &str) -> Option<(DateValue, usize)> {
 /// Every date in `text`, as (value, start, end) with offsets relative to `text`, in order: the
 /// dates written whole ([`dated_phrases`]) and the ends of ranges that share their year with the
 /// other end (`between April and August 2022` gives April 2022 too; `between 2017 and 2018`
-/// gives 2018 too). They are appended to `found`, so that one buffer serves every piece.
+/// gives 2018 too; `in 2014/15` gives 2015 too, as `15`). They are appended to `found`, so that one buffer serves every piece.
 pub(crate) fn find_dates(text: &str, found: &mut Vec<(DateValue, usize, usize)>) {
+    use chrono::Datelike;
     let mut whole = dated_phrases(text).peekable();
     while let Some(phrase) = whole.next() {
         let (value, start, end) = phrase.date();
         found.extend(shared_year_starts(text, &phrase));
         found.push((value, start, end));
+        if phrase.value.precision != Precision::Year {
+            continue;
+        }
+        // `2014/15`, `between 2014 and 2016`, `from 2014/15 to 2016/17`: the years after a bare
+        // one, each a slash's or the other end's, up to the next date written whole.
         let next_start = whole.peek().map_or(text.len(), |next| next.start);
-        found.extend(second_year(text, &phrase).filter(|&(_, start, _)| start < next_start));
+        let slash = slash_year(text, phrase.end, phrase.value.date.year());
+        let second = second_year(text, slash.map_or(phrase.end, |(_, _, end)| end));
+        let second_slash =
+            second.and_then(|(value, _, end)| slash_year(text, end, value.date.year()));
+        let later = [slash, second, second_slash].into_iter().flatten();
+        found.extend(later.filter(|&(_, start, _)| start < next_start));
     }
 }
 
@@ -262,7 +273,7 @@ impl DatedPhrase {
 /// date. Word boundaries are ASCII ones, as the grammar's digits and month names are.
 pub(crate) fn dated_phrases(text: &str) -> impl Iterator<Item = DatedPhrase> + '_ {
     years(text).filter_map(|year| {
-        let (start, phrase) = date_start(text, year)?;
+        let (start, phrase) = date_start(text, year).or_else(|| named_year_range(text, year))?;
         let (value, len) = parse_date_phrase(text.get(phrase..)?)?;
         Some(DatedPhrase {
             start,
@@ -334,7 +345,52 @@ fn date_start(text: &str, year: usize) -> Option<(usize, usize)> {
     if qualified < year {
         return Some((qualified, year));
     }
-    is_one_of(word?, &PREPOSITIONS).then_some((year, year))
+    (is_one_of(word?, &PREPOSITIONS) || ends_in_time_phrase(before)).then_some((year, year))
+}
+
+/// Phrases after which a bare year is a date as it is after a time word (`dating back to 2015`,
+/// `as far back as 2012`, `as early as 2016`, `as of 2020`), each as its words.
+const TIME_PHRASES: [&[&str]; 7] = [
+    &["back", "to"],
+    &["back", "as"],
+    &["as", "early", "as"],
+    &["as", "late", "as"],
+    &["as", "recently", "as"],
+    &["as", "long", "ago", "as"],
+    &["as", "of"],
+];
+
+/// Whether `before`, the text before a year without its trailing spaces, ends in a phrase of
+/// [`TIME_PHRASES`] or in `at least` after a time word (`since at least 2019`, `until at least
+/// 2021`): whole words in any ASCII case, with whitespace between them.
+fn ends_in_time_phrase(before: &str) -> bool {
+    if TIME_PHRASES
+        .iter()
+        .any(|phrase| before_words(before, phrase).is_some())
+    {
+        return true;
+    }
+    before_words(before, &["at", "least"])
+        .and_then(word_before)
+        .is_some_and(|word| is_one_of(word, &PREPOSITIONS))
+}
+
+/// The text before `words` (whole words in any ASCII case, with whitespace between them) that end
+/// `text`, without the whitespace before them; `None` unless they end it.
+fn before_words<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
+    let mut rest = text;
+    for (i, word) in words.iter().rev().enumerate() {
+        if i > 0 {
+            let trimmed = without_trailing_spaces(rest);
+            if trimmed.len() == rest.len() {
+                return None;
+            }
+            rest = trimmed;
+        }
+        let found = word_before(rest).filter(|w| w.eq_ignore_ascii_case(word))?;
+        rest = &rest[..rest.len() - found.len()];
+    }
+    Some(without_trailing_spaces(rest))
 }
 
 /// Whether `word` is one of the lower-case `words` in any ASCII case (words of another length
@@ -360,9 +416,26 @@ const PREPOSITIONS: [&str; 10] = [
 /// The seasons, which qualify a year as `early` and `late` do (`summer 2023`, `the autumn of 2021`).
 const SEASONS: [&str; 4] = ["spring", "summer", "autumn", "winter"];
 
+/// The words before `of` that qualify a date (`the end of March 2021`, `much of 2023`, `the whole
+/// of 2021`), `the` before them kept with them.
+const PARTS_OF_A_TIME: [&str; 11] = [
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "much",
+    "most",
+    "part",
+    "all",
+    "whole",
+    "rest",
+    "remainder",
+];
+
 /// Where a qualifier before the date phrase at `phrase` starts (`early`, `mid`, `late`, `mid-`,
-/// a season, `the end of`, `the start of`, `the beginning of`, `the middle of`, `the summer of`),
-/// or `phrase` if none does.
+/// a season, `the end of`, `the start of`, `the beginning of`, `the middle of`, `the summer of`,
+/// `much of`, `most of`, `part of`, `all of`, `the whole of`, `the rest of`, `the remainder
+/// of`), or `phrase` if none does.
 fn qualifier_start(text: &str, phrase: usize) -> usize {
     let trimmed = without_trailing_spaces(&text[..phrase]);
     qualifier_after(text, phrase, trimmed, word_before(trimmed))
@@ -388,9 +461,9 @@ fn qualifier_after(text: &str, phrase: usize, trimmed: &str, word: Option<&str>)
         return phrase;
     }
     let part_of = without_trailing_spaces(&text[..word_start]);
-    let Some(part) = word_before(part_of).filter(|part| {
-        is_one_of(part, &["end", "start", "beginning", "middle"]) || is_one_of(part, &SEASONS)
-    }) else {
+    let Some(part) = word_before(part_of)
+        .filter(|part| is_one_of(part, &PARTS_OF_A_TIME) || is_one_of(part, &SEASONS))
+    else {
         return phrase;
     };
     let part_start = part_of.len() - part.len();
@@ -514,13 +587,95 @@ fn leading_number(text: &str) -> Option<u32> {
     text[..digits].parse().ok()
 }
 
-/// The bare year that ends a range begun by the bare year `phrase` reads (`between 2017 and
-/// 2018`, `from 2017 to 2019`), when no time word already makes it a date.
-fn second_year(text: &str, phrase: &DatedPhrase) -> Option<(DateValue, usize, usize)> {
-    if phrase.value.precision != Precision::Year {
+/// The most years a range written with a slash spans (`2014/16`).
+const SLASH_SPAN: i32 = 10;
+
+/// The year after the slash of a range of years that the bare year `first`, ending at `end`,
+/// begins (`in 2014/15`, `during 2014/5`, `since 2019/2020`): written with one, two or four
+/// figures, of a later year no more than [`SLASH_SPAN`] on, as its text is written (`15`, year
+/// precision).
+fn slash_year(text: &str, end: usize, first: i32) -> Option<(DateValue, usize, usize)> {
+    let (second, len) = year_after_slash(text.get(end..)?, first)?;
+    let start = end + 1;
+    let date = NaiveDate::from_ymd_opt(second, 1, 1)?;
+    let value = DateValue {
+        date,
+        precision: Precision::Year,
+    };
+    Some((value, start, start + len))
+}
+
+/// The later year of a range written with a slash after the year `first` that `text` starts
+/// with (`/15`, `/5`, `/2020`), and the number of figures it is written with. Not a date in
+/// figures or a reference (`2014/15/3`, `2019/0123`).
+fn year_after_slash(text: &str, first: i32) -> Option<(i32, usize)> {
+    let figures = text.strip_prefix('/')?;
+    let len = figures
+        .bytes()
+        .take(5)
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let after = figures.as_bytes().get(len);
+    if after.is_some_and(|&b| is_word_byte(b) || b == b'/') {
         return None;
     }
-    let after_word = after_range_word(&text[phrase.end..])?;
+    let written: i32 = figures.get(..len)?.parse().ok()?;
+    let second = match len {
+        1 => first - first % 10 + written,
+        2 => first - first % 100 + written,
+        4 => written,
+        _ => return None,
+    };
+    // `2019/0` is 2020, `2099/00` is 2100: the later year with those last figures.
+    let wrap = if len == 1 { 10 } else { 100 };
+    let second = if len < 4 && second <= first {
+        second + wrap
+    } else {
+        second
+    };
+    (1..=SLASH_SPAN)
+        .contains(&(second - first))
+        .then_some((second, len))
+}
+
+/// The words that make a range of two years written with a slash a time with no time word:
+/// `the 2014/15 financial year`, `financial year 2019/20`, `the 2021/22 school year`.
+const YEAR_KINDS: [&str; 4] = ["financial", "tax", "academic", "school"];
+
+/// Where the date phrase of the year at `year` starts (at the year) when it begins a range of
+/// two years in a row written with a slash and named as a kind of year ([`YEAR_KINDS`]) before
+/// or after it; with no time word before it, that is what makes it a time.
+fn named_year_range(text: &str, year: usize) -> Option<(usize, usize)> {
+    let first: i32 = text.get(year..year + 4)?.parse().ok()?;
+    let (second, len) = year_after_slash(&text[year + 4..], first)?;
+    if second != first + 1 {
+        return None;
+    }
+    let after = text[year + 5 + len..].trim_start_matches(char::is_whitespace);
+    let kind_after = YEAR_KINDS.iter().any(|kind| {
+        starts_with_ignore_case(after, kind)
+            && after[kind.len()..]
+                .trim_start_matches(char::is_whitespace)
+                .get(..4)
+                .is_some_and(|word| word.eq_ignore_ascii_case("year"))
+    });
+    let before = without_trailing_spaces(&text[..year]);
+    let year_word = before.strip_suffix('s').unwrap_or(before);
+    let kind_before = (word_before(year_word))
+        .filter(|word| word.eq_ignore_ascii_case("year"))
+        .and_then(|word| {
+            word_before(without_trailing_spaces(
+                &year_word[..year_word.len() - word.len()],
+            ))
+        })
+        .is_some_and(|kind| is_one_of(kind, &YEAR_KINDS));
+    (kind_after || kind_before).then_some((year, year))
+}
+
+/// The bare year that ends a range begun by the bare year that ends at `end` (`between 2017 and
+/// 2018`, `from 2017 to 2019`), when no time word already makes it a date.
+fn second_year(text: &str, end: usize) -> Option<(DateValue, usize, usize)> {
+    let after_word = after_range_word(&text[end..])?;
     let year_text = after_word.trim_start_matches(char::is_whitespace);
     let start = text.len() - year_text.len();
     let digits = year_text
@@ -794,12 +949,14 @@ mod tests {
         let candidates = regex::Regex::new(
             r"(?x)
               (?P<n>(?-u:\b)[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?-u:\b))
-              | (?P<q>(?:(?i-u:(?-u:\b)the)\s+)?(?i-u:(?-u:\b)(?:end|start|beginning|middle|spring|summer|autumn|winter))\s+(?i-u:of)\s+|(?i-u:(?-u:\b)(?:early|mid|late|spring|summer|autumn|winter))\s+|(?i-u:(?-u:\b)mid-))?
+              | (?P<q>(?:(?i-u:(?-u:\b)the)\s+)?(?i-u:(?-u:\b)(?:end|start|beginning|middle|much|most|part|all|whole|rest|remainder|spring|summer|autumn|winter))\s+(?i-u:of)\s+|(?i-u:(?-u:\b)(?:early|mid|late|spring|summer|autumn|winter))\s+|(?i-u:(?-u:\b)mid-))?
               (?:
                 (?P<m>(?-u:\b)(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{4}(?-u:\b))
                 | (?P<y>[0-9]{4})(?-u:\b)
               )
-              | (?-u:\b)(?i-u:in|since|until|during|before|after|by|from|between|throughout)\s+(?P<p>[0-9]{4})(?-u:\b)",
+              | (?-u:\b)(?i-u:(?:in|since|until|during|before|after|by|from|between|throughout)(?:\s+at\s+least)?
+                  |back\s+to|back\s+as|as\s+early\s+as|as\s+late\s+as|as\s+recently\s+as|as\s+long\s+ago\s+as|as\s+of)
+                \s+(?P<p>[0-9]{4})(?-u:\b)",
         )
         .unwrap();
         candidates
@@ -826,7 +983,8 @@ mod tests {
                 "in", "IN", "within", "Mid", "since", "Act", "2019", "2020", "20190", "2019a",
                 "2019_", "1899", "3019", "12019", " ", "  ", "\u{a0}", "\n", ".", ",", "(", "\u{e9}", "x",
                 "early", "mid-", "the", "end", "of", "between", "\u{a0}early\u{a0}",
-                "summer", "Autumn", "12/01/", "1/1/", "/", "13/13/",
+                "summer", "Autumn", "12/01/", "1/1/", "/", "13/13/", "much", "Most", "whole",
+                "part", "back", "to", "as", "At", "least", "dating",
             ]),
             0..12,
         )) {
@@ -872,6 +1030,125 @@ mod tests {
             .map(|(t, d, p)| (*t, d.to_string(), *p))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    /// (text, date, precision) of every date found in `text`.
+    fn read_in(text: &str) -> Vec<(&str, String, Precision)> {
+        dates_in(text)
+            .iter()
+            .map(|(v, s, e)| (&text[*s..*e], v.date.to_string(), v.precision))
+            .collect()
+    }
+
+    fn years(list: &[(&'static str, i32)]) -> Vec<(&'static str, String, Precision)> {
+        list.iter()
+            .map(|(t, y)| (*t, format!("{y}-01-01"), Precision::Year))
+            .collect()
+    }
+
+    #[test]
+    fn reads_both_years_of_a_range_written_with_a_slash() {
+        // After a time word: both years, the second as written.
+        let text = "The arrears built up in 2016/17, during 2014/5 and since 2019/2020; the \
+                    charges from 2009/10 and in 2019/0 too; between 2011/12 and 2012/13.";
+        assert_eq!(
+            read_in(text),
+            years(&[
+                ("2016", 2016),
+                ("17", 2017),
+                ("2014", 2014),
+                ("5", 2015),
+                ("2019", 2019),
+                ("2020", 2020),
+                ("2009", 2009),
+                ("10", 2010),
+                ("2019", 2019),
+                ("0", 2020),
+                ("2011", 2011),
+                ("12", 2012),
+                ("2012", 2012),
+                ("13", 2013),
+            ])
+        );
+        // A kind of year makes two years in a row a time with no time word.
+        let text = "The 2021/22 financial year closed. For the financial year 2022/23 and tax \
+                    years 2023/24 the Council wrote. The 2018/19 school year began.";
+        assert_eq!(
+            read_in(text),
+            years(&[
+                ("2021", 2021),
+                ("22", 2022),
+                ("2022", 2022),
+                ("23", 2023),
+                ("2023", 2023),
+                ("24", 2024),
+                ("2018", 2018),
+                ("19", 2019),
+            ])
+        );
+        // Not an earlier or far year, a date in figures, a reference, or a range with no time
+        // word or kind of year: the first year alone after a time word, else nothing.
+        let text = "It began in 2016/15, in 2014/2030, in 2014/15/3 and in 2019/0123; the \
+                    charge for 2022/23, the 2020/21 budget and the 2018/20 financial year.";
+        assert_eq!(
+            read_in(text),
+            years(&[
+                ("2016", 2016),
+                ("2014", 2014),
+                ("2014", 2014),
+                ("2019", 2019)
+            ])
+        );
+    }
+
+    #[test]
+    fn reads_parts_of_a_year_as_qualified_years() {
+        let text = "For much of 2023 and most of 2022 the roof leaked; throughout the whole of \
+                    2021, all of 2020, part of 2019, the rest of 2018 and the remainder of 2017 \
+                    too. Much of March 2016 was wet.";
+        let mut expected = years(&[
+            ("much of 2023", 2023),
+            ("most of 2022", 2022),
+            ("the whole of 2021", 2021),
+            ("all of 2020", 2020),
+            ("part of 2019", 2019),
+            ("the rest of 2018", 2018),
+            ("the remainder of 2017", 2017),
+        ]);
+        expected.push((
+            "Much of March 2016",
+            "2016-03-01".to_string(),
+            Precision::Month,
+        ));
+        assert_eq!(read_in(text), expected);
+        // `of` after another word is no qualifier: a label, not a time.
+        assert!(read_in("The report of 2019 and the cost of 2020 prices.").is_empty());
+    }
+
+    #[test]
+    fn reads_years_after_time_phrases() {
+        let text = "Repairs dating back to 2015, going back to 2014, as far back as 2012, as \
+                    early as 2016, as recently as 2021, as long ago as 2010, as of 2020, since \
+                    at least 2019 and until at least\u{a0}2024.";
+        assert_eq!(
+            read_in(text),
+            years(&[
+                ("2015", 2015),
+                ("2014", 2014),
+                ("2012", 2012),
+                ("2016", 2016),
+                ("2021", 2021),
+                ("2010", 2010),
+                ("2020", 2020),
+                ("2019", 2019),
+                ("2024", 2024),
+            ])
+        );
+        // `at least` after no time word, and `as` or `to` alone, are not time phrases.
+        assert!(
+            read_in("It has at least 2019 pages, as 2018 showed, up to 2017 cases.").is_empty()
+        );
+        assert!(read_in("The Housing Act 2004 as amended.").is_empty());
     }
 
     #[test]

@@ -63,7 +63,9 @@ fn deciding(sections: &[RoledSection<'_>]) -> Vec<bool> {
 /// is not one, a verdict before them is (`it failed to consider whether …`).
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"(?x)(?-u:\b)whether(?-u:\b) | (?-u:\b)if\ (?:there|we|i|a|an|the|it)(?-u:\b) | (?-u:\b)we\ (?:may|must|can|cannot|will|would)(?-u:\b) | (?-u:\b)unless(?-u:\b)",
+        r"(?x)(?-u:\b)whether(?-u:\b) | (?-u:\b)if\ (?:there|we|i|a|an|the|it)(?-u:\b) | (?-u:\b)we\ (?:may|must|can|cannot|will|would)(?-u:\b) | (?-u:\b)unless(?-u:\b)
+        | (?-u:\b)unlikely(?-u:\b) | (?-u:\b)any\ fault(?-u:\b) | (?-u:\b)cannot\ (?:question|criticise)(?-u:\b) | (?-u:\b)likely\ to\ (?:find|result|achieve|show)(?-u:\b)
+        | (?-u:\b)(?:would|could|might)\ (?:not\ |probably\ |be\ able\ to\ |be\ likely\ to\ ){0,2}(?:find|show|achieve|conclude|result)(?-u:\b)",
     )
     .expect("hypothetical regex")
 });
@@ -73,10 +75,14 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
         r"(?x)(?-u:\b)not\ enough\ evidence(?-u:\b) | (?-u:\b)insufficient\ evidence(?-u:\b)
-        | (?-u:\b)(?:she|he|they|(?:ms|mr|mrs|miss|dr)\ [a-z]|the\ complainant|the\ panel|the\ investigator|the\ io|the\ ip)
+        | (?:^|\ )[a-z]\ (?:says?|said|told|complain\w*|believes?|alleg\w*|argues?|argued|thinks?|wants?|asked)(?-u:\b)
+        | (?-u:\b)(?:she|he|they|(?:ms|mr|mrs|miss|mx|dr)\ [a-z]|the\ complainant|the\ panel|the\ investigator|the\ io|the\ ip|(?:a|the)\ (?:woman|man|lady|couple|family|parents?|mother|father|resident|tenant))
           \ (?:also\ )?(?:says?|said|told|complain\w*|believes?|felt|feels|alleg\w*|argues?|argued|thinks?|wants?|asked|considers?|disagree\w*)(?-u:\b)
         | (?-u:\b)(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ landlord)
-          \ (?:also\ |initially\ |then\ |now\ )?(?:offered|said|says|told|wrote|agreed|apologised|(?:has\ |had\ )?(?:accepts?|accepted|admits?|admitted|acknowledges?|acknowledged|conceded))(?-u:\b)",
+          \ (?:also\ |initially\ |then\ |now\ )?(?:offered|said|says|told|wrote|agreed|apologised|(?:has\ |had\ )?(?:accepts?|accepted|admits?|admitted|acknowledges?|acknowledged|conceded))(?-u:\b)
+        | (?-u:\b)(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ landlord|the\ academy|the\ authority)
+          \ (?:\S+\ )?(?:did\ not\ uphold|does\ not\ uphold|upheld|partly\ upheld|partially\ upheld|refused\ to\ uphold)(?-u:\b)
+        | (?-u:\b)(?:normally|usually|generally|only)\ (?:\S+\ ){0,2}?investigat ",
     )
     .expect("not-a-decision regex")
 });
@@ -85,18 +91,21 @@ static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
 /// failure` that older statements and some findings still use.
 const FAULT_WORD: &str = r"(?:fault|maladministration|service\ failure)";
 
-static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    folded_regex(&format!(
-        r"(?x)(?-u:\b)no\ {FAULT_WORD}(?-u:\b) | (?-u:\b)without\ {FAULT_WORD}(?-u:\b) | (?-u:\b)no\ evidence\ of\ (?:\S+\ )?{FAULT_WORD}(?-u:\b) | (?-u:\b)not\ (?:\S+\ ){{0,5}}?(?:at\ )?{FAULT_WORD}(?-u:\b)
-        | (?-u:\b)(?:do|did|does|would)\ not\ (?:consider|find|think)\ (?:\S+\ ){{0,6}}?(?:at\ )?{FAULT_WORD}(?-u:\b)
-        | (?-u:\b)(?:do|did|does|will|have|has)\ not\ uphold(?-u:\b)"
-    ))
-    .expect("no fault regex")
-});
-
 /// A body the Ombudsman investigates, as a finding names it (`the Council`, `the Care Provider`,
 /// `it`).
 const BODY: &str = r"(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ academy|the\ landlord|the\ agency|the\ authority|it)";
+
+static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(&format!(
+        r"(?x)(?-u:\b)no\ {FAULT_WORD}(?-u:\b) | (?-u:\b)without\ {FAULT_WORD}(?-u:\b) | (?-u:\b)no\ evidence\ (?:\S+\ ){{0,3}}?{FAULT_WORD}(?-u:\b) | (?-u:\b)not\ (?:\S+\ ){{0,5}}?(?:at\ )?{FAULT_WORD}(?-u:\b)
+        | (?-u:\b)(?:do|did|does|would)\ not\ (?:consider|find|think)\ (?:\S+\ ){{0,6}}?(?:at\ )?{FAULT_WORD}(?-u:\b)
+        | (?-u:\b)(?:do|did|does|will|have|has)\ not\ uphold(?-u:\b) | (?-u:\b)not\ (?:been\ )?upheld(?-u:\b)
+        | (?-u:\b){BODY}\ (?:\S+\ )?(?:was|were|is|had\ been)\ entitled\ to(?-u:\b)
+        | (?-u:\b)(?:was|were)\ in\ (?:line|accordance)\ with\ (?:its|the|their)\ (?:\S+\ )?(?:policy|policies|procedures?|guidance|law|scheme)(?-u:\b)
+        | (?-u:\b){BODY}\ (?:\S+\ )?acted\ (?:reasonably|properly|appropriately|correctly|lawfully|in\ line\ with|in\ accordance\ with)(?-u:\b)"
+    ))
+    .expect("no fault regex")
+});
 
 /// Words that judge how something was done, as a finding says it (`was poor`).
 const POOR: &str = r"(?:poor|inadequate|unreasonable|flawed|unacceptable|insufficient)";
@@ -108,14 +117,24 @@ static FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)acted\ with\ {FAULT_WORD}(?-u:\b)
         | (?-u:\b)(?:the|this|these|those|its|their|such)\ faults?\ (?:has\ |have\ |had\ )?(?:also\ )?caused(?-u:\b)
         | (?-u:\b)injustice\ caused\ by\ (?:the\ |its\ |this\ |these\ |those\ )?faults?(?-u:\b)
-        | (?-u:\b)there\ (?:was|is|has\ been|were)\ (?:also\ |some\ )?{FAULT_WORD}(?-u:\b)
+        | (?-u:\b)there\ (?:was|is|has\ been|have\ been|were)\ (?:also\ |some\ )?(?:faults|{FAULT_WORD})(?-u:\b)
+        | (?-u:\b)there\ (?:was|has\ been|were|have\ been)\ (?:also\ |some\ |an?\ )?(?:\S+\ )?(?:delays?|failures?)\ (?:in|by)(?-u:\b)
+        | (?-u:\b)(?:faults|failings|failures)\ (?:by|of|on\ the\ part\ of)\ (?:the|its)(?-u:\b)
+        | (?-u:\b)(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ academy|the\ landlord|the\ agency|the\ authority)\ (?:and\ (?:the\ )?\S+\ )?(?:also\ |then\ |therefore\ |wrongly\ |unreasonably\ )?(?:delayed|should\ have)(?-u:\b)
+        | (?-u:\b)(?:is|was|were|are)\ (?:seriously\ |fundamentally\ |also\ )?flawed(?-u:\b) | (?-u:\b)not\ go\ far\ enough(?-u:\b)
+        | (?-u:\b)(?:we|i|ombudsman)\ (?:have\ |has\ |also\ )?recommend\w*\ (?:that\ )?(?:\S+\ ){{0,5}}?(?:apologis\w*|apologiz\w*|pays?|payment|remedy)(?-u:\b)
+        | (?-u:\b)(?:was|were)\ not\ in\ (?:line|accordance)\ with\ (?:its|the|their)(?-u:\b)
         | (?-u:\b)findings?\ of\ {FAULT_WORD}(?-u:\b)
         | (?-u:\b)(?:found|finds?|finding|identified|were|there\ (?:were|was|have\ been))\ (?:\S+\ ){{0,3}}?(?:failings|failures)(?-u:\b)
         | (?-u:\b)(?:failings|failures)\ (?:by|of|in|on\ the\ part\ of)\ {BODY}(?-u:\b)
         | (?-u:\b){BODY}\ (?:also\ |then\ |therefore\ |has\ |had\ |twice\ )?failed\ to(?-u:\b)
         | (?-u:\b){BODY}\ (?:\S+\ )?(?:did|does|has|had|have)\ not\ (?:properly|adequately)(?-u:\b)
         | (?-u:\b)(?:i|we)\ (?:also\ )?(?:find|found|consider|considered|conclude|concluded)\ (?:that\ )?(?:\S+\ ){{1,8}}?(?:was|were|had\ been|has\ been|is|are)\ (?:\S+\ )?{POOR}(?-u:\b)
-        | (?-u:\b)(?:i|we)\ uphold(?-u:\b) | ^upholding(?-u:\b)"
+        | (?-u:\b)(?:i|we|ombudsman)\ (?:has\ |have\ |had\ )?(?:also\ )?(?:uphold|upholds|upheld)(?-u:\b) | ^upholding(?-u:\b)
+        | (?-u:\b)(?:complaints?|it)\ (?:is|are)\ (?:partly\ |partially\ |also\ )?upheld(?-u:\b)
+        | (?-u:\b)(?:{BODY}|officers?|staff|social\ workers?)\ (?:\S+\ ){{0,3}}?(?:took|has\ taken|had\ taken|have\ taken)\ (?:far\ |much\ )?too\ long(?-u:\b)
+        | (?-u:\b)(?:{BODY}|officers?|staff|social\ workers?)\ (?:\S+\ )?did\ not\ (?:follow|comply\ with|act\ in\ (?:line|accordance)\ with)\ (?:the|its|their|proper|correct|statutory|relevant)(?-u:\b)
+        | (?-u:\b)did\ not\ (?:fully|adequately|properly)\ reflect(?-u:\b)"
     ))
     .expect("fault regex")
 });
@@ -125,7 +144,7 @@ const HARM: &str = r"(?:injustice|distress|frustration|uncertainty|time\ and\ tr
 static NO_INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(&format!(
         r"(?x)(?-u:\b)(?:did|does|has|have|had)\ not\ (?:\S+\ )?caus\w*\ (?:\S+\ ){{0,8}}?{HARM}
-        | (?-u:\b)no\ (?:\S+\ )?injustice(?-u:\b) | (?-u:\b)not\ caused?\ (?:\S+\ ){{0,6}}?injustice"
+        | (?-u:\b)no\ (?:\S+\ )?injustice(?-u:\b) | (?-u:\b)not\ (?:\S+\ )?(?:suffered|experienced)\ (?:\S+\ ){{0,3}}?{HARM} | (?-u:\b)not\ caused?\ (?:\S+\ ){{0,6}}?injustice"
     ))
     .expect("no injustice regex")
 });
@@ -136,14 +155,17 @@ static INJUSTICE: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b){HARM}\ (?:\S+\ ){{0,3}}?caused\ by
         | (?-u:\b)put\ to\ (?:\S+\ ){{0,3}}?time\ and\ trouble
         | (?-u:\b)fault\ (?:leading|led)\ to\ injustice
-        | (?-u:\b)(?:experienced|suffered)\ (?:\S+\ ){{0,3}}?{HARM}"
+        | (?-u:\b)(?:experienced|suffered)\ (?:\S+\ ){{0,3}}?{HARM}
+        | (?-u:\b)left\ (?:\S+\ ){{1,3}}?(?:uncertain|distressed|frustrated)(?-u:\b)
+        | (?-u:\b)lost\ (?:out|the\ (?:opportunity|chance))(?-u:\b)
+        | (?-u:\b)(?:had|has)\ (?:had\ )?an?\ (?:\S+\ )?impact\ on(?-u:\b)"
     ))
     .expect("injustice regex")
 });
 
 /// `I do not consider that …`: negates what follows it in the sentence.
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    folded_regex(r"(?-u:\b)(?:do|did|does|would) not (?:consider|find|think|accept|uphold)(?-u:\b)|(?-u:\b)(?:have|has|had) not found(?-u:\b)|(?-u:\b)not persuaded(?-u:\b)")
+    folded_regex(r"(?-u:\b)(?:do|did|does|would) not (?:consider|find|think|accept|uphold)(?-u:\b)|(?-u:\b)(?:have|has|had) not found(?-u:\b)|(?-u:\b)not persuaded(?-u:\b)|(?-u:\b)no evidence(?-u:\b)|(?-u:\b)nothing to (?:suggest|show)(?-u:\b)")
         .expect("negation regex")
 });
 
@@ -158,10 +180,23 @@ const MANNER_WORDS: [&str; 2] = ["properly", "adequately"];
 /// `faultrouble`, which one search would step over) is in a sentence with `fault`, decided anyway.
 static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(&format!(
-        "maladministration|service failure|injustice|distress|frustration|uncertainty|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|{}|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
+        "maladministration|service failure|injustice|distress|frustration|trouble|inconvenience|anxiety|upset|confusion|failed to|failings|failures|uphold|upheld|too long|not follow|not comply|not act in|reflect|entitled to|acted|in line with|in accordance with|delay|should have|far enough|recommend|uncertain|lost |impact on|{}|poor|inadequate|unreasonable|flawed|unacceptable|insufficient",
         MANNER_WORDS.join("|")
     ))
     .expect("verdict words regex")
+});
+
+/// `Ombudsman ` in a piece outside the deciding sections: only sentences that hold it can be
+/// [`OMBUDSMAN_DECIDES`].
+static OMBUDSMAN_WORD: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("Ombudsman "));
+
+/// A sentence in which the Ombudsman states the verdict in so many words.
+static OMBUDSMAN_DECIDES: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(
+        r"^(?:the\ )?ombudsman\ (?:has\ |have\ )?(?:also\ )?(?:upheld|upholds|found|finds|did\ not\ uphold|does\ not\ uphold|has\ not\ upheld)(?-u:\b)",
+    )
+    .expect("Ombudsman decides regex")
 });
 
 /// The search for `fault`, built once.
@@ -342,19 +377,37 @@ fn judge(
 
 /// The findings of the summary (`paragraph: null`) and of the decision sections, in document
 /// order. The summary counts because it states the decision in short (`There was fault by the
-/// Council`), and is often all a cut-off copy has.
-pub(crate) fn find_findings(doc: &Document<'_>) -> Vec<Finding> {
+/// Council`), and is often all a cut-off copy has. In a statement that `declined` to investigate,
+/// only sentences that find fault are findings (`There is no doubt there was fault by the
+/// Council`): the others give reasons not to investigate (`there is no evidence of fault`) or the
+/// test applied (`we only investigate where someone has suffered significant injustice`).
+///
+/// Outside those sections, a sentence where the Ombudsman states the verdict in so many words
+/// (`The Ombudsman upheld the complaint and found fault causing injustice.`, as the older report
+/// summaries put it under `The complaint`) is a finding too.
+pub(crate) fn find_findings(doc: &Document<'_>, declined: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     let deciding = deciding(&doc.sections);
-    let body = doc.in_sections(&deciding);
+    let everywhere = vec![true; deciding.len()];
+    let body = doc.in_sections(&everywhere);
     let (mut lower, mut words, mut folded) = (String::new(), Vec::new(), String::new());
     for index in doc.summary_index().into_iter().chain(body) {
         let piece = &doc.pieces()[index];
+        let in_deciding = doc
+            .place(index)
+            .section
+            .is_none_or(|section| deciding[section]);
+        if !in_deciding && OMBUDSMAN_WORD.find(piece.text.as_bytes()).is_none() {
+            continue;
+        }
         verdict_words(piece.text, &mut lower, &mut words);
         if words.is_empty() {
             continue;
         }
         for sentence in doc.sentences(index) {
+            if !in_deciding && !OMBUDSMAN_DECIDES.is_match(fold(sentence.text).as_bytes()) {
+                continue;
+            }
             // `words` ascend: those from the first at or after the sentence's start are tested.
             let start = sentence.start - piece.start;
             let end = start + sentence.text.len();
@@ -363,8 +416,12 @@ pub(crate) fn find_findings(doc: &Document<'_>) -> Vec<Finding> {
             if !worth_deciding(&lower, start..end, hits) {
                 continue;
             }
+            let verdicts = decide(sentence.text, &mut folded);
+            if declined && !verdicts.contains(&Some(Verdict::Fault)) {
+                continue;
+            }
             findings.extend(
-                decide(sentence.text, &mut folded)
+                verdicts
                     .into_iter()
                     .flatten()
                     .map(|verdict| finding(sentence, verdict)),
@@ -413,30 +470,43 @@ pub(crate) fn fault_found(
 
 static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"(?x)(?-u:\b)(?:will|shall|cannot|can\ not|did|do|does|have\ decided|has\ decided|decided)\ not\ (?:to\ )?(?:investigate|start\ an\ investigation)(?-u:\b)
-        | (?-u:\b)(?:discontinued|ended|stopped)\ (?:our|my|the|its)\ investigation(?-u:\b)",
+        r"(?x)(?-u:\b)(?:will|shall|should|can\ not|did|do|does|have\ decided|has\ decided|decided)\ not\ (?:to\ |be\ )?(?:investigate|investigating|start\ an\ investigation)(?-u:\b)
+        | (?-u:\b)cannot\ (?:investigate|start\ an\ investigation)(?-u:\b)
+        | (?-u:\b)(?:discontinued|ended|stopped)\ (?:our|my|the|its|this|his|her)\ (?:investigation|consideration)(?-u:\b)",
     )
     .expect("declined regex")
 });
 
 /// Whether the Ombudsman declined to investigate: the outcome is `Closed after initial enquiries`,
-/// or the summary's first sentence says so (`We will not investigate this complaint about …`). A
-/// later sentence that declines one part (`We will not investigate her complaint about X`) does
-/// not decline the statement.
+/// or the summary says so, in its first sentence (`We will not investigate this complaint about
+/// …`) or in a later one that names the whole complaint (`We did not investigate this complaint
+/// further`). A later sentence that declines one part (`We will not investigate her complaint
+/// about X`) does not decline the statement.
 pub(crate) fn declined_to_investigate(outcome: Option<OutcomeKind>, doc: &Document<'_>) -> bool {
-    declined_by(outcome, doc.summary_sentences().first())
+    declined_by(outcome, doc.summary_sentences())
 }
 
-/// Whether `outcome` or the summary's first sentence declines to investigate.
-fn declined_by(outcome: Option<OutcomeKind>, first_summary_sentence: Option<&Piece<'_>>) -> bool {
+/// Whether `outcome` or the summary's sentences decline to investigate.
+fn declined_by(outcome: Option<OutcomeKind>, summary_sentences: &[Piece<'_>]) -> bool {
     outcome == Some(OutcomeKind::ClosedAfterInitialEnquiries)
-        || first_summary_sentence.is_some_and(|first| {
-            // Every wording of [`DECLINED`] names the investigation: most first sentences are
-            // told by that word's absence.
-            contains_ignore_case(first.text, "investigat")
-                && DECLINED.is_match(fold(first.text).as_bytes())
+        || summary_sentences.iter().enumerate().any(|(at, sentence)| {
+            // Every wording of [`DECLINED`] names the investigation (or the consideration): most
+            // sentences are told by those words' absence.
+            (contains_ignore_case(sentence.text, "investigat")
+                || contains_ignore_case(sentence.text, "consideration"))
+                && {
+                    let folded = fold(sentence.text);
+                    DECLINED.is_match(folded.as_bytes())
+                        && (at == 0 || WHOLE_COMPLAINT.is_match(folded.as_bytes()))
+                }
         })
 }
+
+/// A later summary sentence declines the whole statement when it names it so.
+static WHOLE_COMPLAINT: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(r"(?-u:\b)(?:this|the)\ complaint(?-u:\b)|(?-u:\b)further(?-u:\b)")
+        .expect("whole complaint regex")
+});
 
 /// The nouns that name a body a finding can concern (`the Council`, `the Care Provider`).
 const BODIES: [&str; 14] = [
@@ -621,6 +691,113 @@ mod tests {
                 &[Fault],
             ),
             ("There was no maladministration.", &[NoFault]),
+            // Reasons not to investigate, hypotheticals and tests are not verdicts.
+            (
+                "An investigation would be unlikely to find fault by the Council.",
+                &[],
+            ),
+            (
+                "We are unlikely to find evidence of fault in how it handled the bins.",
+                &[],
+            ),
+            ("It is unlikely we could find the Council at fault.", &[]),
+            (
+                "There is no evidence the Council is at fault in how it set the charge.",
+                &[NoFault],
+            ),
+            (
+                "There is no evidence the provider\u{2019}s actions caused Mrs H any injustice.",
+                &[NoInjustice],
+            ),
+            (
+                "We normally only investigate where a person has suffered significant personal injustice.",
+                &[],
+            ),
+            (
+                "The Ombudsman cannot question decisions reached without fault.",
+                &[],
+            ),
+            (
+                "This is because Mr K has not suffered a significant injustice.",
+                &[NoInjustice],
+            ),
+            // The organisation's own complaint outcome, and a complaint described.
+            (
+                "The Council did not uphold the complaint at stage two.",
+                &[],
+            ),
+            ("The school upheld part of her complaint.", &[]),
+            ("Y says the report was flawed and should be withdrawn.", &[]),
+            // A remedy recommended presupposes fault; a report found flawed is one.
+            (
+                "We have recommended a payment for the delay and the distress caused.",
+                &[Fault],
+            ),
+            (
+                "However, the panel\u{2019}s report is flawed and does not show its reasons.",
+                &[Fault],
+            ),
+            ("The remedy offered does not go far enough.", &[Fault]),
+            (
+                "However, the Council and the Board should have reviewed his care sooner.",
+                &[Fault],
+            ),
+            (
+                "A man complains that the council delayed in repairing the path.",
+                &[],
+            ),
+            // Upholding is a verdict of fault; not upholding is one of no fault.
+            ("The Ombudsman upholds the complaint.", &[Fault]),
+            (
+                "We upheld these complaints finding that the Council lost two forms.",
+                &[Fault],
+            ),
+            ("The complaint is upheld.", &[Fault]),
+            ("The complaint is not upheld.", &[NoFault]),
+            // A failing stated as fact, and nothing wrong stated so.
+            (
+                "The Council took too long to deal with the request for a review.",
+                &[Fault],
+            ),
+            (
+                "The officers did not follow the procedure for noise complaints.",
+                &[Fault],
+            ),
+            (
+                "The remedy it offered did not fully reflect the distress caused.",
+                &[Fault],
+            ),
+            ("There were some faults by the Trust.", &[Fault]),
+            (
+                "Faults by the Trust and the Council led to the charge being made.",
+                &[Fault],
+            ),
+            (
+                "There was delay in reviewing the plan for Mr Q\u{2019}s son.",
+                &[Fault],
+            ),
+            (
+                "The home was entitled to rely on the terms of its contract.",
+                &[NoFault],
+            ),
+            (
+                "The decision to end the grant was in line with its policy.",
+                &[NoFault],
+            ),
+            ("This was not in line with the guidance.", &[Fault]),
+            // Harm stated without `caused`.
+            (
+                "This left Mrs R uncertain about the outcome of her appeal.",
+                &[Injustice],
+            ),
+            (
+                "As a result she lost the opportunity to appeal in time.",
+                &[Injustice],
+            ),
+            (
+                "The noise would not have a significant impact on the street.",
+                &[],
+            ),
             // A fault after a contrast is found beside the no-fault before it.
             (
                 "We found no fault in how it assessed him, but the delay in replying was fault.",
@@ -707,7 +884,7 @@ mod tests {
                 start: 0,
                 paragraph: None,
             };
-            declined_by(None, crate::pieces::sentences(&piece).first())
+            declined_by(None, &crate::pieces::sentences(&piece))
         };
         assert!(declines(
             "We will not investigate Mr B\u{2019}s complaint about his rent. It is late."
@@ -725,7 +902,23 @@ mod tests {
         assert!(!declines("We will not consider this complaint."));
         assert!(declined_by(
             Some(OutcomeKind::ClosedAfterInitialEnquiries),
-            None
+            &[]
+        ));
+        // A later sentence declines the whole statement only when it names it so.
+        assert!(declines(
+            "Mr D complained about a grant. We did not investigate the complaint further."
+        ));
+        assert!(declines(
+            "Ms E complained. We cannot investigate this complaint."
+        ));
+        assert!(declines(
+            "We have ended this investigation as it could achieve nothing more."
+        ));
+        assert!(declines(
+            "Mr B complained. The Ombudsman therefore discontinued his consideration of this complaint."
+        ));
+        assert!(!declines(
+            "Ms F complained about two things. We will not investigate her complaint about parking."
         ));
     }
 

@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use crate::dates::parse_header_date;
 use crate::lines::{Line, fold};
 use crate::model::{Category, FieldSpans, Outcome, OutcomeKind, Warning, WarningKind};
-use crate::words::{is_invisible, is_word_byte, offset_in, starts_with_ignore_case, visible};
+use crate::words::{
+    contains_ignore_case, is_invisible, is_word_byte, offset_in, starts_with_ignore_case, visible,
+};
 
 /// A title line taken apart: `Knowsley Metropolitan Borough Council (22 014 796)`.
 #[derive(Debug, PartialEq, Eq)]
@@ -62,6 +64,85 @@ fn title(line: &str) -> Option<Title<'_>> {
         reference_at: start..start + inner.len() - rest.len(),
         reference,
     })
+}
+
+/// Reads a title line that is the bare reference (`16 003 985`), as the 2013–2017 report
+/// summaries have: where the reference is written in the line, and the reference.
+fn bare_reference(line: &str) -> Option<(std::ops::Range<usize>, String)> {
+    let trimmed = line.trim_end();
+    let (rest, reference) = reference(trimmed)?;
+    rest.is_empty().then_some((0..trimmed.len(), reference))
+}
+
+/// A mirror site's own header, on one line or several: `Reference 23-021-042 Sector Other
+/// Categories Category Commercial And Contracts Decided 09 May 2024`, each label followed by its
+/// value up to the next label.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct MirrorFields {
+    reference: Option<(std::ops::Range<usize>, String)>,
+    sector: Option<std::ops::Range<usize>>,
+    category: Option<std::ops::Range<usize>>,
+    decided: Option<(std::ops::Range<usize>, NaiveDate)>,
+}
+
+/// The labels of a mirror site's header, as the sites write them.
+const MIRROR_LABELS: [&str; 4] = ["Reference ", "Sector ", "Category ", "Decided "];
+
+/// Reads a mirror site's header labels in `line`: a label starts the line or follows a space,
+/// and its value runs to the next label. A line counts only when it holds a reference, or
+/// starts with a label and every value it holds reads (`Decided` a date).
+fn mirror_fields(line: &str) -> Option<MirrorFields> {
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (which, label) in MIRROR_LABELS.iter().enumerate() {
+        let mut from = 0;
+        while let Some(found) = line[from..].find(label) {
+            let at = from + found;
+            if at == 0 || line.as_bytes()[at - 1] == b' ' {
+                starts.push((at, which));
+            }
+            from = at + label.len();
+        }
+    }
+    if starts.is_empty() {
+        return None;
+    }
+    starts.sort_unstable();
+    let mut fields = MirrorFields::default();
+    for (i, &(at, which)) in starts.iter().enumerate() {
+        let value_start = at + MIRROR_LABELS[which].len();
+        let value_end = starts.get(i + 1).map_or(line.len(), |next| next.0);
+        let value = line.get(value_start..value_end)?.trim_end();
+        let range = value_start..value_start + value.len();
+        match which {
+            0 => fields.reference = Some(bare_reference(value).map(|(_, r)| (range, r))?),
+            1 => fields.sector = Some(range).filter(|r| !r.is_empty()),
+            2 => fields.category = Some(range).filter(|r| !r.is_empty()),
+            _ => fields.decided = Some((range, parse_header_date(value)?)),
+        }
+    }
+    (fields.reference.is_some() || starts[0].0 == 0).then_some(fields)
+}
+
+/// Whether a head line before a mirror site's reference names the organisation (`Lancashire
+/// County Council` on a line of its own): a short line of words in capitals, with no digits, no
+/// sentence or label punctuation, and not the site's own chrome.
+fn is_organisation_line(line: &str) -> bool {
+    let line = line.trim();
+    (3..=100).contains(&line.len())
+        && line.starts_with(|c: char| c.is_ascii_uppercase())
+        && !line.contains(['.', ':', '·', '|', '?', '!'])
+        && !line.bytes().any(|b| b.is_ascii_digit())
+        && ![
+            "Source",
+            "View",
+            "Full decision",
+            "Home",
+            "Decisions",
+            "LGO",
+        ]
+        .iter()
+        .any(|chrome| line.starts_with(chrome))
+        && !contains_ignore_case(line, "ombudsman")
 }
 
 /// The header lines a statement may have.
@@ -128,6 +209,11 @@ pub(crate) struct Header {
     pub summary_at: Option<usize>,
     /// Whether any mark of a decision statement was seen.
     pub looks_like_decision: bool,
+    /// The head is a 2013–2017 report summary's: a bare-reference title, or a summary without
+    /// its label.
+    pub report_summary: bool,
+    /// The head is a mirror site's own (`Reference 23-021-042 … Decided 09 May 2024`).
+    pub mirror: bool,
     pub warnings: Vec<Warning>,
 }
 
@@ -202,6 +288,7 @@ fn may_be_title_or_field(text: &str) -> bool {
     !first.is_ascii()
         || !last.is_ascii()
         || matches!(first, b'c' | b'C' | b'd' | b'D')
+        || first.is_ascii_digit()
         || last == b')'
 }
 
@@ -257,19 +344,36 @@ pub(crate) fn read_header(lines: &[Line<'_>]) -> Header {
         } else if read_field(line, &text, &mut header) {
             saw_header_line = true;
             last_head_line = Some(i);
+        } else if header.reference.is_none()
+            && let Some((at, reference)) = bare_reference(line.text)
+        {
+            header.reference = Some(reference);
+            header.spans.reference = Some(line.sub_span(at.start, at.end));
+            header.title_at = Some(i);
+            header.report_summary = true;
+            last_head_line = Some(i);
         }
+    }
+    if header.reference.is_none() && header.outcome.is_none() {
+        read_mirror_header(&lines[..head_end], &mut header);
+        saw_header_line |= header.mirror;
     }
 
     header.summary_at = summary_at;
     header.body_start = match (summary_at, final_decision_at) {
         (Some(at), _) => read_summary(lines, at, &mut header),
         (None, Some(at)) => at + 1,
-        (None, None) => last_head_line.map_or(0, |i| i + 1),
+        (None, None) => {
+            let after_head = last_head_line.map_or(0, |i| i + 1);
+            read_unlabelled_summary(lines, after_head, &mut header)
+        }
     };
     header.looks_like_decision = header.organisation.is_some()
+        || header.reference.is_some()
         || summary_at.is_some()
         || final_decision_at.is_some()
-        || saw_header_line;
+        || saw_header_line
+        || has_template_sections(lines);
 
     if header.organisation.is_none() {
         header.warn(
@@ -369,6 +473,87 @@ fn read_field(line: &Line<'_>, visible_line: &str, header: &mut Header) -> bool 
         },
     }
     true
+}
+
+/// Reads a mirror site's header in the head `lines`: its labels (see [`mirror_fields`]) and the
+/// organisation on a line of its own before them.
+fn read_mirror_header(lines: &[Line<'_>], header: &mut Header) {
+    for (i, line) in lines.iter().enumerate() {
+        let Some(fields) = mirror_fields(line.text) else {
+            continue;
+        };
+        header.mirror = true;
+        let span = |range: &std::ops::Range<usize>| line.sub_span(range.start, range.end);
+        if let Some((range, reference)) = &fields.reference {
+            header.reference = Some(reference.clone());
+            header.spans.reference = Some(span(range));
+            if header.organisation.is_none()
+                && let Some(name) = lines[..i]
+                    .iter()
+                    .rev()
+                    .find(|l| is_organisation_line(l.text))
+            {
+                let trimmed = name.text.trim();
+                let start = name.text.len() - name.text.trim_start().len();
+                header.organisation = Some(trimmed.to_string());
+                header.spans.organisation = Some(name.sub_span(start, start + trimmed.len()));
+            }
+        }
+        let text = |range: &std::ops::Range<usize>| &line.text[range.clone()];
+        match (&fields.sector, &fields.category) {
+            (Some(sector), Some(category)) => {
+                header.category = Some(Category {
+                    text: format!("{} > {}", text(sector), text(category)),
+                    area: text(sector).to_string(),
+                    subcategory: Some(text(category).to_string()),
+                });
+                header.spans.category = Some(line.sub_span(sector.start, category.end));
+            }
+            (Some(only), None) | (None, Some(only)) => {
+                header.category = Some(category(text(only)));
+                header.spans.category = Some(span(only));
+            }
+            (None, None) => {}
+        }
+        if let Some((range, date)) = fields.decided {
+            header.decision_date = Some(date);
+            header.spans.decision_date = Some(span(&range));
+        }
+    }
+}
+
+/// Whether `lines` hold two or more of the headings every statement's body has (`The complaint`,
+/// `The Ombudsman's role and powers`, `Final decision`, …): a copy that lost its opening is still
+/// a statement when its sections say so.
+fn has_template_sections(lines: &[Line<'_>]) -> bool {
+    lines
+        .iter()
+        .filter(|line| crate::headings::is_known_heading(line.text) == Some(1))
+        .nth(1)
+        .is_some()
+}
+
+/// The summary of a head without a `Summary` label (the 2013–2017 report summaries, a copy that
+/// lost its opening): the paragraph at line `at`, when a main heading (`The complaint`) follows it
+/// and it is neither a heading nor a list item itself. Returns the index of the first body line.
+fn read_unlabelled_summary(lines: &[Line<'_>], at: usize, header: &mut Header) -> usize {
+    let (Some(line), Some(next)) = (lines.get(at), lines.get(at + 1)) else {
+        return at;
+    };
+    let text = line.text.trim();
+    let is_paragraph = text.len() > 40
+        && text.ends_with(['.', ':', '\u{201d}', '"', ')'])
+        && !text.starts_with(['-', '\u{2022}', '*'])
+        && !text.starts_with(|c: char| c.is_ascii_digit())
+        && crate::headings::is_known_heading(text).is_none();
+    if !is_paragraph || crate::headings::is_known_heading(next.text) != Some(1) {
+        return at;
+    }
+    let start = line.text.len() - line.text.trim_start().len();
+    header.summary = Some(text.to_string());
+    header.spans.summary = Some(line.sub_span(start, start + text.len()));
+    header.report_summary |= header.organisation.is_some() || header.reference.is_some();
+    at + 1
 }
 
 /// Reads the summary at line `at` and returns the index of the first body line.

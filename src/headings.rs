@@ -265,10 +265,27 @@ pub(crate) fn starts_common_heading(text: &str) -> bool {
         return false;
     }
     let folded = fold(text);
-    folded.len() >= 4
-        && COMMON_HEADINGS
-            .iter()
-            .any(|h| h.starts_with(folded.as_str()))
+    let folded = folded.trim();
+    !folded.is_empty()
+        && (COMMON_HEADINGS.iter().any(|h| h.starts_with(folded))
+            || CUT_CLOSING_LINE
+                .iter()
+                .any(|line| line.starts_with(folded) || folded.strip_suffix(line).is_some())
+            || is_cut_closing_line(folded))
+}
+
+/// The closing line's wordings after the role (`Investigator's`), folded.
+const CUT_CLOSING_LINE: [&str; 1] = ["decision on behalf of the ombudsman"];
+
+/// Whether a folded fragment starts a closing line: a role (`investigator's`, `assistant
+/// ombudsman's`) and the start of `decision on behalf of the ombudsman`.
+fn is_cut_closing_line(folded: &str) -> bool {
+    folded.split_once("'s ").is_some_and(|(role, rest)| {
+        !role.is_empty()
+            && role.split(' ').count() <= 3
+            && !rest.is_empty()
+            && CUT_CLOSING_LINE[0].starts_with(rest)
+    })
 }
 
 /// A heading folded for comparison: lower case, plain quotes, without surrounding space or a

@@ -5,8 +5,10 @@
 //! (`a section 47 enquiry`).
 //!
 //! [`parse_citation`] reads one citation where it starts. [`citations`] reads every sentence
-//! that holds `Act`, `Regulations` or `section`, trying it at each word start. A bare section
-//! belongs to the nearest legislation named in its sentence; with none it names no legislation.
+//! that holds `Act`, `Regulation`, `regulation` or `section`, trying it at each word start. A
+//! bare section belongs to the nearest legislation named in its sentence; with none it names no
+//! legislation. A bare regulation (`Regulation 10 says`) belongs to Regulations, named in its
+//! sentence or in its paragraph or the two before; with none it is no citation.
 
 use std::sync::LazyLock;
 
@@ -63,16 +65,41 @@ fn consumed<'a>(text: &'a str, rest: &str) -> &'a str {
 }
 
 /// A section number: `26`, `26A`, `26(1)`, `34H(i)`, `34(B)`, `26(6)(c)`, ending the word
-/// (`4.2` and `26ABC` are not sections). Gives the text after it and the number.
-fn section_number(text: &str) -> Option<(&str, &str)> {
+/// (`4.2` and `26ABC` are not sections), with the forms copies write it in: a bracket after a
+/// space (`24A (6)` is `24A(6)`), figures after a bracket (`34(B)6`, as written) and a list in
+/// its last bracket (`34H(3 and 4)` is `34H(3)` and `34H(4)`, as a bare bracket after a full
+/// section belongs to it). Gives the text after it and the sections it reads, as written without
+/// spaces.
+fn section_number(text: &str) -> Option<(&str, Vec<String>)> {
     let digits = ascii_run(text, usize::MAX, u8::is_ascii_digit);
     if digits == 0 {
         return None;
     }
     let letters = ascii_run(&text[digits..], 2, u8::is_ascii_uppercase);
+    let mut written = text[..digits + letters].to_string();
     let mut rest = &text[digits + letters..];
-    while let Some(after) = bracket(rest) {
+    if let Some(after) = spaced_bracket(rest) {
+        written.push_str(skip_spaces(consumed(rest, after)));
         rest = after;
+    }
+    let mut brackets = 0;
+    let mut items = Vec::new();
+    loop {
+        if let Some(after) = bracket(rest) {
+            written.push_str(consumed(rest, after));
+            rest = after;
+            brackets += 1;
+        } else if let Some(after) = bracket_list(rest, &mut items) {
+            rest = after;
+            break;
+        } else {
+            break;
+        }
+    }
+    if brackets > 0 && items.is_empty() {
+        let figures = ascii_run(rest, 3, u8::is_ascii_digit);
+        written.push_str(&rest[..figures]);
+        rest = &rest[figures..];
     }
     let mut next = rest.chars();
     let ends = match next.next() {
@@ -80,7 +107,14 @@ fn section_number(text: &str) -> Option<(&str, &str)> {
         Some(c) => !c.is_alphanumeric(),
         None => true,
     };
-    ends.then(|| (rest, consumed(text, rest)))
+    if !ends {
+        return None;
+    }
+    if items.is_empty() {
+        return Some((rest, vec![written]));
+    }
+    let listed = items.iter().map(|item| format!("{written}({item})"));
+    Some((rest, listed.collect()))
 }
 
 /// `(1)`, `(1B)`, `(i)`: a bracket after a section number. Gives the text after it.
@@ -91,6 +125,42 @@ fn bracket(text: &str) -> Option<&str> {
         return None;
     }
     inside[len..].strip_prefix(')')
+}
+
+/// ` (6)` in `24A (6)`: a bracket after spaces, of no more than four letters or figures and not
+/// a year (`section 20 (2019)` is not `20(2019)`). Gives the text after it.
+fn spaced_bracket(text: &str) -> Option<&str> {
+    let inside = after_spaces(text)?.strip_prefix('(')?;
+    let len = ascii_run(inside, 5, u8::is_ascii_alphanumeric);
+    let year = len == 4 && ascii_run(inside, 4, u8::is_ascii_digit) == 4;
+    if !(1..=4).contains(&len) || year {
+        return None;
+    }
+    inside[len..].strip_prefix(')')
+}
+
+/// `(3 and 4)`, `(a, b or c)`: a list in a bracket after a section number, whose entries are
+/// added to `items`. Gives the text after it; with `None`, `items` is as it was.
+fn bracket_list<'a>(text: &'a str, items: &mut Vec<&'a str>) -> Option<&'a str> {
+    let mut rest = text.strip_prefix('(')?;
+    let before = items.len();
+    for _ in 0..MAX_ITEMS {
+        let len = ascii_run(rest, 8, u8::is_ascii_alphanumeric);
+        if len == 0 {
+            break;
+        }
+        items.push(&rest[..len]);
+        rest = &rest[len..];
+        if let Some(after) = rest.strip_prefix(')').filter(|_| items.len() - before > 1) {
+            return Some(after);
+        }
+        match list_separator(rest) {
+            Some(after) => rest = after,
+            None => break,
+        }
+    }
+    items.truncate(before);
+    None
 }
 
 /// Between entries of a list: `, `, `, and `, ` and `, ` or `, ` & `. Gives the text after it.
@@ -127,13 +197,22 @@ fn range_join(text: &str) -> Option<(&'static str, &str)> {
 }
 
 /// A section or a range of them, as written without its spaces: `26A(1)`, `20 to 23`, `18-20`
-/// (also for `18 - 20`), `18–20`. Gives the text after it and the section.
-fn section_or_range(text: &str) -> Option<(&str, String)> {
-    let (rest, first) = section_number(text)?;
-    let last = range_join(rest).and_then(|(join, after)| Some((join, section_number(after)?)));
+/// (also for `18 - 20`), `18–20`, added to `sections`. Gives the text after it.
+fn section_or_range<'a>(text: &'a str, sections: &mut Vec<String>) -> Option<&'a str> {
+    let (rest, mut first) = section_number(text)?;
+    let last = range_join(rest)
+        .filter(|_| first.len() == 1)
+        .and_then(|(join, after)| Some((join, section_number(after)?)))
+        .filter(|(_, (_, last))| last.len() == 1);
     Some(match last {
-        Some((join, (after, last))) => (after, format!("{first}{join}{last}")),
-        None => (rest, first.to_string()),
+        Some((join, (after, last))) => {
+            sections.push(format!("{}{join}{}", first[0], last[0]));
+            after
+        }
+        None => {
+            sections.append(&mut first);
+            rest
+        }
     })
 }
 
@@ -141,14 +220,12 @@ fn section_or_range(text: &str) -> Option<(&str, String)> {
 /// a bare bracket takes the place of the last bracket of the section before it (`24A(6) and
 /// (7)` lists `24A(7)`, `26(6)(c) or (d)` lists `26(6)(d)`). Gives the text after the list.
 fn section_list<'a>(text: &'a str, sections: &mut Vec<String>) -> Option<&'a str> {
-    let (mut rest, first) = section_or_range(text)?;
-    sections.push(first);
+    let mut rest = section_or_range(text, sections)?;
     for _ in 1..MAX_ITEMS {
         let Some(after) = list_separator(rest) else {
             break;
         };
-        if let Some((after, section)) = section_or_range(after) {
-            sections.push(section);
+        if let Some(after) = section_or_range(after, sections) {
             rest = after;
         } else if let Some(after_bracket) = bracket(after) {
             let before = sections.last().map_or("", String::as_str);
@@ -179,6 +256,23 @@ fn section_word(text: &str) -> Option<&str> {
     }
     let after = text.strip_prefix('s')?;
     Some(after.strip_prefix('.').map_or(after, skip_spaces))
+}
+
+/// The word before a list of regulations: `regulation `, `Regulations `. Gives the text after
+/// it.
+fn regulation_word(text: &str) -> Option<&str> {
+    let after = (text.strip_prefix("regulation")).or_else(|| text.strip_prefix("Regulation"))?;
+    after_spaces(after.strip_prefix('s').unwrap_or(after))
+}
+
+/// `10`, `10(2)`, `4 and 5`: a list of regulations, as [`section_list`] reads sections, added to
+/// `regulations`. A regulation's number has no more than three figures: `Regulations 2014` is
+/// the end of a name. Gives the text after the list.
+fn regulation_list<'a>(text: &'a str, regulations: &mut Vec<String>) -> Option<&'a str> {
+    if ascii_run(text, 4, u8::is_ascii_digit) > 3 {
+        return None;
+    }
+    section_list(text, regulations)
 }
 
 /// A list of Part or Schedule numbers after `word` (`part`, `schedule`) in any case, singular
@@ -221,12 +315,13 @@ fn part_number(text: &str) -> Option<(&str, &str)> {
     (len > 0 && !rest.starts_with(char::is_alphanumeric)).then_some((rest, &text[..len]))
 }
 
-/// A Schedule's number: `2`, `35B`, `5/5A`. Gives the text after it and the number.
+/// A Schedule's number: `2`, `35B`, `5/5A`, `5/5a`, ending the word. Gives the text after it and
+/// the number.
 fn schedule_number(text: &str) -> Option<(&str, &str)> {
-    // Digits and up to two capitals: the length of one number.
+    // Digits and up to two letters: the length of one number.
     let one = |text: &str| {
         let digits = ascii_run(text, usize::MAX, u8::is_ascii_digit);
-        (digits > 0).then(|| digits + ascii_run(&text[digits..], 2, u8::is_ascii_uppercase))
+        (digits > 0).then(|| digits + ascii_run(&text[digits..], 2, u8::is_ascii_alphabetic))
     };
     let mut len = one(text)?;
     if let Some(after_slash) = text[len..].strip_prefix('/')
@@ -234,7 +329,8 @@ fn schedule_number(text: &str) -> Option<(&str, &str)> {
     {
         len += 1 + second;
     }
-    Some((&text[len..], &text[..len]))
+    let rest = &text[len..];
+    (!rest.starts_with(char::is_alphanumeric)).then_some((rest, &text[..len]))
 }
 
 /// `, paragraph 1/3`, `, paragraphs 2a`: a paragraph of a Schedule. Gives the text after it.
@@ -251,6 +347,8 @@ fn schedule_paragraph(text: &str) -> Option<&str> {
 #[derive(Debug, Default)]
 struct Provisions {
     sections: Vec<String>,
+    /// The regulations of Regulations (`regulation 10`).
+    regulations: Vec<String>,
     parts: Vec<String>,
     schedules: Vec<String>,
 }
@@ -264,6 +362,11 @@ impl Provisions {
         {
             return Some(rest);
         }
+        if let Some(after_word) = regulation_word(text)
+            && let Some(rest) = regulation_list(after_word, &mut self.regulations)
+        {
+            return Some(rest);
+        }
         if let Some(rest) = numbered(text, "part", part_number, &mut self.parts) {
             return Some(rest);
         }
@@ -274,8 +377,12 @@ impl Provisions {
     /// Reads groups joined as list entries are: `s508B and Schedule 35B`. Gives the text after
     /// them; with `None` no list has changed.
     fn read<'a>(&mut self, text: &'a str) -> Option<&'a str> {
-        // Every group starts with `s`, `S`, `p` or `P`; most capitalised words fail here.
-        if !matches!(text.as_bytes().first(), Some(b's' | b'S' | b'p' | b'P')) {
+        // Every group starts with `s`, `S`, `p`, `P`, `r` or `R`; most capitalised words fail
+        // here.
+        if !matches!(
+            text.as_bytes().first(),
+            Some(b's' | b'S' | b'p' | b'P' | b'r' | b'R')
+        ) {
             return None;
         }
         let mut rest = self.read_group(text)?;
@@ -291,13 +398,25 @@ impl Provisions {
     /// Adds the provisions of `other` after these.
     fn extend(&mut self, other: Provisions) {
         self.sections.extend(other.sections);
+        self.regulations.extend(other.regulations);
         self.parts.extend(other.parts);
         self.schedules.extend(other.schedules);
     }
 
+    /// Whether only regulations are cited: of Regulations, to be named or found before.
+    fn only_regulations(&self) -> bool {
+        !self.regulations.is_empty()
+            && self.sections.is_empty()
+            && self.parts.is_empty()
+            && self.schedules.is_empty()
+    }
+
+    /// The reference these provisions make to `name`; with none, a bare one, whose `kind` is
+    /// `regulations` when only regulations are cited (as the legislation to give it must be).
     fn into_reference(self, name: Option<Name>) -> ActReference {
         let (act, kind, year) = match name {
             Some(name) => (Some(name.act), Some(name.kind), name.year),
+            None if self.only_regulations() => (None, Some(LegislationKind::Regulations), None),
             None => (None, None, None),
         };
         ActReference {
@@ -305,6 +424,7 @@ impl Provisions {
             kind,
             year,
             sections: self.sections,
+            regulations: self.regulations,
             parts: self.parts,
             schedules: self.schedules,
         }
@@ -745,7 +865,8 @@ fn bare(rest: &str, provisions: Provisions) -> Option<(&str, ActReference)> {
     let points_elsewhere = ["of ", "above", "below"]
         .iter()
         .any(|word| next.starts_with(word));
-    if points_elsewhere || (of_act.is_none() && provisions.sections.is_empty()) {
+    let no_sections = provisions.sections.is_empty() && provisions.regulations.is_empty();
+    if points_elsewhere || (of_act.is_none() && no_sections) {
         return None;
     }
     let mut reference = provisions.into_reference(None);
@@ -790,16 +911,18 @@ pub fn parse_citation(text: &str) -> Option<(ActReference, usize)> {
     Some((reference, text.len() - rest.len()))
 }
 
-/// Whether each byte may be a citation's first (see [`may_begin`]): a capital, `s` or `p`.
-const FIRST_BYTE: [bool; 256] = byte_table!(|b| b.is_ascii_uppercase() || b == b's' || b == b'p');
+/// Whether each byte may be a citation's first (see [`may_begin`]): a capital, `s`, `p` or `r`.
+const FIRST_BYTE: [bool; 256] =
+    byte_table!(|b| b.is_ascii_uppercase() || matches!(b, b's' | b'p' | b'r'));
 
-/// Whether `text` starts as a citation can: with a capital, `section`, `schedule`, `part`, or `s`
-/// before a digit, `.` or `s` (`s17`, `s.17`, `ss 20`). Most words fail at once.
+/// Whether `text` starts as a citation can: with a capital, `section`, `schedule`, `part`,
+/// `regulation`, or `s` before a digit, `.` or `s` (`s17`, `s.17`, `ss 20`). Most words fail at
+/// once.
 fn may_begin(text: &[u8]) -> bool {
     match text {
         [b'A'..=b'Z', ..] => true,
         [b's', b'0'..=b'9' | b'.' | b's', ..] => true,
-        _ => [&b"section"[..], b"schedule", b"part"]
+        _ => [&b"section"[..], b"schedule", b"part", b"regulation"]
             .iter()
             .any(|word| text.starts_with(word)),
     }
@@ -839,11 +962,27 @@ fn read_sentence(sentence: &Piece<'_>, found: &mut Vec<Citation>) {
         if may_start(text, at)
             && let Some((reference, len)) = parse_citation(&text[at..])
         {
-            found.push(Citation {
+            let citation = Citation {
                 reference,
                 paragraph: sentence.paragraph,
                 span: sentence.span(at, at + len),
-            });
+            };
+            match found[first..].last_mut() {
+                Some(before) if restates(sentence, before, &citation) => {
+                    before.span.end = citation.span.end;
+                    let (into, restated) = (&mut before.reference, citation.reference);
+                    for (list, more) in [
+                        (&mut into.sections, restated.sections),
+                        (&mut into.parts, restated.parts),
+                        (&mut into.schedules, restated.schedules),
+                    ] {
+                        let new: Vec<String> =
+                            more.into_iter().filter(|p| !list.contains(p)).collect();
+                        list.extend(new);
+                    }
+                }
+                _ => found.push(citation),
+            }
             from = at + len;
         }
     }
@@ -852,6 +991,27 @@ fn read_sentence(sentence: &Piece<'_>, found: &mut Vec<Citation>) {
         give_bare_their_legislation(sentence, &mut read, found);
         found.append(&mut read);
     }
+}
+
+/// Whether `later` restates `before`, the citation before it in `sentence`, in a bracket right
+/// after it: `section 117 of the Mental Health Act 1983 (Mental Health Act 1983, section 117)` is
+/// one citation. It names the same legislation, and one's provisions of each sort are among the
+/// other's.
+fn restates(sentence: &Piece<'_>, before: &Citation, later: &Citation) -> bool {
+    let (a, b) = (&before.reference, &later.reference);
+    let between = (before.span.end.checked_sub(sentence.start))
+        .zip(later.span.start.checked_sub(sentence.start))
+        .and_then(|(start, end)| sentence.text.get(start..end));
+    let among = |x: &[String], y: &[String]| x.iter().all(|p| y.contains(p));
+    let lists = [
+        (&a.sections, &b.sections),
+        (&a.parts, &b.parts),
+        (&a.schedules, &b.schedules),
+    ];
+    between.is_some_and(|between| between.trim() == "(")
+        && a.act.is_some()
+        && a.act == b.act
+        && (lists.iter().all(|(x, y)| among(x, y)) || lists.iter().all(|(x, y)| among(y, x)))
 }
 
 /// Gives each bare citation `read` in `sentence` the name, kind and year of the nearest named
@@ -868,7 +1028,8 @@ fn give_bare_their_legislation(
         .cloned()
         .collect();
     read.retain_mut(|citation| {
-        let (reference, span) = (&mut citation.reference, citation.span);
+        let (paragraph, span) = (citation.paragraph, citation.span);
+        let reference = &mut citation.reference;
         if reference.act.is_some() {
             return true;
         }
@@ -882,15 +1043,25 @@ fn give_bare_their_legislation(
         // `of the Act` names the legislation named last, in this sentence or one before it;
         // `of the 1989 Act` the one with that year.
         let of_the_act = cited.ends_with("Act") || cited.ends_with("Regulations");
+        // `Regulation 10 says`: regulations alone belong to Regulations, named in the sentence
+        // or, failing that, in the paragraph or the few before it.
+        let regulations_only = reference.kind == Some(LegislationKind::Regulations);
         let year = reference.year.take();
-        let fits = |r: &&ActReference| year.is_none_or(|year| r.year == Some(year));
+        let fits = |r: &&ActReference| {
+            year.is_none_or(|year| r.year == Some(year))
+                && (!regulations_only || r.kind == Some(LegislationKind::Regulations))
+        };
         let mut in_sentence: Vec<&Citation> = named.iter().collect();
         in_sentence.sort_by_key(|n| distance(n));
-        let before_it = earlier
-            .iter()
-            .rev()
+        let near = |other: &Citation| match (other.paragraph, paragraph) {
+            (Some(other), Some(paragraph)) => other + NEARBY_PARAGRAPHS >= paragraph,
+            (other, paragraph) => other == paragraph,
+        };
+        let looks_back = of_the_act || regulations_only;
+        let before_it = (earlier.iter().rev())
+            .take_while(|c| looks_back && (of_the_act || near(c)))
             .map(|c| &c.reference)
-            .filter(|r| of_the_act && r.act.is_some());
+            .filter(|r| r.act.is_some());
         let nearest = in_sentence
             .into_iter()
             .map(|c| &c.reference)
@@ -908,8 +1079,14 @@ fn give_bare_their_legislation(
     });
 }
 
+/// How many paragraphs before its own a bare regulation's Regulations may be named in.
+const NEARBY_PARAGRAPHS: u32 = 2;
+
 /// `ection`, as in the `section` a bare citation must say.
 static SECTION_WORD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ection"));
+
+/// `egulation`, which `Regulations`, `Regulation 10` and `regulations 4 and 5` hold.
+static EGULATION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("egulation"));
 
 /// `ct`, which `Act`, `section` and `Section` hold.
 static CT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ct"));
@@ -917,11 +1094,11 @@ static CT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ct"));
 /// The shortest anchor's length: an anchor found counts in a piece when this many bytes of it do.
 const ANCHOR_LEN: usize = 3;
 
-/// Where the words a citation holds one of start in `input`, ascending: `Act`, `Regulations`,
-/// `section` and `Section`, as one search for the four finds them (a word that starts inside
-/// one found before it does not count: the `section` of `Regulationsection`). Two searches of
-/// one or two bytes, `ct` for three of the words and `R` for `Regulations`, each checked where
-/// it is found, cost less than one search for the four words.
+/// Where the words a citation holds one of start in `input`, ascending: `Act`, `Regulation` (as
+/// in `Regulations` and `Regulation 10`), `regulation`, `section` and `Section`, as one search
+/// for the words finds them (a word that starts inside one found before it does not count). Two
+/// searches, `ct` for three of the words and `egulation` for the others, each checked where it
+/// is found, cost less than one search for all the words.
 fn anchors(input: &str) -> Vec<usize> {
     let bytes = input.as_bytes();
     let is_at = |start: usize, word: &[u8]| bytes.get(start..start + word.len()) == Some(word);
@@ -934,9 +1111,10 @@ fn anchors(input: &str) -> Vec<usize> {
         (is_at(section, b"section") || is_at(section, b"Section"))
             .then_some((section, "section".len()))
     });
-    let regulations = memchr::memchr_iter(b'R', bytes)
-        .filter(|&at| is_at(at, b"Regulations"))
-        .map(|at| (at, "Regulations".len()));
+    let regulations = EGULATION.find_iter(bytes).filter_map(|egulation| {
+        let at = egulation.checked_sub(1)?;
+        matches!(bytes[at], b'R' | b'r').then_some((at, "regulation".len()))
+    });
     let mut found: Vec<(usize, usize)> = act_or_section.chain(regulations).collect();
     found.sort_unstable();
     let mut end = 0;
@@ -953,7 +1131,7 @@ fn anchors(input: &str) -> Vec<usize> {
 }
 
 /// Every citation of legislation in the document, in order: a citation holds `Act`,
-/// `Regulations` or `section`, or is a bare one that takes the legislation its sentence (or, `of
+/// `Regulation` (`regulation`) or `section`, or is a bare one that takes the legislation its sentence (or, `of
 /// the Act`, one before it) names. The anchors are looked for once in the whole input, and only
 /// the sentences that hold one are read, each found around its first anchor.
 pub(crate) fn citations(doc: &Document<'_>) -> Vec<Citation> {
@@ -977,7 +1155,44 @@ pub(crate) fn citations(doc: &Document<'_>) -> Vec<Citation> {
             next += anchors[next..].partition_point(|&later| later < sentence_end);
         }
     }
+    drop_cut_provision(doc.input, &mut found);
     found
+}
+
+/// Drops the provision a copy cut off ends with: where the last citation runs to the very end of
+/// the input (whitespace aside) and ends in a letter or figure (`… section 30(1B) and 3` of a
+/// copy that stopped inside `34H(i)`), its last provision may be a stub, and is not kept; a bare
+/// citation left with none goes too. A closed bracket (`section 30(1B)`) ends a provision whole.
+fn drop_cut_provision(input: &str, found: &mut Vec<Citation>) {
+    let Some(last) = found.last_mut() else {
+        return;
+    };
+    let Some(cited) = input.get(last.span.start..last.span.end) else {
+        return;
+    };
+    let at_end = input[last.span.end..].trim_start().is_empty();
+    if !at_end || !cited.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        return;
+    }
+    let reference = &mut last.reference;
+    let lists = [
+        &mut reference.sections,
+        &mut reference.parts,
+        &mut reference.schedules,
+    ];
+    let Some(list) = lists
+        .into_iter()
+        .find(|list| list.last().is_some_and(|p| cited.ends_with(p.as_str())))
+    else {
+        return;
+    };
+    list.pop();
+    let none_left = [&reference.sections, &reference.parts, &reference.schedules]
+        .iter()
+        .all(|list| list.is_empty());
+    if reference.act.is_none() && none_left {
+        found.pop();
+    }
 }
 
 #[cfg(test)]
@@ -1237,9 +1452,10 @@ mod tests {
 
     #[test]
     fn finds_anchors_as_one_search_would() {
-        let text =
-            "Acts, Regulations. subsection Section ection xsectio Regulationsection Actection";
+        let text = "Acts, Regulations. subsection Section ection xsectio Regulationsection \
+                    Actection regulation 10 egulation";
         let at = |word: &str, from: usize| text[from..].find(word).map(|i| from + i).unwrap();
+        let joined = at("Regulationsection", 0);
         assert_eq!(
             anchors(text),
             [
@@ -1247,11 +1463,13 @@ mod tests {
                 at("Regulations", 0),
                 at("section", 0),
                 at("Section", 0),
-                at("Regulationsection", 0),
+                joined,
+                joined + "Regulation".len(),
                 at("Actection", 0),
+                at("regulation 10", 0),
             ]
         );
-        assert!(anchors("ection sectio").is_empty());
+        assert!(anchors("ection sectio egulation").is_empty());
     }
 
     #[test]
@@ -1292,6 +1510,14 @@ mod tests {
         cited(text)
             .into_iter()
             .map(|c| (c.reference.act, c.reference.sections, &text[c.span.range()]))
+            .collect()
+    }
+
+    /// The legislation cited in `text`, each with its regulations.
+    fn regulations_found(text: &str) -> Vec<(Option<String>, Vec<String>)> {
+        cited(text)
+            .into_iter()
+            .map(|c| (c.reference.act, c.reference.regulations))
             .collect()
     }
 
@@ -1340,6 +1566,196 @@ mod tests {
                 "Review Procedure etc. Regulations 2018"
             ]
         );
+    }
+
+    #[test]
+    fn reads_provisions_in_the_forms_copies_write_them() {
+        let none: &[&str] = &[];
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // A list in a bracket belongs to the section before it, as a bare bracket does.
+            (
+                "Local Government Act 1974, sections 30(1B) and 34H(3 and 4), as amended)",
+                &["30(1B)", "34H(3)", "34H(4)"],
+                none,
+            ),
+            (
+                "Housing Act 1996, section 202(1)(b, c or d).",
+                &["202(1)(b)", "202(1)(c)", "202(1)(d)"],
+                none,
+            ),
+            (
+                "Care Act 2014, section 27(1, 2), as amended)",
+                &["27(1)", "27(2)"],
+                none,
+            ),
+            // Figures after a bracket, as written; the bracket alone too.
+            (
+                "Local Government Act 1974, section 26(2), section 34(C)7)",
+                &["26(2)", "34(C)7"],
+                none,
+            ),
+            (
+                "Local Government Act 1974, section 34(B), as amended)",
+                &["34(B)"],
+                none,
+            ),
+            // A bracket after a space is the section's.
+            (
+                "Local Government Act 1974, section 25A (4), as amended)",
+                &["25A(4)"],
+                none,
+            ),
+            (
+                "Children Act 1989, sections 17 (10) and (11) apply",
+                &["17(10)", "17(11)"],
+                none,
+            ),
+            // Not a year, nor words, in a bracket after a space.
+            ("Care Act 2014, section 42 (2015 version)", &["42"], none),
+            ("Care Act 2014, section 9 (2014)", &["9"], none),
+            // A Schedule's number with a small letter.
+            (
+                "Local Government Act 1974, Schedule 6/6b, paragraph 2, as amended)",
+                none,
+                &["6/6b"],
+            ),
+            ("Children Act 1989, Schedule 2a says", none, &["2a"]),
+        ];
+        for (text, sections, schedules) in cases {
+            let (_, read_sections, _, read_schedules) = cite(text).unwrap();
+            assert_eq!(
+                (read_sections, read_schedules),
+                (strings(sections), strings(schedules)),
+                "{text}"
+            );
+        }
+        // A list in a bracket ends with its bracket closed, of two entries or more.
+        assert_eq!(cite("section 12(a and b of").unwrap().1, ["12"]);
+        assert_eq!(cite("section 12(a and b)c of"), None);
+        assert_eq!(cite("section 12(a and b)").unwrap().1, ["12(a)", "12(b)"]);
+        // `Schedule 3rd` is no Schedule.
+        assert_eq!(cite("Schedule 3rd"), None);
+    }
+
+    #[test]
+    fn drops_a_provision_cut_off_at_the_end_of_the_text() {
+        // The copy stops inside `34H(i)`: the stub is not a provision.
+        let text = "We may end an investigation. (Local Government Act 1974, section 30(1B) and 3";
+        assert_eq!(
+            found(text),
+            [(
+                Some("Local Government Act 1974".to_string()),
+                strings(&["30(1B)"]),
+                "Local Government Act 1974, section 30(1B) and 3"
+            )]
+        );
+        // Spaces after the stub change nothing; a bare citation left with nothing goes.
+        let text = "The Council acted under section 1";
+        assert_eq!(found(text), []);
+        let text = "See the Care Act 2014, Schedule 1 \n ";
+        assert_eq!(cited(text)[0].reference.schedules, Vec::<String>::new());
+        // A closed bracket ends a provision whole, and a provision before the end is kept.
+        let text = "(Local Government Act 1974, section 30(1B)";
+        assert_eq!(found(text)[0].1, ["30(1B)"]);
+        let text = "(Local Government Act 1974, section 24A(6), as ame";
+        assert_eq!(found(text)[0].1, ["24A(6)"]);
+        let text = "Section 3 of the Care Act 2014 applies. It ends";
+        assert_eq!(found(text)[0].1, ["3"]);
+    }
+
+    #[test]
+    fn reads_a_restatement_in_brackets_as_one_citation() {
+        let act = |name: &str| Some(name.to_string());
+        let text = "It had a duty under section 117 of the Mental Health Act 1983 (Mental Health \
+                    Act 1983, section 117) to provide aftercare.";
+        let read = found(text);
+        assert_eq!(
+            read,
+            [(
+                act("Mental Health Act 1983"),
+                strings(&["117"]),
+                "section 117 of the Mental Health Act 1983 (Mental Health Act 1983, section 117"
+            )]
+        );
+        // The name alone, then its provisions in the bracket: one citation with them.
+        let text = "The Care Act 2014 (Care Act 2014, sections 9 and 18) sets duties.";
+        assert_eq!(found(text).len(), 1);
+        assert_eq!(found(text)[0].1, ["9", "18"]);
+        // Other provisions in the bracket, another Act, or words between: two citations.
+        for text in [
+            "Under section 117 of the Mental Health Act 1983 (Mental Health Act 1983, section 2) it acts.",
+            "Under section 17 of the Children Act 1989 (Care Act 2014, section 17) it acts.",
+            "Under section 17 of the Children Act 1989 and (Children Act 1989, section 17) it acts.",
+            "The Children Act 1989 applies. (Children Act 1989, section 17)",
+        ] {
+            assert_eq!(found(text).len(), 2, "{text}");
+        }
+    }
+
+    #[test]
+    fn ties_regulations_to_the_regulations_named_before_them() {
+        let statement = "Summary: Mr X complained about how Eastmoor Council charged for his \
+            care. We found fault.\n\nThe complaint\n1. Mr X complained the Council charged him \
+            too much for his care at home.\n\nWhat I found\n2. The Care and Support (Charging \
+            and Assessment of Resources) Regulations 2014 set out how a council must assess what \
+            a person can pay.\n3. Regulation 10 says a council must not charge for some services. \
+            Regulations 4 and 5 set the limits. The Care Act 2014 says more.\n4. The Council did \
+            not follow regulation 10(2) when the Care Act 2014 applied.\n5. Mr X says nobody told \
+            him.\n6. Mr X wrote again.\n7. Mr X wrote once more.\n8. The Council relied on \
+            regulation 7 alone.\n\nDecision\n9. I have completed my investigation. There was \
+            fault by the Council, which caused injustice.\n";
+        let decision = crate::parse(statement).unwrap();
+        let read: Vec<_> = (decision.legislation.iter())
+            .map(|c| {
+                let r = &c.reference;
+                (c.paragraph, r.act.as_deref(), r.kind, r.regulations.clone())
+            })
+            .collect();
+        let charging =
+            Some("Care and Support (Charging and Assessment of Resources) Regulations 2014");
+        let regs = Some(LegislationKind::Regulations);
+        let act = Some(LegislationKind::Act);
+        assert_eq!(
+            read,
+            [
+                (Some(2), charging, regs, vec![]),
+                (Some(3), charging, regs, strings(&["10"])),
+                (Some(3), charging, regs, strings(&["4", "5"])),
+                (Some(3), Some("Care Act 2014"), act, vec![]),
+                // Not the Act of its sentence: regulations belong to Regulations.
+                (Some(4), charging, regs, strings(&["10(2)"])),
+                (Some(4), Some("Care Act 2014"), act, vec![]),
+                // Regulation 7, four paragraphs on, is too far from any Regulations named.
+            ]
+        );
+        // Regulations named in the sentence, before or after; named with their regulations.
+        let charging = Some(
+            "Care and Support (Charging and Assessment of Resources) Regulations 2014".to_string(),
+        );
+        let text = "Under the Care and Support (Charging and Assessment of Resources) Regulations \
+                    2014 a council must act (regulations 14 and 17).";
+        assert_eq!(
+            regulations_found(text)[1],
+            (charging.clone(), strings(&["14", "17"]))
+        );
+        let text = "Regulation 5 of the Care and Support (Charging and Assessment of Resources) \
+                    Regulations 2014 applies.";
+        assert_eq!(
+            regulations_found(text),
+            [(charging.clone(), strings(&["5"]))]
+        );
+        assert_eq!(
+            &text[cited(text)[0].span.range()],
+            text.strip_suffix(" applies.").unwrap()
+        );
+        let text = "The Care and Support (Charging and Assessment of Resources) Regulations 2014, \
+                    regulation 12(1), apply.";
+        assert_eq!(regulations_found(text)[0].1, ["12(1)"]);
+        // With no Regulations named, a regulation is no citation; nor a year after the word.
+        assert!(found("Regulation 10 says a council must not charge.").is_empty());
+        assert!(found("The Care Act 2014 applies under regulation 3.").len() == 1);
+        assert_eq!(cite("Regulations 2014 say"), None);
+        assert_eq!(cite("regulation 1000"), None);
     }
 
     /// The names of the legislation cited in `text`.

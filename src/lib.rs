@@ -62,8 +62,8 @@ pub use error::{ErrorKind, ParseError};
 pub use model::{
     ActReference, ActionKind, AgreedAction, Category, Citation, DateMention, DateValue, Deadline,
     Decision, FieldSpans, Finding, Item, Layout, LegislationKind, Outcome, OutcomeKind, Paragraph,
-    Payment, PaymentKind, Period, PeriodUnit, Precision, Section, Span, SummaryRemedy, Verdict,
-    Warning, WarningKind,
+    Payment, PaymentKind, Period, PeriodUnit, Precision, Section, Span, StatusUpdate,
+    SummaryRemedy, Template, Verdict, Warning, WarningKind,
 };
 #[cfg(feature = "schema")]
 pub use output::record_schema;
@@ -205,13 +205,28 @@ fn parse_text(text: &str) -> Result<Decision, ParseError> {
     let found = complainant::complainants(&doc);
     let remedies = remedies::find_remedies(&doc, header.decision_date);
     let summary_remedy = remedies::summary_remedy(&doc);
-    let findings = findings::find_findings(&doc);
     let outcome_kind = header.outcome.as_ref().map(|o| o.kind);
     let declined = findings::declined_to_investigate(outcome_kind, &doc);
+    let findings = findings::find_findings(&doc, declined);
     let dates = dates::date_mentions(&doc);
     let legislation = legislation::citations(&doc);
     let shared_with = sharing::shared_with(&doc);
     drop(doc);
+    let mut dates = dates;
+    dates.extend(
+        body.status_updates
+            .iter()
+            .filter_map(|update| status_date(text, update)),
+    );
+    let template = if header.mirror
+        || (header.reference.is_none() && header.outcome.is_none() && header.category.is_none())
+    {
+        Template::Mirror
+    } else if header.report_summary || !body.status_updates.is_empty() {
+        Template::ReportSummary
+    } else {
+        Template::Statement
+    };
 
     let mut warnings = header.warnings;
     warnings.extend(body.warnings);
@@ -234,6 +249,7 @@ fn parse_text(text: &str) -> Result<Decision, ParseError> {
         complainants: found.names,
         summary: header.summary,
         layout: body.layout,
+        template,
         truncated: body.truncated,
         preamble: body.preamble,
         sections: body.sections,
@@ -247,6 +263,21 @@ fn parse_text(text: &str) -> Result<Decision, ParseError> {
         dates,
         legislation,
         shared_with,
+        status_updates: body.status_updates,
+    })
+}
+
+/// The date of a status line in `text` as a date mention.
+fn status_date(text: &str, update: &StatusUpdate) -> Option<DateMention> {
+    let (date, span) = update.date.zip(update.date_span)?;
+    Some(DateMention {
+        text: text.get(span.range())?.to_string(),
+        value: DateValue {
+            date,
+            precision: Precision::Day,
+        },
+        paragraph: None,
+        span,
     })
 }
 

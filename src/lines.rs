@@ -297,6 +297,31 @@ enum Chrome {
     Closing,
     /// `Print this page`, the logo and the cookie banner.
     Page,
+    /// `Ombudsman satisfied with council's response: 4 May 2015`, after an older report
+    /// summary's body.
+    Status,
+}
+
+/// The starts of an older report summary's status lines, which also hold a `:` and a date.
+const STATUS: [&str; 3] = [
+    "ombudsman satisfied with",
+    "ombudsman not satisfied with",
+    "ombudsman dissatisfied with",
+];
+
+/// Reads a status line (`Ombudsman satisfied with council's response: 4 May 2015`): where its
+/// event ends and where the text after the colon starts.
+pub(crate) fn status_line(line: &str) -> Option<(usize, usize)> {
+    let line = line.trim_end();
+    if !STATUS
+        .iter()
+        .any(|start| starts_with_ignore_case(line, start))
+    {
+        return None;
+    }
+    let colon = line.rfind(':')?;
+    let value = line[colon + 1..].trim_start();
+    Some((colon, line.len() - value.len()))
 }
 
 const PAGE_CHROME: &[&str] = &[
@@ -323,8 +348,8 @@ const CLOSING: [&str; 2] = [
 ];
 
 /// Whether a chrome line may start with each byte: the first letters of [`BACK_TO_TOP`] and
-/// [`PAGE_CHROME`], in either case.
-const CHROME_FIRST_BYTE: [bool; 256] = first_bytes(&[&BACK_TO_TOP, PAGE_CHROME]);
+/// [`PAGE_CHROME`] and [`STATUS`], in either case.
+const CHROME_FIRST_BYTE: [bool; 256] = first_bytes(&[&BACK_TO_TOP, PAGE_CHROME, &STATUS]);
 
 /// The first bytes of `wordings`, in either ASCII case, as a table.
 const fn first_bytes(wordings: &[&[&str]]) -> [bool; 256] {
@@ -373,6 +398,9 @@ fn chrome(line: &str) -> Option<Chrome> {
     {
         return Some(Chrome::Closing);
     }
+    if status_line(line).is_some() {
+        return Some(Chrome::Status);
+    }
     if PAGE_CHROME
         .iter()
         .any(|start| starts_with_ignore_case(line_end, start))
@@ -414,9 +442,12 @@ const BACK_TO_TOP: [&str; 4] = [
 /// whether the text stops before any, i.e. it was cut off. The last line of a cut-off text is
 /// left out when it is the start of a chrome line (`Back to`).
 pub(crate) fn until_end<'l, 'a>(lines: &'l [Line<'a>]) -> (&'l [Line<'a>], bool) {
-    let end = lines
-        .iter()
-        .position(|l| matches!(chrome(l.text), Some(Chrome::Closing | Chrome::Page)));
+    let end = lines.iter().position(|l| {
+        matches!(
+            chrome(l.text),
+            Some(Chrome::Closing | Chrome::Page | Chrome::Status)
+        )
+    });
     match (end, lines.split_last()) {
         (Some(end), _) => (&lines[..end], false),
         (None, Some((last, before))) if is_chrome_prefix(last.text) => (before, true),

@@ -90,6 +90,8 @@ pub struct Decision {
     pub summary: Option<String>,
     /// How the scraped copy lays out its paragraphs.
     pub layout: Layout,
+    /// Which kind of page the text comes from, as its head shows it.
+    pub template: Template,
     /// True when the text stops before the statement's closing line.
     pub truncated: bool,
     /// Paragraphs between the summary and the first heading (rare; empty in most statements).
@@ -103,7 +105,8 @@ pub struct Decision {
     /// The actions the organisation agreed to, one per item of the `Agreed action` section
     /// (or `Recommendations`, or `Actions`), in order; empty when there is no such section.
     pub agreed_actions: Vec<AgreedAction>,
-    /// The sum of [`AgreedAction::payments`] in pence: `0` when the agreed actions pay nothing,
+    /// The sum of [`AgreedAction::payments`] in pence, less those typed
+    /// [`PaymentKind::Conditional`]: `0` when the agreed actions pay nothing,
     /// `None` when the statement has no agreed actions.
     pub total_payment_pence: Option<u64>,
     /// What the summary says the organisation agreed to do, with its payments; `None` when the
@@ -122,6 +125,9 @@ pub struct Decision {
     pub legislation: Vec<Citation>,
     /// The bodies the Ombudsman shares the decision with (`Ofsted`, `Care Quality Commission`).
     pub shared_with: Vec<String>,
+    /// The status lines after the body of an older report summary (`Ombudsman satisfied with
+    /// council's response: 11 October 2017`), each a dated event; their dates are in `dates` too.
+    pub status_updates: Vec<StatusUpdate>,
 }
 
 impl Decision {
@@ -172,6 +178,10 @@ impl Decision {
             remedy.payments.iter_mut().for_each(|p| visit(&mut p.span));
         }
         self.findings.iter_mut().for_each(|f| visit(&mut f.span));
+        self.status_updates.iter_mut().for_each(|s| {
+            visit(&mut s.span);
+            s.date_span.iter_mut().for_each(&mut visit);
+        });
         self.dates.iter_mut().for_each(|d| visit(&mut d.span));
         self.legislation.iter_mut().for_each(|c| visit(&mut c.span));
     }
@@ -235,6 +245,36 @@ pub enum Layout {
     Html,
     /// Markdown, read into the numbered layout (spans refer to that text).
     Markdown,
+}
+
+/// Which kind of page a statement's text comes from, as its head shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Template {
+    /// The Ombudsman's decision statement: `Organisation (NN NNN NNN)`, header lines, `Summary:`.
+    #[default]
+    Statement,
+    /// A 2013–2017 report summary: a bare-reference title or a summary without its label, and
+    /// status lines such as `Ombudsman satisfied with council's response: 4 May 2015`.
+    ReportSummary,
+    /// A copy republished by another site: its own header (`Reference 23-021-042 … Decided 09 May
+    /// 2024`), or the statement without the Ombudsman's title and header lines.
+    Mirror,
+}
+
+/// A status line of an older report summary: an event and its date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StatusUpdate {
+    /// The event, without its date (`Ombudsman satisfied with council's response`).
+    pub text: String,
+    /// The date written after it, when it reads as one.
+    pub date: Option<NaiveDate>,
+    /// The date's bytes in the input, when it reads as one.
+    pub date_span: Option<Span>,
+    /// The whole line's bytes in the input.
+    pub span: Span,
 }
 
 /// A heading of the body and the paragraphs that follow it, up to the next heading.
@@ -400,7 +440,7 @@ pub struct Payment {
     pub text: String,
     /// The amount's bytes in the input.
     pub span: Span,
-    /// A remedy payment, or a charge refunded or waived.
+    /// A remedy payment, a charge refunded or waived, or a sum offered on a condition.
     #[serde(rename = "type")]
     pub kind: PaymentKind,
 }
@@ -429,6 +469,10 @@ pub enum PaymentKind {
     Symbolic,
     /// A charge refunded, reimbursed, waived or written off (`refund the £1,240 it charged`).
     RefundOrWaiver,
+    /// A sum offered on a condition or as an alternative (`if Ms X accepts the place, £200`,
+    /// `or, if it prefers, £500`), or a ceiling (`up to £1,000`): not counted in
+    /// `total_payment_pence`.
+    Conditional,
 }
 
 /// When an [`AgreedAction`] is due.
@@ -571,6 +615,10 @@ pub struct ActReference {
     /// bracket after a section replaces that section's last bracket (`24A(6) and (7)` gives
     /// `24A(6)`, `24A(7)`).
     pub sections: Vec<String>,
+    /// The regulations of Regulations cited (`10`, `10(2)` of `regulation 10(2)`), read as
+    /// sections are; a bare `Regulation 10 says` belongs to the Regulations named nearest before
+    /// it.
+    pub regulations: Vec<String>,
     /// The Parts cited (`7` of `Part 7`).
     pub parts: Vec<String>,
     /// The Schedules cited (`35B`, `5/5A`).

@@ -61,7 +61,8 @@ pub(crate) struct Amount {
     pub pence: u64,
     pub start: usize,
     pub end: usize,
-    /// Part of a bracketed breakdown of an amount before it (`£1000 (£500 for her, …)`).
+    /// Part of a bracketed breakdown of an amount before it (`£1000 (£500 for her, …)`): in
+    /// brackets after it, and no larger than the sum before it.
     pub breakdown: bool,
     /// A rate (`£50 for every month`, `£20 a week`), not a sum.
     pub rate: bool,
@@ -83,6 +84,10 @@ pub(crate) fn find_amounts(text: &str) -> Vec<Amount> {
     // Where the first amount that is not a breakdown ends: amounts come in order and do not
     // overlap, so a bracket holds a breakdown exactly when it opens at or after this.
     let mut first_sum_end: Option<usize> = None;
+    // The last amount that is not a breakdown: a part is never more than its whole, so a larger
+    // amount in brackets after it is a sum of its own (`costs (£2,200), including the charge
+    // (£5,400)`).
+    let mut last_sum: u64 = 0;
     for m in POUND.find_iter(text) {
         let Some(rest) = text.get(m.start()..) else {
             continue;
@@ -94,9 +99,11 @@ pub(crate) fn find_amounts(text: &str) -> Vec<Amount> {
         let breakdown = brackets
             .open_at(text, m.start())
             .zip(first_sum_end)
-            .is_some_and(|(open, sum_end)| sum_end <= open);
+            .is_some_and(|(open, sum_end)| sum_end <= open)
+            && pence <= last_sum;
         if !breakdown {
             first_sum_end.get_or_insert(end);
+            last_sum = pence;
         }
         let rate = text.get(end..).is_some_and(|after| RATE.is_match(after));
         amounts.push(Amount {
@@ -176,6 +183,8 @@ mod tests {
             rate.iter().map(|a| a.rate).collect::<Vec<_>>(),
             [false, true]
         );
+        let larger = find_amounts("refund its fees (£200), and the court costs (£450)");
+        assert!(larger.iter().all(|a| !a.breakdown));
         let aside = find_amounts("pay £100 (as offered) and £50 (for trouble)");
         assert!(aside.iter().all(|a| !a.breakdown));
     }

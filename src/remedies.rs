@@ -57,12 +57,179 @@ static AGREEMENT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("agreement regex")
 });
 
-/// Reads the agreed actions of `sections`, counting deadlines from `decision_date`.
+/// A lead-in that gives the deadline of the actions before it to its own (`In the same period,
+/// the Council will:`, `Within the same time, it will`).
+static SAME_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:in|within|during|over|by)\s+the\s+same\s+(?:period|timescales?|timeframe|time\s*(?:frame|scale|period|limit)?|deadline|date)(?-u:\b)")
+        .expect("same-period regex")
+});
+
+/// A status line the older pages end with (`Ombudsman satisfied with council's response: 4 May
+/// 2015`): a dated event, not an action.
+static STATUS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)^\s*ombudsman\s+satisfied\s+with\s").expect("status line regex")
+});
+
+/// Whether `text` is a [`STATUS_LINE`]; its first word is looked at before the pattern.
+fn is_status_line(text: &str) -> bool {
+    let text = text.trim_start();
+    text.get(..9)
+        .is_some_and(|word| word.eq_ignore_ascii_case("ombudsman"))
+        && STATUS_LINE.is_match(text)
+}
+
+/// Whether `text` starts with `the` or `it` and a space, as every [`OLD_ACTION`] does.
+fn starts_the_or_it(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"the "))
+        || bytes
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"it "))
+}
+
+/// The lead-in of the older pages' actions, which have no `Agreed action` heading: `To remedy
+/// the injustice caused, the council has agreed to:`, `we recommend the council:`, `The
+/// Ombudsman also recommends that the council:`.
+static OLD_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)(?:(?:has|have)\s+(?:also\s+)?agreed\s+to|recommends?\s+(?:that\s+)?(?:the\s+)?(?:council|\w+)|should):\s*$")
+        .expect("old lead-in regex")
+});
+
+/// An action of the older pages written as a paragraph of its own: `The council should, within
+/// three months …, apologise and pay …`, and after a lead-in's items `The council should also
+/// …` (but not `should have`).
+static OLD_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)^(?:the\s+[a-z'-]+|it)\s+(?:should|will|must|has\s+(?:also\s+)?agreed\s+to)\s*(?:also\s*)?,?\s*(?:within\s|[a-z]+(?-u:\b))")
+        .expect("old action regex")
+});
+
+/// An [`OLD_ACTION`] that starts with its own deadline (`The council should, within three
+/// months, …`): one found without a lead-in.
+static OLD_ACTION_DATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i-u)^(?:the\s+[a-z'-]+|it)\s+(?:should|will|must|has\s+agreed\s+to)\s*,?\s*within\s",
+    )
+    .expect("old dated action regex")
+});
+
+/// The pieces that state actions in a statement of the older pages, which has no agreed-action
+/// section: each lead-in of [`OLD_LEAD_IN`] with its items, then the [`OLD_ACTION`] paragraphs
+/// right after; and an [`OLD_ACTION_DATED`] paragraph anywhere. Read once, in order.
+fn old_template_pieces(doc: &Document<'_>) -> Vec<usize> {
+    let pieces = doc.pieces();
+    let mut chosen = Vec::new();
+    let mut i = 0;
+    // Whether the paragraphs now read follow a lead-in's items.
+    let mut after_lead = false;
+    while i < pieces.len() {
+        let place = doc.place(i);
+        if place.paragraph.is_none() || place.item {
+            i += 1;
+            continue;
+        }
+        let text = pieces[i].text;
+        let items = (i + 1..pieces.len())
+            .take_while(|&j| doc.place(j).item && doc.place(j).paragraph == place.paragraph)
+            .count();
+        let lead_in = items > 0 && text.trim_end().ends_with(':') && OLD_LEAD_IN.is_match(text);
+        let paragraph_action = starts_the_or_it(text)
+            && (OLD_ACTION_DATED.is_match(text)
+                || (after_lead && OLD_ACTION.is_match(text) && !SHOULD_HAVE.is_match(text)));
+        let is_action = (lead_in || paragraph_action) && !is_status_line(text);
+        if is_action {
+            chosen.extend(i..=i + items);
+            after_lead = true;
+        } else {
+            after_lead = false;
+        }
+        i += 1 + items;
+    }
+    chosen
+}
+
+/// An action that agrees to what was suggested before (`agreed to resolve the complaint by
+/// taking the suggested actions`, `the actions we recommended`).
+static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:(?:the|these|those|our|my)\s+(?:suggested|proposed|recommended)\s+(?:actions?|remed(?:y|ies)|recommendations?)|(?:actions?|remed(?:y|ies))\s+(?:we|i)\s+(?:had\s+|have\s+)?(?:suggested|proposed|recommended))(?-u:\b)")
+        .expect("refers-back regex")
+});
+
+/// The words one of which every [`REFERS_BACK`] holds, looked for before it.
+static SUGGESTING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)suggested|proposed|recommended").expect("suggesting word regex")
+});
+
+/// A sentence that suggests a remedy (`We suggested the Council apologise`, `We also suggested a
+/// payment of £100`).
+static SUGGESTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:we|i)\s+(?:also\s+)?(?:suggested|proposed|recommended)\b")
+        .expect("suggested regex")
+});
+
+/// The actions an action at `index` agrees to by referring back to them (`taking the suggested
+/// actions`): each sentence of the sections before it that suggests a remedy, as an action of
+/// its own with its payments and kinds, due by `deadline` (the referring action's).
+fn suggested_actions(
+    doc: &Document<'_>,
+    index: usize,
+    deadline: Option<&Deadline>,
+) -> Vec<AgreedAction> {
+    let Some(section) = doc.place(index).section else {
+        return Vec::new();
+    };
+    let mut reader = PaymentReader::default();
+    let mut actions = Vec::new();
+    for i in 0..index {
+        if doc.place(i).section.is_none_or(|s| s >= section) {
+            continue;
+        }
+        let piece = doc.pieces()[i];
+        if !SUGGESTED.is_match(piece.text) {
+            reader.remember(piece.text);
+            continue;
+        }
+        for sentence in doc.sentences(i) {
+            if !SUGGESTED.is_match(sentence.text) {
+                reader.remember(sentence.text);
+                continue;
+            }
+            let payments = reader.read(sentence, std::slice::from_ref(sentence), false);
+            actions.push(AgreedAction {
+                text: sentence.text.to_string(),
+                paragraph: sentence.paragraph,
+                span: sentence.whole(),
+                kinds: kinds(sentence.text, !payments.is_empty()),
+                payments,
+                deadline: deadline.cloned(),
+            });
+        }
+    }
+    actions
+}
+
+/// `should have`: what ought to have been done, not an action.
+static SHOULD_HAVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)^[a-z'-]+(?:\s+[a-z'-]+)?\s+(?:should|must)\s+have\s")
+        .expect("should-have regex")
+});
+
+/// Reads the agreed actions of `sections`, counting deadlines from `decision_date`. A statement
+/// of the older pages without an agreed-action section has its actions read where their lead-in
+/// says so ([`old_template_pieces`]).
 pub(crate) fn find_remedies(doc: &Document<'_>, decision_date: Option<NaiveDate>) -> Remedies {
     let mut actions = Vec::new();
     let mut reader = PaymentReader::default();
     let chosen = action_sections(&doc.sections);
-    let mut indices = doc.in_sections(&chosen).peekable();
+    let indices: Vec<usize> = if chosen.contains(&true) {
+        doc.in_sections(&chosen).collect()
+    } else {
+        old_template_pieces(doc)
+    };
+    let mut indices = indices.into_iter().peekable();
+    // The last deadline read, for a lead-in `In the same period, …`.
+    let mut last_deadline: Option<Deadline> = None;
     while let Some(lead_index) = indices.next() {
         let lead = &doc.pieces()[lead_index];
         let paragraph = doc.place(lead_index).paragraph;
@@ -74,30 +241,42 @@ pub(crate) fn find_remedies(doc: &Document<'_>, decision_date: Option<NaiveDate>
             items.push(i);
             indices.next();
         }
+        let own_deadline = deadline(lead, decision_date).or_else(|| {
+            last_deadline
+                .clone()
+                .filter(|_| lead.text.contains("same") && SAME_PERIOD.is_match(lead.text))
+        });
+        if own_deadline.is_some() {
+            last_deadline.clone_from(&own_deadline);
+        }
         if items.is_empty() {
-            if !AGREEMENT_ONLY.is_match(fold(lead.text).trim()) {
+            if !AGREEMENT_ONLY.is_match(fold(lead.text).trim()) && !is_status_line(lead.text) {
                 let sentences = doc.sentences(lead_index);
-                actions.push(action(
-                    lead,
-                    sentences,
-                    None,
-                    decision_date,
-                    &mut reader,
-                    false,
-                ));
+                let action = action(lead, sentences, own_deadline, &mut reader, false);
+                let refers_back = action.payments.is_empty()
+                    && SUGGESTING_WORD.is_match(lead.text)
+                    && REFERS_BACK.is_match(lead.text);
+                let suggested = refers_back
+                    .then(|| suggested_actions(doc, lead_index, action.deadline.as_ref()));
+                actions.push(action);
+                actions.extend(suggested.into_iter().flatten());
             }
             continue;
         }
-        let lead_deadline = deadline(lead, decision_date);
+        let lead_deadline = own_deadline;
         // Items under `pay:` pay without saying so again (`£150 to Mr F`).
         let lead_pays = PAY.is_match(&fold(lead.text));
         reader.remember(lead.text);
         for item in items {
+            let piece = &doc.pieces()[item];
+            if is_status_line(piece.text) {
+                continue;
+            }
+            let due = deadline(piece, decision_date).or_else(|| lead_deadline.clone());
             actions.push(action(
-                &doc.pieces()[item],
+                piece,
                 doc.sentences(item),
-                lead_deadline.clone(),
-                decision_date,
+                due,
                 &mut reader,
                 lead_pays,
             ));
@@ -107,6 +286,7 @@ pub(crate) fn find_remedies(doc: &Document<'_>, decision_date: Option<NaiveDate>
         actions
             .iter()
             .flat_map(|a| &a.payments)
+            .filter(|p| p.kind != PaymentKind::Conditional)
             .fold(0u64, |sum, p| {
                 sum.checked_add(p.amount_pence).unwrap_or(sum)
             })
@@ -119,17 +299,103 @@ pub(crate) fn find_remedies(doc: &Document<'_>, decision_date: Option<NaiveDate>
 
 /// A sentence of the summary that says what the organisation agreed to do, or what the
 /// Ombudsman recommended (`The Council has agreed to apologise and pay Mr B £300`, `It should
-/// apologise`), but not what it refused or had done before.
+/// apologise`, `has agreed a financial remedy`, `has agreed action to remedy`, `has accepted our
+/// recommended remedy`, `has made recommendations to remedy`, `has made an offer of a symbolic
+/// payment`, but not `had made an offer`), but not what it refused or had done before. A match of the last branch (`to pay`,
+/// `to complete`) counts only when a word of [`REMEDY_TO_AFTER`] is not the one before it.
 static REMEDY_SENTENCE: LazyLock<BytesRegex> = LazyLock::new(|| {
     folded_regex(
         r"(?x)(?-u:\b)(?:
             agree[sd]?\ to
-          | accept(?:s|ed)?\ (?:our|my|the|these|those)\ (?:\S+\ )?recommendations?
-          | (?:we|i)\ (?:have\ )?(?:also\ )?recommend(?:s|ed)?
-          | (?:should|will|must|to)\ (?:now\ )?(?:apologise|pay|refund|reimburse|waive|make\ a\ payment|review|reconsider|remind|train|carry\ out|complete)
+          | agree[sd]?\ (?:an?\ |our\ |my\ |the\ |further\ |some\ )?(?:[a-z-]+\ )?(?:remedy|remedies)(?-u:\b)
+          | agree[sd]?\ (?:further\ |some\ )?actions?\ (?:to|which|that)(?-u:\b)
+          | accept(?:s|ed)?\ (?:all\ )?(?:our|my|the|these|those)\ (?:\S+\ )?(?:recommendations?|remedy|remedies)(?-u:\b)
+          | (?:we|i|ombudsman|ombudsmen)\ (?:have\ |has\ )?(?:also\ )?recommend(?:s|ed)?(?-u:\b)
+          | recommend(?:s|ed)?\ (?:that\ )?(?:it|they|the)\ 
+          | made\ (?:\S+\ )?recommendations?\ to(?-u:\b)
+          | made\ an?\ (?:\S+\ )?offer\ of(?-u:\b)
+          | (?:should|will|must)\ (?:now\ |also\ |jointly\ |both\ |each\ |therefore\ |then\ )?remedy(?-u:\b)
+          | (?:should|will|must|to)\ (?:now\ |also\ |jointly\ |both\ |each\ |therefore\ |then\ )?(?:apologise|pay|refund|reimburse|waive|make\ (?:an?\ )?(?:\S+\ )?payments?|review|reconsider|remind|train|carry\ out|complete)
         )",
     )
     .expect("remedy sentence regex")
+});
+
+/// The words that make a following `to pay`, `to complete` a failing or a duty of the person
+/// complaining, not a remedy (`failed to pay`, `a refusal to complete`, `told him to pay`,
+/// `has to pay towards her care`, `chose to pay`) when they are the last word before it: a
+/// stem stands for every word it starts (`fail`: `failed`, `failure`), a word for itself and
+/// its plural.
+const REMEDY_TO_AFTER: &[(&[u8], bool)] = &[
+    (b"fail", true),
+    (b"refus", true),
+    (b"declin", true),
+    (b"wish", true),
+    (b"attempt", true),
+    (b"effort", true),
+    (b"decision", false),
+    (b"unable", false),
+    (b"him", false),
+    (b"her", false),
+    (b"them", false),
+    (b"me", false),
+    (b"has", false),
+    (b"have", false),
+    (b"had", false),
+    (b"chose", false),
+    (b"choose", false),
+    (b"how", false),
+    (b"whether", false),
+    (b"duty", false),
+    (b"need", false),
+    (b"required", false),
+];
+
+/// The last word of `before` (its letters before any trailing whitespace).
+fn last_word(before: &[u8]) -> &[u8] {
+    let before = before.trim_ascii_end();
+    let word_start = before
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    &before[word_start..]
+}
+
+/// Whether the last word of the lower-cased `before` is one of [`REMEDY_TO_AFTER`].
+fn failing_before(before: &[u8]) -> bool {
+    let word = last_word(before);
+    REMEDY_TO_AFTER.iter().any(|&(w, stem)| {
+        if stem {
+            word.starts_with(w)
+        } else {
+            word == w || word.strip_suffix(b"s") == Some(w)
+        }
+    })
+}
+
+/// Whether the lower-cased `before` holds a verb of complaining (`complains`, `complained`;
+/// not `complaint`): the sentence tells the complaint (`Mr X complains the Council should
+/// review …`).
+fn complaining_in(before: &[u8]) -> bool {
+    memchr::memmem::find_iter(before, b"complain").any(|at| {
+        let starts_word = at == 0 || !before[at - 1].is_ascii_alphanumeric();
+        let rest = &before[at + b"complain".len()..];
+        let suffix_len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        starts_word && matches!(&rest[..suffix_len], b"" | b"s" | b"ed" | b"ing")
+    })
+}
+
+/// A sentence after a remedy sentence that goes on with the remedy: `It will also …`, `The
+/// Council should also …`, `It will give guidance to …`.
+static FOLLOW_ON: LazyLock<BytesRegex> = LazyLock::new(|| {
+    folded_regex(
+        r"(?x)^(?:it|they|the\ \S+(?:\ \S+)?)\ (?:
+            (?:will|should|must|(?:has|have)\ (?:also\ )?agreed\ to)\ also
+          | (?:has|have)\ also\ agreed
+          | (?:will|should|must)\ (?:give|issue|share|take|ensure|provide|remind|train|review|make|put|arrange|carry|complete|reconsider|consider|write|offer|hold|update|change|improve|introduce|amend|monitor|assess|reassess|re-assess|contact|send|backdate|produce|develop|create|circulate|deliver|set|start|pay|refund|apologise|reimburse|waive)
+        )(?-u:\b)",
+    )
+    .expect("follow-on regex")
 });
 
 /// Words that make a remedy sentence one about something refused or not done.
@@ -139,6 +405,22 @@ static NOT_A_REMEDY: LazyLock<BytesRegex> = LazyLock::new(|| {
     )
     .expect("not-a-remedy regex")
 });
+
+/// Whether the lower-cased sentence `text` states a remedy: a [`REMEDY_SENTENCE`] match that is
+/// not a failing or duty (`failed to pay`) and not in the telling of the complaint, and nothing
+/// of [`NOT_A_REMEDY`].
+fn states_remedy(text: &[u8]) -> bool {
+    // Most sentences hold no remedy's words: one forward scan tells, before any match is placed.
+    if !REMEDY_SENTENCE.is_match(text) || NOT_A_REMEDY.is_match(text) {
+        return false;
+    }
+    REMEDY_SENTENCE.find_iter(text).any(|m| {
+        let before = &text[..m.start()];
+        let failing = (m.as_bytes().starts_with(b"to ") && failing_before(before))
+            || (m.as_bytes().starts_with(b"made ") && last_word(before) == b"had");
+        !failing && !complaining_in(before)
+    })
+}
 
 /// What the summary says the organisation agreed to do: its remedy sentences, from the first to
 /// the last, with their kinds and payments. `None` when the summary states no remedy.
@@ -151,21 +433,24 @@ pub(crate) fn summary_remedy(doc: &Document<'_>) -> Option<SummaryRemedy> {
 fn remedy_in_summary<'a>(summary: &Piece<'a>, sentences: &[Piece<'a>]) -> Option<SummaryRemedy> {
     // Lower-cased byte for byte, so a sentence's offsets are the same in it.
     let lower = summary.text.to_ascii_lowercase();
-    let states_remedy = |sentence: &Piece<'_>| {
+    let lowered = |sentence: &Piece<'_>| {
         let at = sentence.start - summary.start;
-        let text = lower
+        lower
             .as_bytes()
             .get(at..at + sentence.text.len())
-            .unwrap_or_default();
-        REMEDY_SENTENCE.is_match(text) && !NOT_A_REMEDY.is_match(text)
+            .unwrap_or_default()
     };
     // The sentences between the first and the last remedy sentence belong to the remedy
-    // whatever they say, so only those before the first and after the last are read.
-    let first = sentences.iter().position(states_remedy)?;
+    // whatever they say, so only those before the first and after the last are read. After
+    // the first, a sentence going on with it (`It will also …`) is one too.
+    let first = sentences.iter().position(|s| states_remedy(lowered(s)))?;
     let after_first = sentences.get(first + 1..).unwrap_or_default();
     let last = after_first
         .iter()
-        .rposition(states_remedy)
+        .rposition(|s| {
+            let text = lowered(s);
+            states_remedy(text) || (FOLLOW_ON.is_match(text) && !NOT_A_REMEDY.is_match(text))
+        })
         .map_or(first, |i| first + 1 + i);
     let (start, end) = (
         sentences[first].start,
@@ -201,12 +486,12 @@ fn deadline(piece: &Piece<'_>, decision_date: Option<NaiveDate>) -> Option<Deadl
     })
 }
 
-/// The agreed action `piece` (whose sentences are `sentences`) states.
+/// The agreed action `piece` (whose sentences are `sentences`) states, due by `deadline` (its
+/// own, else its lead-in's).
 fn action<'a>(
     piece: &Piece<'a>,
     sentences: &[Piece<'a>],
-    inherited: Option<Deadline>,
-    decision_date: Option<NaiveDate>,
+    deadline: Option<Deadline>,
     reader: &mut PaymentReader<'a>,
     about_paying: bool,
 ) -> AgreedAction {
@@ -219,7 +504,7 @@ fn action<'a>(
         span: piece.whole(),
         kinds: kinds(first_sentence.text, !payments.is_empty()),
         payments,
-        deadline: deadline(piece, decision_date).or(inherited),
+        deadline,
     }
 }
 
@@ -279,6 +564,94 @@ static TO_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("to-person regex")
 });
+
+/// `payment` right after a sum (`£1,200 payment`, `£300 symbolic payment`).
+static NAMED_PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)^\s+(?:[a-z-]+\s+)?payments?\b").expect("named payment regex")
+});
+
+/// `each` right after a sum (`£250 each`, `£250 each to Mr and Mrs Y`, `£150 to each of`).
+static EACH_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u)^\s+(?:each|to\s+each)\b").expect("each-after regex"));
+
+/// `each` between the verb and the sum (`pay each of Mr and Mrs Y £250`).
+static EACH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)each(?-u:\b)").expect("each regex"));
+
+/// What joins the people of one name (`Mr and Mrs Y`, `Ms A, Mr B and Mrs C`).
+static PEOPLE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+").expect("people join regex")
+});
+
+/// The people of a name of several (`Mr and Mrs Y` is `Mr Y` and `Mrs Y`; a title alone takes
+/// the letter of the next person named with one).
+fn split_people(names: &str) -> Vec<String> {
+    let parts: Vec<&str> = PEOPLE_JOIN
+        .split(names)
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            if part.contains(char::is_whitespace) {
+                return (*part).to_string();
+            }
+            let letter = parts
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .find_map(|p| p.rsplit_once(char::is_whitespace).map(|(_, letter)| letter));
+            letter.map_or_else(|| (*part).to_string(), |l| format!("{part} {l}"))
+        })
+        .collect()
+}
+
+/// A condition or an alternative (`if Ms X accepts`, `or, if it prefers,`, `unless`,
+/// `alternatively`), but not `if it has not already done so`.
+static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:if|unless|alternatively|provided\ that|should\ (?:she|he|they|mr|mrs|ms|miss)\ (?:prefer|accept|agree|choose|wish)[a-z]*)(?-u:\b)")
+        .expect("condition regex")
+});
+
+/// What after `if` makes it no condition on the sum: `if it has not already done so`.
+static NOT_A_CONDITION: LazyLock<BytesRegex> = LazyLock::new(|| {
+    folded_regex(r"^[^,;.]{0,40}?\b(?:already|done\ so|not\ yet)\b").expect("not-a-condition regex")
+});
+
+/// Whether the lower-cased `text` ends with the words `words` (then only whitespace), the
+/// first of them a whole word: `… or `, `… up to `.
+fn ends_with_words(text: &str, words: &[&str]) -> bool {
+    let mut rest = text;
+    for word in words.iter().rev() {
+        let Some(before) = rest.trim_end().strip_suffix(word) else {
+            return false;
+        };
+        if !before.ends_with(|c: char| c.is_whitespace()) && !before.is_empty() {
+            return false;
+        }
+        rest = before;
+    }
+    true
+}
+
+/// A condition in the clause right after a sum (`£150 if she sends the receipts`).
+static CONDITION_AFTER: LazyLock<BytesRegex> = LazyLock::new(|| {
+    folded_regex(r"^[^,;.()]{0,60}?\b(?:if|unless|provided\ that)\b")
+        .expect("condition-after regex")
+});
+
+/// Whether the lower-cased words before a sum (since the sum before it in its sentence) make
+/// it conditional or an alternative: a condition there, or `up to` right before it.
+fn is_conditional(leading: &str) -> bool {
+    ends_with_words(leading, &["up", "to"])
+        || CONDITION.find_iter(leading).any(|m| {
+            !leading
+                .get(m.end()..)
+                .is_some_and(|rest| NOT_A_CONDITION.is_match(rest.as_bytes()))
+        })
+}
 
 /// A pronoun that stands for someone named earlier (`pay her £100`).
 static PRONOUN: LazyLock<Regex> =
@@ -415,6 +788,8 @@ impl<'a> PaymentReader<'a> {
         let mut found = Vec::new();
         // The sentence, end and kind of the last sum agreed, for a sum listed after it.
         let mut last_agreed: Option<(usize, usize, PaymentKind)> = None;
+        // The sentence and end of the amount before, for the words between it and the next.
+        let mut previous_amount: Option<(usize, usize)> = None;
         for amount in amounts {
             let absolute = piece.start + amount.start;
             while sentences
@@ -465,28 +840,77 @@ impl<'a> PaymentReader<'a> {
                 });
                 !(governs_earlier && past_after)
             });
+            // The words since the amount before this one in the sentence (or its start): a
+            // condition or an alternative there (`or, if it prefers, £500`) is this sum's.
+            let since = match previous_amount {
+                Some((at, previous_end)) if at == sentence_at => previous_end,
+                _ => 0,
+            };
+            previous_amount = Some((sentence_at, end));
+            let leading = sentence_lower.get(since..start).unwrap_or_default();
+            // `an apology and £1,200 payment`: the word after the sum says it is paid.
+            let named_payment = sentence_lower
+                .get(end..)
+                .is_some_and(|after| NAMED_PAYMENT.is_match(after));
             let kind = match (cue.map(|(_, cue)| cue), listed_after) {
                 (Some(Cue::Refund), _) => PaymentKind::RefundOrWaiver,
                 (Some(Cue::Pay), _) => PaymentKind::Symbolic,
                 (Some(Cue::Other), Some(kind)) if !past_after => kind,
-                (None, _) if about_paying && !past_after => PaymentKind::Symbolic,
+                (None, _) if (about_paying || named_payment) && !past_after => {
+                    PaymentKind::Symbolic
+                }
                 _ => continue,
             };
             last_agreed = Some((sentence_at, end, kind));
+            let alternative = since > 0
+                && (ends_with_words(leading, &["or"])
+                    || ends_with_words(leading, &["or", "instead"])
+                    || ends_with_words(leading, &["or", "alternatively"]));
+            let condition_after = sentence_lower
+                .get(end..)
+                .and_then(|after| {
+                    let after = after.as_bytes();
+                    CONDITION_AFTER.find(after).map(|m| &after[m.end()..])
+                })
+                .is_some_and(|rest| !NOT_A_CONDITION.is_match(rest));
+            let kind = if alternative || condition_after || is_conditional(leading) {
+                PaymentKind::Conditional
+            } else {
+                kind
+            };
             let recipient = cues.recipient(sentence.text, start, end, || {
                 named.at(piece.text, offset, &self.read_before)
             });
-            found.push(Payment {
-                amount_pence: amount.pence,
-                recipient,
-                text: piece
-                    .text
-                    .get(amount.start..amount.end)
-                    .unwrap_or_default()
-                    .to_string(),
-                span: piece.span(amount.start, amount.end),
-                kind,
-            });
+            // `£250 each to Mr and Mrs Y`, `pay each of Mr and Mrs Y £250`: one payment to
+            // each person named.
+            let each = sentence_lower
+                .get(end..)
+                .is_some_and(|after| EACH_AFTER.is_match(after))
+                || sentence_lower
+                    .get(cue.map_or(since, |(cue_end, _)| cue_end.max(since))..start)
+                    .is_some_and(|between| EACH.is_match(between));
+            let people = match &recipient {
+                Some(names) if each => split_people(names),
+                _ => vec![],
+            };
+            let recipients = if people.len() > 1 {
+                people.into_iter().map(Some).collect()
+            } else {
+                vec![recipient]
+            };
+            for recipient in recipients {
+                found.push(Payment {
+                    amount_pence: amount.pence,
+                    recipient,
+                    text: piece
+                        .text
+                        .get(amount.start..amount.end)
+                        .unwrap_or_default()
+                        .to_string(),
+                    span: piece.span(amount.start, amount.end),
+                    kind,
+                });
+            }
         }
         without_parts_of_totals(found)
     }
@@ -569,14 +993,19 @@ fn run_adding_up_to<'p>(amounts: impl Iterator<Item = &'p u64>, total: u64) -> O
 }
 
 /// The kinds an action's sentence can show, each with its pattern over the [`fold`]ed sentence.
-const KINDS: [(ActionKind, &str); 6] = [
+const KINDS: [(ActionKind, &str); 7] = [
+    // A payment named without a word of paying.
+    (
+        ActionKind::Payment,
+        r"(?-u:\b)financial (?:remedy|redress)(?-u:\b)",
+    ),
     (
         ActionKind::Apology,
         r"(?-u:\b)apologi[sz]\w*|(?-u:\b)apology(?-u:\b)",
     ),
     (
         ActionKind::Evidence,
-        r"(?-u:\b)evidence(?-u:\b)|(?-u:\b)(?:provide|send|give|share)s? (?:the ombudsman|us)(?-u:\b)|(?-u:\b)a copy(?-u:\b)",
+        r"(?-u:\b)(?:provid\w*|send\w*|giv\w*|shar\w*|show\w*|with|of|for) (?:\S+ ){0,3}?evidence(?-u:\b)|(?-u:\b)evidence (?:of|that|to show)(?-u:\b)|(?-u:\b)(?:provide|send|give|share)s? (?:the ombudsman|us)(?-u:\b)|(?-u:\b)a copy(?-u:\b)",
     ),
     (
         ActionKind::StaffGuidance,
@@ -699,7 +1128,10 @@ mod tests {
             ),
             (
                 "pay £150 to each of Mr and Mrs F for their time and trouble.",
-                &[(15000, Some("Mr and Mrs F"), Symbolic)],
+                &[
+                    (15000, Some("Mr F"), Symbolic),
+                    (15000, Some("Mrs F"), Symbolic),
+                ],
             ),
             (
                 "Apologise to Mrs G and pay her £100.",
@@ -867,10 +1299,412 @@ mod tests {
                 &[RestartProcess],
             ),
             ("Write to Ms X.", &[Other]),
+            ("The Trust has agreed a financial remedy.", &[Payment]),
         ];
         for (text, expected) in cases {
             assert_eq!(kinds(text, false), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn pays_each_person_named_their_own_sum() {
+        use PaymentKind::*;
+        type Agreed<'a> = &'a [(u64, Option<&'a str>, PaymentKind)];
+        let cases: &[(&str, Agreed<'_>)] = &[
+            (
+                "Pay £250 each to Mr and Mrs Y for their distress.",
+                &[
+                    (25000, Some("Mr Y"), Symbolic),
+                    (25000, Some("Mrs Y"), Symbolic),
+                ],
+            ),
+            (
+                "pay Ms A, Mr B and Mrs C £80 each.",
+                &[
+                    (8000, Some("Ms A"), Symbolic),
+                    (8000, Some("Mr B"), Symbolic),
+                    (8000, Some("Mrs C"), Symbolic),
+                ],
+            ),
+            (
+                "pay each of Mr and Mrs W £120.",
+                &[
+                    (12000, Some("Mr W"), Symbolic),
+                    (12000, Some("Mrs W"), Symbolic),
+                ],
+            ),
+            // Nobody named: one payment, as written.
+            (
+                "apologise and pay each of the tenants £300.",
+                &[(30000, None, Symbolic)],
+            ),
+            // Paid to a pair, not to each: one payment.
+            (
+                "pay Mr and Mrs V £400 for their time and trouble.",
+                &[(40000, Some("Mr and Mrs V"), Symbolic)],
+            ),
+        ];
+        for (text, expected) in cases {
+            let want: Vec<_> = expected
+                .iter()
+                .map(|(p, r, k)| (*p, r.map(str::to_string), *k))
+                .collect();
+            assert_eq!(paid(text), want, "{text}");
+        }
+        assert_eq!(split_people("Mr and Mrs Y"), ["Mr Y", "Mrs Y"]);
+        assert_eq!(split_people("Ms D & Mr E"), ["Ms D", "Mr E"]);
+        assert_eq!(split_people("Miss Q"), ["Miss Q"]);
+    }
+
+    #[test]
+    fn types_alternative_and_conditional_sums() {
+        use PaymentKind::*;
+        let cases: &[(&str, &[(u64, PaymentKind)])] = &[
+            (
+                "Pay Mr T £350 for his distress or, if it prefers, £500 with a fresh review.",
+                &[(35000, Symbolic), (50000, Conditional)],
+            ),
+            (
+                "If Ms U accepts the offer of a new place, pay her £200 towards moving costs.",
+                &[(20000, Conditional)],
+            ),
+            (
+                "Reimburse Mrs S's receipted costs up to £1,000.",
+                &[(100000, Conditional)],
+            ),
+            (
+                "pay Miss R £150, and should she accept a review, a further £100.",
+                &[(15000, Symbolic), (10000, Conditional)],
+            ),
+            (
+                "pay Mrs O £300, or £450 should she choose a review instead.",
+                &[(30000, Symbolic), (45000, Conditional)],
+            ),
+            (
+                "refund Mr N up to £80 of his travel costs and pay him £100.",
+                &[(8000, Conditional), (10000, Symbolic)],
+            ),
+            (
+                "pay Ms M £150 if she sends the receipts for the storage.",
+                &[(15000, Conditional)],
+            ),
+            // Not a condition on the sum.
+            (
+                "If it has not already done so, pay Mr P £250.",
+                &[(25000, Symbolic)],
+            ),
+            (
+                "pay Mr L £200 to recognise his distress if it has not done so already.",
+                &[(20000, Symbolic)],
+            ),
+            (
+                "pay Miss K £300 for her distress or uncertainty and £100 for her time.",
+                &[(30000, Symbolic), (10000, Symbolic)],
+            ),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<_> = paid(text).into_iter().map(|(p, _, k)| (p, k)).collect();
+            assert_eq!(got, *expected, "{text}");
+        }
+    }
+
+    /// The summary remedy's text, or `None`.
+    fn remedy_text(text: &str) -> Option<String> {
+        summary(text).map(|(text, _)| text)
+    }
+
+    #[test]
+    fn knows_the_wordings_of_a_remedy() {
+        let remedies = [
+            "The Trust has agreed a remedy that includes an apology and a payment.",
+            "The Council has agreed a financial remedy for the delay.",
+            "The school has accepted our recommended remedy.",
+            "The provider has accepted the recommendations we made.",
+            "The Council has taken agreed action which we consider provides a fair remedy.",
+            "The Council accepts it was at fault and has agreed action to remedy the injustice.",
+            "The Ombudsman has made recommendations to remedy the fault.",
+            "On the evidence so far the Council should remedy this by apologising to Ms N.",
+            "The landlord has made an offer of a symbolic payment, which is enough.",
+            "This caused distress, and the two bodies should jointly apologise for it.",
+            "The Ombudsman recommends the Council apologises to Mr K.",
+            "It will also make a symbolic payment to Mrs L.",
+        ];
+        for text in remedies {
+            let sentence = format!("Mr Z complained about his care. {text}");
+            assert_eq!(remedy_text(&sentence).as_deref(), Some(text), "{text}");
+        }
+        let not_remedies = [
+            "Mr Z complains the Council failed to carry out a care assessment.",
+            "Mrs Z complained that the Council failed to pay her the fostering allowance.",
+            "Ms Z says she was told to pay the charge before she could appeal.",
+            "We will not investigate the Council's refusal to complete the works.",
+            "Miss Z complained about how much her father has to pay towards his care.",
+            "Mr Z complains the Council should review its decision.",
+            "The Council should have reviewed the plan sooner.",
+            "The Council had made an offer of a payment before Mr Z came to us.",
+        ];
+        for text in not_remedies {
+            assert_eq!(remedy_text(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_remedy_runs_from_the_first_remedy_sentence_to_the_last() {
+        let text = "Mr Z complained the Council failed to complete his assessment. We found fault. \
+                    The Council has agreed to apologise and complete the assessment. It will also \
+                    remind its staff of the time limits. It will give guidance to managers. We \
+                    have ended our investigation.";
+        assert_eq!(
+            remedy_text(text).as_deref(),
+            Some(
+                "The Council has agreed to apologise and complete the assessment. It will also \
+                 remind its staff of the time limits. It will give guidance to managers."
+            )
+        );
+        let text = "We found fault. We recommend the Council apologises to Ms J. The Council \
+                    should also review its letters. It will not pay her costs.";
+        assert_eq!(
+            remedy_text(text).as_deref(),
+            Some(
+                "We recommend the Council apologises to Ms J. The Council should also review its letters."
+            )
+        );
+    }
+
+    #[test]
+    fn keeps_the_sums_of_a_summary_remedy() {
+        let (_, paid) = summary(
+            "We found fault. The Ombudsman recommends it apologises and pays Mr H \u{a3}650.",
+        )
+        .unwrap();
+        assert_eq!(paid, [(65000, Some("Mr H".to_string()))]);
+        let (_, paid) = summary(
+            "We found fault. The Council has agreed to an apology and \u{a3}1,200 payment to Mr G.",
+        )
+        .unwrap();
+        assert_eq!(paid, [(120000, Some("Mr G".to_string()))]);
+    }
+
+    /// An action read: its text, its payments as (pence, recipient, kind), its deadline's due.
+    type ActionRead = (
+        String,
+        Vec<(u64, Option<String>, PaymentKind)>,
+        Option<String>,
+    );
+
+    /// The agreed actions of the statement `text`, and its total.
+    fn actions_of(text: &str) -> (Vec<ActionRead>, Option<u64>) {
+        let decision = crate::parse(text).unwrap();
+        let actions = decision
+            .agreed_actions
+            .iter()
+            .map(|a| {
+                (
+                    a.text.clone(),
+                    a.payments
+                        .iter()
+                        .map(|p| (p.amount_pence, p.recipient.clone(), p.kind))
+                        .collect(),
+                    a.deadline
+                        .as_ref()
+                        .and_then(|d| d.due)
+                        .map(|d| d.to_string()),
+                )
+            })
+            .collect();
+        (actions, decision.total_payment_pence)
+    }
+
+    /// A statement of today's pages: header, summary, a finding and `agreed` as its
+    /// agreed-action section.
+    fn modern(agreed: &str) -> String {
+        format!(
+            "Kestrel Vale Council (24 000 003)\n\n\
+             Category : Housing > Repairs\n\n\
+             Decision : Upheld\n\n\
+             Decision date : 03 Jun 2024\n\n\
+             The Ombudsman's final decision:\n\n\
+             Summary: Mr W complained about how long the Council took to repair his home. We \
+             found fault and the Council has agreed to apologise and make a payment to him.\n\n\
+             The complaint\n\n\
+             1. Mr W complained the Council took eight months to mend a leaking roof after he \
+             first reported it, and did not answer his letters about the delay.\n\n\
+             Agreed action\n\n\
+             {agreed}\n\
+             Final decision\n\n\
+             9. I have completed my investigation. There was fault causing injustice.\n"
+        )
+    }
+
+    #[test]
+    fn a_same_period_lead_in_carries_the_deadline_before_it() {
+        let text = modern(
+            "2. Within one month of the date of the final decision, the Council will:\n\
+             - apologise to Mr W for the delay; and\n\
+             - pay Mr W £200 for his distress.\n\n\
+             3. In the same period, the Council will:\n\
+             - remind its repairs staff of the time limits in its policy.\n\n\
+             4. Within three months of the final decision, the Council will review how it \
+             tracks repairs reported by tenants.\n\n\
+             5. Within the same time, it will tell us what it has changed after that review.\n\n",
+        );
+        let (actions, total) = actions_of(&text);
+        let dues: Vec<_> = actions.iter().map(|a| a.2.as_deref()).collect();
+        assert_eq!(
+            dues,
+            [
+                Some("2024-07-03"),
+                Some("2024-07-03"),
+                Some("2024-07-03"),
+                Some("2024-09-03"),
+                Some("2024-09-03")
+            ],
+            "{actions:?}"
+        );
+        assert_eq!(total, Some(20000));
+    }
+
+    #[test]
+    fn conditional_sums_are_not_totalled_and_each_person_is() {
+        let text = modern(
+            "2. Within four weeks of the final decision, the Council will:\n\
+             - pay £250 each to Mr and Mrs Y for their distress; and\n\
+             - if Mr and Mrs Y accept a fresh inspection, pay £100 towards their costs.\n\n",
+        );
+        let (actions, total) = actions_of(&text);
+        let paid: Vec<_> = actions.iter().flat_map(|a| a.1.clone()).collect();
+        assert_eq!(
+            paid,
+            [
+                (25000, Some("Mr Y".to_string()), PaymentKind::Symbolic),
+                (25000, Some("Mrs Y".to_string()), PaymentKind::Symbolic),
+                (
+                    10000,
+                    Some("Mr and Mrs Y".to_string()),
+                    PaymentKind::Conditional
+                ),
+            ]
+        );
+        assert_eq!(total, Some(50000));
+    }
+
+    /// A statement of the older pages, with `remedy` after its finding.
+    fn older(remedy: &str) -> String {
+        format!(
+            "Westbury Borough Council (14 000 001)\n\n\
+             Category : Housing > Allocations\n\n\
+             Decision : Upheld\n\n\
+             Decision date : 02 Mar 2015\n\n\
+             A tenant complains the council lost his housing application and then failed to \
+             answer his letters about it for several months.\n\n\
+             The complaint\n\n\
+             Mr D complains the council lost his application for rehousing and did not reply to \
+             the letters he sent to it over the following months. He says this delayed his move \
+             and caused him distress.\n\n\
+             The Ombudsman upheld the complaint and found fault causing injustice.\n\n\
+             {remedy}\n\
+             Ombudsman satisfied with council's response: 4 Aug 2015\n"
+        )
+    }
+
+    #[test]
+    fn reads_the_actions_of_the_older_pages() {
+        for lead in [
+            "To put this right, the council has agreed to:",
+            "To remedy the injustice, we recommend the council:",
+            "The Ombudsman also recommends that the council:",
+        ] {
+            let text = older(&format!(
+                "{lead}\n\n\
+                 - apologise to Mr D;\n\
+                 - pay Mr D £175 for his time and trouble; and\n\
+                 - backdate his application to the date he first applied.\n\n\
+                 The council should also review how it records the applications it receives, so \
+                 that none is lost again. It should tell us what it has changed.\n\n\
+                 The council should have answered Mr D's letters within the ten days its own \
+                 complaints procedure allows for a first reply to a resident.\n\n"
+            ));
+            let (actions, total) = actions_of(&text);
+            let texts: Vec<_> = actions.iter().map(|a| a.0.as_str()).collect();
+            assert_eq!(texts.len(), 4, "{lead}: {texts:?}");
+            assert_eq!(texts[1], "pay Mr D £175 for his time and trouble; and");
+            assert!(texts[3].starts_with("The council should also review"));
+            assert_eq!(total, Some(17500), "{lead}");
+        }
+    }
+
+    #[test]
+    fn reads_an_older_action_that_starts_with_its_deadline() {
+        let text = older(
+            "The council should, within three months of the date of this decision, apologise \
+             and pay each of the residents £300.\n\n",
+        );
+        let (actions, total) = actions_of(&text);
+        assert_eq!(actions.len(), 1, "{actions:?}");
+        assert_eq!(actions[0].1, [(30000, None, PaymentKind::Symbolic)]);
+        assert_eq!(actions[0].2.as_deref(), Some("2015-06-02"));
+        assert_eq!(total, Some(30000));
+    }
+
+    #[test]
+    fn an_action_taking_the_suggested_actions_brings_them_in() {
+        let text = modern(
+            "2. The Council agreed to settle the complaint by taking the suggested actions \
+             within one month.\n\n",
+        )
+        .replace(
+            "Agreed action",
+            "My assessment\n\n\
+             2. We asked the Council to settle the complaint early. We suggested it apologise \
+             to Mr W and book the repair. We also suggested a payment of £120 to Mr W for his \
+             time and trouble.\n\n\
+             Agreed action",
+        );
+        let (actions, total) = actions_of(&text);
+        let texts: Vec<_> = actions.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The Council agreed to settle the complaint by taking the suggested actions within one month.",
+                "We suggested it apologise to Mr W and book the repair.",
+                "We also suggested a payment of £120 to Mr W for his time and trouble."
+            ]
+        );
+        assert_eq!(
+            actions[2].1,
+            [(12000, Some("Mr W".to_string()), PaymentKind::Symbolic)]
+        );
+        assert!(actions.iter().all(|a| a.2.as_deref() == Some("2024-07-03")));
+        assert_eq!(total, Some(12000));
+        let kinds = &crate::parse(&text).unwrap().agreed_actions[1].kinds;
+        assert_eq!(kinds, &[ActionKind::Apology]);
+    }
+
+    #[test]
+    fn reads_the_words_right_before_a_sum() {
+        assert!(ends_with_words("pay ms x £300, or ", &["or"]));
+        assert!(ends_with_words("costs up to ", &["up", "to"]));
+        assert!(ends_with_words("or", &["or"]));
+        assert!(!ends_with_words("the floor ", &["or"]));
+        assert!(!ends_with_words("setup to ", &["up", "to"]));
+        assert_eq!(last_word(b"she failed  "), b"failed");
+        assert!(failing_before(b"the council failed "));
+        assert!(failing_before(b"a refusal "));
+        assert!(!failing_before(b"the council agreed "));
+        assert!(complaining_in(b"mr z complained the council should "));
+        assert!(!complaining_in(
+            b"in response to his complaint the council will "
+        ));
+    }
+
+    #[test]
+    fn a_status_line_is_no_action() {
+        assert!(is_status_line(
+            "Ombudsman satisfied with council's response: 4 May 2015"
+        ));
+        assert!(!is_status_line(
+            "The Ombudsman is satisfied the council acted properly."
+        ));
     }
 
     #[test]

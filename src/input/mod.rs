@@ -95,6 +95,7 @@ impl InputKind {
         {
             InputKind::Wrapped(width)
         } else if tests.numbers.out_of_place()
+            || tests.fenced_headings >= 2
             || (tests.references_line && rewrap::has_reference_list(&lines))
         {
             InputKind::Indented
@@ -158,6 +159,9 @@ struct LineTests<'a> {
     numbers: rewrap::NumberPlaces,
     /// Whether a line is lynx's `References` heading, which [`rewrap::has_reference_list`] needs.
     references_line: bool,
+    /// Headings fenced whole on their line as html2text writes them (`***** The complaint
+    /// *****`): text not wrapped (`-width 1000`) is read by its indentation, fences taken off.
+    fenced_headings: usize,
 }
 
 impl<'a> LineTests<'a> {
@@ -170,6 +174,7 @@ impl<'a> LineTests<'a> {
             tests.mid_sentence.add(line);
             tests.numbers.add(line);
             tests.references_line |= rewrap::is_references_heading(line.trimmed);
+            tests.fenced_headings += usize::from(rewrap::is_fenced_heading(line.trimmed));
         }
         tests
     }
@@ -319,6 +324,10 @@ mod tests {
             InputKind::Wrapped(60)
         );
         assert_eq!(kind("1.  a\n2.  b\n3.  c\n"), InputKind::Indented);
+        assert_eq!(
+            kind("****** A (1) ******\nx\n***** B *****\n   1. c\n*** D ***\n   2. e\n"),
+            InputKind::Indented
+        );
         assert_eq!(
             kind("a [1]b\n\nReferences\n\n   1. https://x.org/\n"),
             InputKind::Indented

@@ -281,6 +281,18 @@ pub(crate) fn fence(line: &str) -> Option<&str> {
     ((2..=6).contains(&stars) && line[stars..].starts_with(' ')).then(|| &line[..stars])
 }
 
+/// Whether a trimmed line is a heading html2text fenced whole on its line (`***** The complaint
+/// *****`): a fence, text, and the same fence closing it.
+pub(crate) fn is_fenced_heading(trimmed: &str) -> bool {
+    trimmed.starts_with("**")
+        && fence(trimmed).is_some_and(|fence| {
+            trimmed.len() > 2 * fence.len() + 2
+                && trimmed
+                    .strip_suffix(fence)
+                    .is_some_and(|rest| rest.ends_with(' '))
+        })
+}
+
 /// Whether a line opens or closes an html2text heading fence (`**** Analysis ****`, or `process
 /// ****` closing a wrapped one): its asterisks are not Markdown's bold.
 pub(crate) fn is_fence_line(line: &str) -> bool {

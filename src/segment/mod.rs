@@ -11,11 +11,12 @@ use blocks::{Blocks, into_sections};
 use lists::{ListInference, ends_with_colon, ends_with_conjunction};
 use markers::{Marker, detect_layout, markers};
 
+use crate::dates::parse_header_date;
 use crate::headings::{
     is_known_heading, reads_as_heading, starts_common_heading, starts_like_quote_or_citation,
 };
-use crate::lines::{Line, is_back_to_top, until_end};
-use crate::model::{Layout, Paragraph, Section, Warning, WarningKind};
+use crate::lines::{Line, is_back_to_top, status_line, until_end};
+use crate::model::{Layout, Paragraph, Section, StatusUpdate, Warning, WarningKind};
 
 /// The body of a statement, segmented.
 #[derive(Debug)]
@@ -26,11 +27,14 @@ pub(crate) struct Body {
     pub preamble: Vec<Paragraph>,
     pub sections: Vec<Section>,
     pub warnings: Vec<Warning>,
+    /// The status lines after the body (older report summaries).
+    pub status_updates: Vec<StatusUpdate>,
 }
 
 /// Segments the body lines (from the first line after the summary to the end of the input).
 pub(crate) fn segment(lines: &[Line<'_>]) -> Body {
     let (body, truncated) = until_end(lines);
+    let status_updates = status_updates(&lines[body.len()..]);
     let markers = markers(body);
     let layout = detect_layout(body, &markers);
     let mut blocks = Blocks::with_capacity(body.len());
@@ -95,7 +99,38 @@ pub(crate) fn segment(lines: &[Line<'_>]) -> Body {
         preamble,
         sections,
         warnings,
+        status_updates,
     }
+}
+
+/// The status lines among the lines after the body, each with the date after its colon.
+fn status_updates(after_body: &[Line<'_>]) -> Vec<StatusUpdate> {
+    after_body
+        .iter()
+        .filter_map(|line| {
+            let (colon, value) = status_line(line.text)?;
+            let date_text = line.text[value..].trim_end().trim_end_matches('.');
+            let date = parse_header_date(date_text);
+            Some(StatusUpdate {
+                text: line.text[..colon].trim_end().to_string(),
+                date,
+                date_span: date.map(|_| line.sub_span(value, value + date_text.len())),
+                span: line.span,
+            })
+        })
+        .collect()
+}
+
+/// Whether a bare line of the numbered layout is a sentence, not a heading: a full stop after
+/// more than eight words (a paragraph the page set outside its list, such as what the
+/// complainant wants after the list of what they complain about). It starts with a capital:
+/// sub-headings written as clauses (`failed to provide any remedy … her children.`) start in
+/// lower case.
+fn is_bare_sentence(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_uppercase())
+        && text.ends_with('.')
+        && text.split_whitespace().count() > 8
+        && !reads_as_heading(text)
 }
 
 /// Whether the last section of a cut-off text is a heading cut short (`What I fo`, `Agreed act`):
@@ -118,7 +153,9 @@ fn numbered_line<'a>(line: Line<'a>, marker: Option<(Marker, usize)>, blocks: &m
                 .last_paragraph()
                 .is_some_and(|p| ends_with_colon(p.last_text()));
             let quoted = starts_like_quote_or_citation(line.text);
-            if (after_lead_in || quoted) && is_known_heading(line.text).is_none() {
+            if (after_lead_in || quoted || is_bare_sentence(line.text))
+                && is_known_heading(line.text).is_none()
+            {
                 blocks.paragraph(line, 0, false);
             } else {
                 blocks.heading(line);
@@ -192,8 +229,12 @@ fn heading_by_shape(text: &str, layout: Layout, place: Place, lists: &ListInfere
     }
     match layout {
         Layout::Dashed => {
-            let long_sentence = text.ends_with('.') && text.split_whitespace().count() > 25;
-            !long_sentence && !ends_with_colon(text)
+            // A sentence without its dash (an older page's paragraph, a paragraph whose dash was
+            // lost) is no heading: headings end without a full stop, or are a few words.
+            let sentence = text.ends_with(['.', ')', ';'])
+                && text.split_whitespace().count() > 6
+                && !reads_as_heading(text);
+            !sentence && !ends_with_colon(text)
         }
         _ => lists.allows_heading(text) && !ends_with_conjunction(text) && reads_as_heading(text),
     }

@@ -29,6 +29,7 @@ convert pandoc-plain-nowrap pandoc -f html -t plain --wrap=none
 # Debian's C++ html2text, not the Python package of the same name that may come first on PATH.
 if /usr/bin/html2text -version 2>&1 | grep -q "This is html2text"; then
     convert html2text-debian /usr/bin/html2text -utf8
+    convert html2text-debian-wide /usr/bin/html2text -utf8 -width 1000
     convert html2text-debian-latin1 /usr/bin/html2text
 fi
 python_tool() { # python_tool NAME EXPRESSION-OF-page

@@ -147,8 +147,12 @@ fn payments(record: &Value) -> Vec<String> {
         .as_array()
         .into_iter()
         .flatten();
+    // One sum paid to each of several people (`£250 each to Mr and Mrs Y`) is one payment a
+    // person sharing the amount's span, and one mention, as `score_deep.py` counts it.
+    let mut seen = std::collections::HashSet::new();
     from_actions
         .chain(from_summary)
+        .filter(|p| p["span"].is_null() || seen.insert(p["span"].to_string()))
         .map(|p| {
             format!(
                 "{}:{}",

@@ -24,3 +24,4 @@ mod schema;
 mod seeds;
 #[cfg(feature = "cli")]
 mod tables;
+mod templates;
