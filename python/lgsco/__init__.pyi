@@ -12,11 +12,12 @@ PathLike = Union[str, os.PathLike[str]]
 Span = Tuple[int, int]
 
 Layout = Literal["numbered", "dashed", "plain", "html", "markdown"]
+Template = Literal["statement", "report_summary", "mirror"]
 OutcomeKind = Literal["upheld", "not_upheld", "closed_after_initial_enquiries", "other"]
 ActionKind = Literal[
     "apology", "payment", "evidence", "staff_guidance", "procedure", "assessment", "restart_process", "other"
 ]
-PaymentKind = Literal["symbolic", "refund_or_waiver"]
+PaymentKind = Literal["symbolic", "refund_or_waiver", "conditional"]
 Verdict = Literal["fault", "no_fault", "injustice", "no_injustice"]
 Precision = Literal["day", "month", "year"]
 LegislationKind = Literal["act", "regulations"]
@@ -109,9 +110,16 @@ class Citation(TypedDict):
     kind: Optional[LegislationKind]
     year: Optional[int]
     sections: List[str]
+    regulations: List[str]
     parts: List[str]
     schedules: List[str]
     paragraph: Optional[int]
+    span: List[int]
+
+class StatusUpdate(TypedDict):
+    text: str
+    date: Optional[datetime.date]
+    date_span: Optional[List[int]]
     span: List[int]
 
 class Record(TypedDict):
@@ -127,6 +135,7 @@ class Record(TypedDict):
     complainants: List[str]
     summary: Optional[str]
     layout: Layout
+    template: Template
     truncated: bool
     preamble: List[Paragraph]
     sections: List[Section]
@@ -142,6 +151,7 @@ class Record(TypedDict):
     dates: List[DateMention]
     legislation: List[Citation]
     shared_with: List[str]
+    status_updates: List[StatusUpdate]
 
 class FailedRecord(TypedDict):
     """An input that could not be read or parsed."""

@@ -109,3 +109,19 @@ def test_schema():
     schema = lgsco.schema()
     assert schema["title"] == "Record"
     assert "decision_date" in schema["$defs"]["Sourced"]["properties"]
+
+
+def test_the_stubs_name_every_key_of_the_schema():
+    import ast
+
+    stubs = ast.parse((ROOT / "python" / "lgsco" / "__init__.pyi").read_text())
+    classes = {
+        node.name: {item.target.id for item in node.body if isinstance(item, ast.AnnAssign)}
+        for node in stubs.body
+        if isinstance(node, ast.ClassDef)
+    }
+    definitions = lgsco.schema()["$defs"]
+    assert classes["Record"] == set(definitions["Sourced"]["properties"])
+    for name in ["Category", "Outcome", "Paragraph", "Section", "AgreedAction", "Finding", "DateMention",
+                 "Citation", "Deadline", "SummaryRemedy", "StatusUpdate", "Warning", "Item", "FieldSpans"]:
+        assert classes[name] == set(definitions[name]["properties"]), name
