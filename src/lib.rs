@@ -48,6 +48,7 @@ mod lines;
 mod model;
 mod money;
 mod output;
+mod parser;
 mod pieces;
 mod remedies;
 mod segment;
@@ -67,8 +68,9 @@ pub use model::{
 #[cfg(feature = "schema")]
 pub use output::record_schema;
 pub use output::{FlatRecord, Format, Prepared, RecordWriter};
+pub use parser::{InputKind, Parsed, Parser};
 pub use statements::statements;
-pub use tables::{Table, TableRows, TableWriter};
+pub use tables::{Column, ColumnType, Table, TableRows, TableWriter, data_package};
 
 /// The small exact grammars the parser reads amounts, dates, deadlines and citations with.
 ///
@@ -92,7 +94,6 @@ pub mod grammar {
 use std::borrow::Cow;
 
 use document::Document;
-use input::InputKind;
 use lines::split_lines;
 
 /// Parses the text of one decision statement.
@@ -108,7 +109,7 @@ use lines::split_lines;
 /// # Ok::<(), lgsco::ParseError>(())
 /// ```
 pub fn parse(text: &str) -> Result<Decision, ParseError> {
-    read(text, InputKind::of(text))
+    read(text, input::InputKind::of(text))
 }
 
 /// Parses a web page holding a decision statement, however it opens (a page fragment without
@@ -127,7 +128,7 @@ pub fn parse(text: &str) -> Result<Decision, ParseError> {
 /// ```
 #[cfg(feature = "html")]
 pub fn parse_html(page: &str) -> Result<Decision, ParseError> {
-    read(page, InputKind::Html)
+    read(page, input::InputKind::Html)
 }
 
 /// The text lgsco reads from a web page: the statement without the page's chrome, in the
@@ -140,7 +141,9 @@ pub fn parse_html(page: &str) -> Result<Decision, ParseError> {
 /// ```
 #[cfg(feature = "html")]
 pub fn html_to_text(page: &str) -> String {
-    input::derive(page, InputKind::Html).text.into_owned()
+    input::derive(page, input::InputKind::Html)
+        .text
+        .into_owned()
 }
 
 /// The text [`parse`] reads `input` as, which its record's spans refer to: `input` itself when
@@ -154,28 +157,45 @@ pub fn html_to_text(page: &str) -> String {
 /// assert_eq!(lgsco::derived_text(markdown), "Org (22 014 796)\n\nDecision : Upheld\n\nThe complaint\n\n  1. See this.\n");
 /// ```
 pub fn derived_text(input: &str) -> Cow<'_, str> {
-    input::derive(input, InputKind::of(input)).text
+    input::derive(input, input::InputKind::of(input)).text
 }
 
 /// Reads `input` as `kind`, then parses the text read; the derived layout and the warnings for
 /// what was repaired (lines joined, text decoded again) are added to the record.
-fn read(input: &str, kind: InputKind) -> Result<Decision, ParseError> {
+pub(crate) fn read(input: &str, kind: input::InputKind) -> Result<Decision, ParseError> {
+    read_keeping(input, kind).0
+}
+
+/// [`read`], with the text read, which the record's spans refer to. A web page past the bounds
+/// on its markup is refused before its tree is built; one with no text once its furniture is
+/// left out says so.
+pub(crate) fn read_keeping(
+    input: &str,
+    kind: input::InputKind,
+) -> (Result<Decision, ParseError>, Cow<'_, str>) {
     #[cfg(feature = "html")]
-    if matches!(kind, InputKind::Html) {
-        input::html_within_bounds(input)?;
-    }
-    let derived = input::derive(input, kind);
-    #[cfg(feature = "html")]
-    if matches!(kind, InputKind::Html) && derived.text.trim().is_empty() && !input.trim().is_empty()
+    if matches!(kind, input::InputKind::Html)
+        && let Err(error) = input::html_within_bounds(input)
     {
-        return Err(ParseError::empty_page());
+        return (Err(error), Cow::Borrowed(""));
     }
-    let mut decision = parse_text(&derived.text)?;
-    if let Some(layout) = derived.layout {
-        decision.layout = layout;
+    let input::Derived {
+        text,
+        layout,
+        warnings,
+    } = input::derive(input, kind);
+    #[cfg(feature = "html")]
+    if matches!(kind, input::InputKind::Html) && text.trim().is_empty() && !input.trim().is_empty() {
+        return (Err(ParseError::empty_page()), text);
     }
-    decision.warnings.extend(derived.warnings);
-    Ok(decision)
+    let decision = parse_text(&text).map(|mut decision| {
+        if let Some(layout) = layout {
+            decision.layout = layout;
+        }
+        decision.warnings.extend(warnings);
+        decision
+    });
+    (decision, text)
 }
 
 /// Parses text in one of the layouts the segmenter reads; spans refer to `text`.

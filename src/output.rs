@@ -139,28 +139,7 @@ impl FlatRecord {
     /// assert_eq!(lgsco::FlatRecord::HEADERS[0], "source");
     /// assert_eq!(lgsco::FlatRecord::HEADERS.last(), Some(&"error"));
     /// ```
-    pub const HEADERS: [&'static str; 20] = [
-        "source",
-        "organisation",
-        "reference",
-        "category_area",
-        "category_subcategory",
-        "outcome_kind",
-        "outcome_text",
-        "decision_date",
-        "complainant",
-        "total_payment_pence",
-        "agreed_action_count",
-        "fault_found",
-        "truncated",
-        "layout",
-        "warnings",
-        "finding_count",
-        "date_count",
-        "citation_count",
-        "summary_remedy_pence",
-        "error",
-    ];
+    pub const HEADERS: [&'static str; 20] = crate::tables::DECISION_HEADERS;
 
     /// The row with every text cell that a spreadsheet would read as a formula (one starting
     /// with `=`, `+`, `-`, `@`, a tab or a carriage return) prefixed with `'`, as OWASP advises

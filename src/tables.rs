@@ -94,102 +94,230 @@ impl Table {
     /// ```
     pub fn headers(self) -> &'static [&'static str] {
         match self {
-            Table::Decisions => &FlatRecord::HEADERS,
-            Table::Sections => &[
-                "source",
-                "reference",
-                "index",
-                "heading",
-                "level",
-                "paragraph_count",
-                "span_start",
-                "span_end",
-            ],
-            Table::Paragraphs => &[
-                "source",
-                "reference",
-                "section",
-                "heading",
-                "index",
-                "number",
-                "item",
-                "text",
-                "span_start",
-                "span_end",
-            ],
-            Table::AgreedActions => &[
-                "source",
-                "reference",
-                "index",
-                "paragraph",
-                "kinds",
-                "payment_total_pence",
-                "deadline_text",
-                "deadline_due",
-                "text",
-                "span_start",
-                "span_end",
-            ],
-            Table::Payments => &[
-                "source",
-                "reference",
-                "found_in",
-                "action",
-                "index",
-                "amount_pence",
-                "recipient",
-                "type",
-                "text",
-                "span_start",
-                "span_end",
-            ],
-            Table::Findings => &[
-                "source",
-                "reference",
-                "index",
-                "paragraph",
-                "verdict",
-                "subject",
-                "text",
-                "span_start",
-                "span_end",
-            ],
-            Table::Dates => &[
-                "source",
-                "reference",
-                "index",
-                "paragraph",
-                "date",
-                "precision",
-                "text",
-                "span_start",
-                "span_end",
-            ],
-            Table::Legislation => &[
-                "source",
-                "reference",
-                "index",
-                "paragraph",
-                "act",
-                "kind",
-                "year",
-                "sections",
-                "parts",
-                "schedules",
-                "span_start",
-                "span_end",
-            ],
-            Table::Warnings => &[
-                "source",
-                "reference",
-                "index",
-                "kind",
-                "message",
-                "span_start",
-                "span_end",
-            ],
+            Table::Decisions => &DECISION_HEADERS,
+            Table::Sections => &SECTION_HEADERS,
+            Table::Paragraphs => &PARAGRAPH_HEADERS,
+            Table::AgreedActions => &ACTION_HEADERS,
+            Table::Payments => &PAYMENT_HEADERS,
+            Table::Findings => &FINDING_HEADERS,
+            Table::Dates => &DATE_HEADERS,
+            Table::Legislation => &CITATION_HEADERS,
+            Table::Warnings => &WARNING_HEADERS,
         }
     }
+
+    /// The table's columns with their types, in the order of [`Table::headers`].
+    ///
+    /// ```
+    /// use lgsco::{ColumnType, Table};
+    /// let due = Table::AgreedActions.columns().iter().find(|c| c.name == "deadline_due").unwrap();
+    /// assert_eq!(due.kind, ColumnType::Date);
+    /// ```
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            Table::Decisions => &DECISION_COLUMNS,
+            Table::Sections => &SECTION_COLUMNS,
+            Table::Paragraphs => &PARAGRAPH_COLUMNS,
+            Table::AgreedActions => &ACTION_COLUMNS,
+            Table::Payments => &PAYMENT_COLUMNS,
+            Table::Findings => &FINDING_COLUMNS,
+            Table::Dates => &DATE_COLUMNS,
+            Table::Legislation => &CITATION_COLUMNS,
+            Table::Warnings => &WARNING_COLUMNS,
+        }
+    }
+
+    /// The table's name, its file name without `.csv` (`agreed_actions`).
+    pub fn name(self) -> &'static str {
+        let file = self.file_name();
+        &file[..file.len() - ".csv".len()]
+    }
+
+    /// The columns that tell its rows apart, if its rows have such columns that are never
+    /// empty (a paragraph's `item` is empty on the paragraph's own row, a payment's `action`
+    /// for the summary's remedy).
+    pub fn primary_key(self) -> &'static [&'static str] {
+        match self {
+            Table::Decisions => &["source"],
+            Table::Paragraphs | Table::Payments => &[],
+            _ => &["source", "index"],
+        }
+    }
+
+    /// The table's references to rows of other tables: (its columns, the table, that table's
+    /// columns). Every row below `decisions` belongs to a document by its `source`.
+    pub fn foreign_keys(
+        self,
+    ) -> &'static [(&'static [&'static str], Table, &'static [&'static str])] {
+        const DOCUMENT: (&[&str], Table, &[&str]) = (&["source"], Table::Decisions, &["source"]);
+        match self {
+            Table::Decisions => &[],
+            Table::Sections => &[
+                DOCUMENT,
+                (&["source", "parent"], Table::Sections, &["source", "index"]),
+            ],
+            Table::Paragraphs => &[
+                DOCUMENT,
+                (
+                    &["source", "section"],
+                    Table::Sections,
+                    &["source", "index"],
+                ),
+            ],
+            Table::Payments => &[
+                DOCUMENT,
+                (
+                    &["source", "action"],
+                    Table::AgreedActions,
+                    &["source", "index"],
+                ),
+            ],
+            _ => &[DOCUMENT],
+        }
+    }
+}
+
+/// What a table's cells hold, as the data dictionary (`datapackage.json`) says. Every column
+/// may be empty, except those of [`Table::primary_key`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ColumnType {
+    /// Text; a list of names is joined by `|`.
+    String,
+    /// A whole number: pence, counts, positions, byte offsets, years.
+    Integer,
+    /// `true` or `false`.
+    Boolean,
+    /// An ISO date, `2023-08-22`.
+    Date,
+}
+
+impl ColumnType {
+    /// The type's name in a Frictionless Table Schema (`string`, `integer`, `boolean`, `date`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ColumnType::String => "string",
+            ColumnType::Integer => "integer",
+            ColumnType::Boolean => "boolean",
+            ColumnType::Date => "date",
+        }
+    }
+}
+
+/// A column of a table: its name (the header) and what its cells hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Column {
+    /// The column's name, as the header row gives it.
+    pub name: &'static str,
+    /// What its cells hold.
+    pub kind: ColumnType,
+}
+
+/// Declares a table's columns once: the header row `$headers` and the typed `$columns`.
+macro_rules! columns {
+    ($headers:ident, $columns:ident, $n:literal: $($name:literal $kind:ident),+ $(,)?) => {
+        pub(crate) const $headers: [&str; $n] = [$($name),+];
+        const $columns: [Column; $n] = [$(Column { name: $name, kind: ColumnType::$kind }),+];
+    };
+}
+
+columns!(DECISION_HEADERS, DECISION_COLUMNS, 20:
+    "source" String, "organisation" String, "reference" String, "category_area" String,
+    "category_subcategory" String, "outcome_kind" String, "outcome_text" String,
+    "decision_date" Date, "complainant" String, "total_payment_pence" Integer,
+    "agreed_action_count" Integer, "fault_found" Boolean, "truncated" Boolean, "layout" String,
+    "warnings" String, "finding_count" Integer, "date_count" Integer, "citation_count" Integer,
+    "summary_remedy_pence" Integer, "error" String,
+);
+columns!(SECTION_HEADERS, SECTION_COLUMNS, 9:
+    "source" String, "reference" String, "index" Integer, "heading" String, "level" Integer,
+    "parent" Integer, "paragraph_count" Integer, "span_start" Integer, "span_end" Integer,
+);
+columns!(PARAGRAPH_HEADERS, PARAGRAPH_COLUMNS, 10:
+    "source" String, "reference" String, "section" Integer, "heading" String, "index" Integer,
+    "number" Integer, "item" Integer, "text" String, "span_start" Integer, "span_end" Integer,
+);
+columns!(ACTION_HEADERS, ACTION_COLUMNS, 11:
+    "source" String, "reference" String, "index" Integer, "paragraph" Integer, "kinds" String,
+    "payment_total_pence" Integer, "deadline_text" String, "deadline_due" Date, "text" String,
+    "span_start" Integer, "span_end" Integer,
+);
+columns!(PAYMENT_HEADERS, PAYMENT_COLUMNS, 11:
+    "source" String, "reference" String, "found_in" String, "action" Integer, "index" Integer,
+    "amount_pence" Integer, "recipient" String, "type" String, "text" String,
+    "span_start" Integer, "span_end" Integer,
+);
+columns!(FINDING_HEADERS, FINDING_COLUMNS, 9:
+    "source" String, "reference" String, "index" Integer, "paragraph" Integer, "verdict" String,
+    "subject" String, "text" String, "span_start" Integer, "span_end" Integer,
+);
+columns!(DATE_HEADERS, DATE_COLUMNS, 9:
+    "source" String, "reference" String, "index" Integer, "paragraph" Integer, "date" Date,
+    "precision" String, "text" String, "span_start" Integer, "span_end" Integer,
+);
+columns!(CITATION_HEADERS, CITATION_COLUMNS, 12:
+    "source" String, "reference" String, "index" Integer, "paragraph" Integer, "act" String,
+    "kind" String, "year" Integer, "sections" String, "parts" String, "schedules" String,
+    "span_start" Integer, "span_end" Integer,
+);
+columns!(WARNING_HEADERS, WARNING_COLUMNS, 7:
+    "source" String, "reference" String, "index" Integer, "kind" String, "message" String,
+    "span_start" Integer, "span_end" Integer,
+);
+
+/// The data dictionary of the tables: a Frictionless Data Package (`datapackage.json`, which
+/// `lgsco --tables DIR` writes beside the CSV files) giving each table's file, each column's
+/// type, the primary keys and the foreign keys to `decisions`, so that DuckDB, polars, pandas
+/// and frictionless read typed columns without guessing.
+///
+/// ```
+/// let package = lgsco::data_package();
+/// let payments = &package["resources"][4];
+/// assert_eq!(payments["path"], "payments.csv");
+/// assert_eq!(payments["schema"]["fields"][5]["name"], "amount_pence");
+/// assert_eq!(payments["schema"]["fields"][5]["type"], "integer");
+/// ```
+pub fn data_package() -> serde_json::Value {
+    use serde_json::json;
+    let resources: Vec<serde_json::Value> = Table::ALL
+        .iter()
+        .map(|&table| {
+            let fields: Vec<serde_json::Value> = table
+                .columns()
+                .iter()
+                .map(|c| json!({"name": c.name, "type": c.kind.name()}))
+                .collect();
+            let mut schema = json!({"fields": fields, "missingValues": [""]});
+            if !table.primary_key().is_empty() {
+                schema["primaryKey"] = json!(table.primary_key());
+            }
+            let foreign: Vec<serde_json::Value> = table
+                .foreign_keys()
+                .iter()
+                .map(|(fields, other, theirs)| {
+                    json!({"fields": fields, "reference": {"resource": other.name(), "fields": theirs}})
+                })
+                .collect();
+            if !foreign.is_empty() {
+                schema["foreignKeys"] = json!(foreign);
+            }
+            json!({
+                "name": table.name(),
+                "path": table.file_name(),
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            })
+        })
+        .collect();
+    json!({
+        "name": "lgsco-decisions",
+        "title": "Decision statements of the Local Government and Social Care Ombudsman, as lgsco reads them",
+        "profile": "tabular-data-package",
+        "resources": resources,
+    })
 }
 
 /// One document's rows in every table, rendered as CSV without header rows. Rendering can be
@@ -345,6 +473,9 @@ struct SectionRow<'a> {
     index: usize,
     heading: Cow<'a, str>,
     level: u8,
+    /// The `index` of the section it is under: the nearest one before it of a lower level;
+    /// empty for a section under none.
+    parent: Option<usize>,
     paragraph_count: usize,
 }
 
@@ -364,6 +495,10 @@ fn sections<'a>(
                     index: i + 1,
                     heading: cell(&section.heading, raw),
                     level: section.level,
+                    parent: decision.sections[..i]
+                        .iter()
+                        .rposition(|before| before.level < section.level)
+                        .map(|j| j + 1),
                     paragraph_count: section.paragraphs.len(),
                 },
                 section.span.into(),

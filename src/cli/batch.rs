@@ -5,13 +5,12 @@
 //! documents are in memory however many inputs there are, and the order never depends on the
 //! number of threads.
 
-use std::borrow::Cow;
 use std::fs::{self, File};
 use std::io::{self, Read};
 use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 
-use lgsco::{Decision, Encoding, ErrorKind};
+use lgsco::{Decision, Encoding, ErrorKind, InputKind, Parser};
 use rayon::prelude::*;
 
 use super::walk::Input;
@@ -117,8 +116,7 @@ pub fn derived_text(input: &Input, legacy: Option<&'static Encoding>) -> Result<
 
 /// Reads and parses one input, decoding bytes that are not UTF-8 with `legacy` when given: one
 /// result, or one per statement when a text input holds several (`all.txt#1`, `all.txt#2`, …
-/// with spans into the whole input; see [`lgsco::statements`]). A web page, Markdown or other
-/// text lgsco rewrites is one statement. Never panics on its content.
+/// with spans into the whole input), as [`lgsco::Parser`] reads it. Never panics on its content.
 pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Vec<Converted> {
     let source = input.source();
     let text = match read_text(input, legacy) {
@@ -131,31 +129,27 @@ pub fn convert(input: &Input, legacy: Option<&'static Encoding>) -> Vec<Converte
         }
     };
     #[cfg(feature = "html")]
-    if is_web_page(input) {
-        let result = lgsco::parse_html(&text).map_err(|e| e.to_string());
-        return vec![Converted { source, result }];
-    }
-    let parse = |range: std::ops::Range<usize>| {
-        let mut decision = lgsco::parse(&text[range.clone()]).map_err(|e| e.to_string())?;
-        decision.offset_spans(range.start);
-        Ok(decision)
+    let kind = if is_web_page(input) {
+        InputKind::Html
+    } else {
+        InputKind::Auto
     };
-    match lgsco::statements(&text).as_slice() {
-        // A text lgsco rewrites (Markdown, wrapped lines) is read as one statement; telling
-        // that is left to `parse` unless the text holds several.
-        several @ [_, _, ..] if matches!(lgsco::derived_text(&text), Cow::Borrowed(_)) => several
-            .iter()
-            .enumerate()
-            .map(|(i, range)| Converted {
-                source: format!("{source}#{}", i + 1),
-                result: parse(range.clone()),
-            })
-            .collect(),
-        _ => vec![Converted {
-            result: parse(0..text.len()),
-            source,
-        }],
-    }
+    #[cfg(not(feature = "html"))]
+    let kind = InputKind::Auto;
+    let decisions = Parser::new().kind(kind).parse_str(&text).decisions;
+    let several = decisions.len() > 1;
+    decisions
+        .into_iter()
+        .enumerate()
+        .map(|(i, result)| Converted {
+            source: if several {
+                format!("{source}#{}", i + 1)
+            } else {
+                source.clone()
+            },
+            result: result.map_err(|e| e.to_string()),
+        })
+        .collect()
 }
 
 /// Opens the regular file `path` and says its length. It is opened without waiting

@@ -208,6 +208,9 @@ pub struct Tables {
     name: String,
 }
 
+/// The data dictionary written beside the tables.
+const DATA_PACKAGE: &str = "datapackage.json";
+
 impl Tables {
     /// Starts the set of tables that becomes the folder `path`.
     pub fn open(path: &Path) -> Result<Tables, Stop> {
@@ -216,7 +219,21 @@ impl Tables {
             super::printable(&path.display().to_string())
         );
         let failed = |e: io::Error| cannot_write(&name, e);
-        let folder = AtomicDir::create(path, &Table::ALL.map(Table::file_name)).map_err(failed)?;
+        let names: Vec<&str> = Table::ALL
+            .map(Table::file_name)
+            .into_iter()
+            .chain([DATA_PACKAGE])
+            .collect();
+        let folder = AtomicDir::create(path, &names).map_err(failed)?;
+        // The data dictionary: each column's type, the keys (`lgsco::data_package`).
+        let package = serde_json::to_vec_pretty(&lgsco::data_package()).map_err(io::Error::from);
+        package
+            .and_then(|json| {
+                let mut file = folder.create_file(DATA_PACKAGE)?;
+                file.write_all(&json)?;
+                file.sync_all()
+            })
+            .map_err(failed)?;
         let files = Table::ALL.map(|table| folder.create_file(table.file_name()));
         let files = files
             .into_iter()

@@ -70,6 +70,11 @@ impl InputKind {
         if html::looks_like_html(text) {
             return InputKind::Html;
         }
+        InputKind::of_plain(text)
+    }
+
+    /// Tells the kind of `text` known not to be a web page (it is read as text whatever it holds).
+    pub(crate) fn of_plain(text: &str) -> InputKind {
         if misdecoded::is_misdecoded(text) {
             return InputKind::Misdecoded;
         }

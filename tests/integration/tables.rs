@@ -220,6 +220,29 @@ fn every_table_matches_the_json_records_one_for_one() {
             ("paragraph_count", list(s, "paragraphs").len().to_string()),
         ]
     });
+    // A section's parent is the nearest section before it of a lower level.
+    let parents = parsed.iter().flat_map(|r| {
+        let levels: Vec<u64> = list(r, "sections")
+            .iter()
+            .map(|s| s["level"].as_u64().unwrap())
+            .collect();
+        (0..levels.len())
+            .map(|i| {
+                levels[..i]
+                    .iter()
+                    .rposition(|&l| l < levels[i])
+                    .map_or(String::new(), |j| (j + 1).to_string())
+            })
+            .collect::<Vec<_>>()
+    });
+    let sections: Expected = sections
+        .into_iter()
+        .zip(parents)
+        .map(|(mut columns, parent)| {
+            columns.push(("parent", parent));
+            columns
+        })
+        .collect();
     compare(&tables, "sections.csv", sections);
 
     let mut paragraphs: Expected = Vec::new();
@@ -421,7 +444,39 @@ fn a_killed_run_leaves_the_earlier_set_or_none_never_a_partial_one() {
             fs::read(dir.path().join("tables/decisions.csv")).unwrap(),
             before
         );
+        // Every table and the data dictionary beside them.
         let tables = fs::read_dir(dir.path().join("tables")).unwrap().count();
-        assert_eq!(tables, lgsco::Table::ALL.len());
+        assert_eq!(tables, lgsco::Table::ALL.len() + 1);
+    }
+}
+
+#[test]
+fn the_data_package_describes_every_table_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = inputs(&dir.path().join("src"));
+    let out = dir.path().join("tables");
+    lgsco(&[Path::new("--tables"), &out, &input], 1);
+    let written = fs::read_to_string(out.join("datapackage.json")).unwrap();
+    let package: Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(package, lgsco::data_package());
+    let resources = package["resources"].as_array().unwrap();
+    assert_eq!(resources.len(), lgsco::Table::ALL.len());
+    for (table, resource) in lgsco::Table::ALL.iter().zip(resources) {
+        let csv = fs::read_to_string(out.join(resource["path"].as_str().unwrap())).unwrap();
+        let header = csv.lines().next().unwrap();
+        let fields: Vec<&str> = resource["schema"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(header, fields.join(","), "{table:?}");
+        for key in resource["schema"]["primaryKey"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            assert!(fields.contains(&key.as_str().unwrap()), "{table:?}");
+        }
     }
 }
