@@ -186,18 +186,27 @@ static VERDICT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("verdict words regex")
 });
 
-/// `Ombudsman ` in a piece outside the deciding sections: only sentences that hold it can be
-/// [`OMBUDSMAN_DECIDES`].
-static OMBUDSMAN_WORD: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("Ombudsman "));
-
-/// A sentence in which the Ombudsman states the verdict in so many words.
-static OMBUDSMAN_DECIDES: LazyLock<Regex> = LazyLock::new(|| {
+/// The words in which the Ombudsman states the verdict (`Ombudsman upheld`, `Ombudsman has
+/// found`), in any ASCII case: outside the deciding sections, only a piece that holds them is
+/// read, and only its sentences that start with them ([`starts_with_ombudsman_verdict`]).
+static OMBUDSMAN_VERDICT: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"^(?:the\ )?ombudsman\ (?:has\ |have\ )?(?:also\ )?(?:upheld|upholds|found|finds|did\ not\ uphold|does\ not\ uphold|has\ not\ upheld)(?-u:\b)",
+        r"(?i)ombudsman\ (?:has\ |have\ )?(?:also\ )?(?:upheld|upholds|found|finds|did\ not\ uphold|does\ not\ uphold|has\ not\ upheld)(?-u:\b)",
     )
-    .expect("Ombudsman decides regex")
+    .expect("Ombudsman verdict regex")
 });
+
+/// Whether a sentence opens with the Ombudsman stating the verdict (`The Ombudsman upheld the
+/// complaint and found fault causing injustice.`).
+fn starts_with_ombudsman_verdict(sentence: &str) -> bool {
+    let rest = sentence
+        .get(..4)
+        .filter(|the| the.eq_ignore_ascii_case("the "))
+        .map_or(sentence, |_| &sentence[4..]);
+    OMBUDSMAN_VERDICT
+        .find(rest.as_bytes())
+        .is_some_and(|found| found.start() == 0)
+}
 
 /// The search for `fault`, built once.
 static FAULT_WORD_SEARCH: LazyLock<memchr::memmem::Finder<'static>> =
@@ -382,9 +391,9 @@ fn judge(
 /// Council`): the others give reasons not to investigate (`there is no evidence of fault`) or the
 /// test applied (`we only investigate where someone has suffered significant injustice`).
 ///
-/// Outside those sections, a sentence where the Ombudsman states the verdict in so many words
-/// (`The Ombudsman upheld the complaint and found fault causing injustice.`, as the older report
-/// summaries put it under `The complaint`) is a finding too.
+/// In `The complaint`, a sentence where the Ombudsman states the verdict in so many words (`The
+/// Ombudsman upheld the complaint and found fault causing injustice.`, as the older report
+/// summaries put it there) is a finding too.
 pub(crate) fn find_findings(doc: &Document<'_>, declined: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     let deciding = deciding(&doc.sections);
@@ -393,11 +402,11 @@ pub(crate) fn find_findings(doc: &Document<'_>, declined: bool) -> Vec<Finding> 
     let (mut lower, mut words, mut folded) = (String::new(), Vec::new(), String::new());
     for index in doc.summary_index().into_iter().chain(body) {
         let piece = &doc.pieces()[index];
-        let in_deciding = doc
-            .place(index)
-            .section
-            .is_none_or(|section| deciding[section]);
-        if !in_deciding && OMBUDSMAN_WORD.find(piece.text.as_bytes()).is_none() {
+        let section = doc.place(index).section;
+        let in_deciding = section.is_none_or(|section| deciding[section]);
+        let in_complaint =
+            section.is_some_and(|section| doc.sections[section].role == HeadingRole::Complaint);
+        if !in_deciding && !(in_complaint && OMBUDSMAN_VERDICT.is_match(piece.text.as_bytes())) {
             continue;
         }
         verdict_words(piece.text, &mut lower, &mut words);
@@ -405,7 +414,7 @@ pub(crate) fn find_findings(doc: &Document<'_>, declined: bool) -> Vec<Finding> 
             continue;
         }
         for sentence in doc.sentences(index) {
-            if !in_deciding && !OMBUDSMAN_DECIDES.is_match(fold(sentence.text).as_bytes()) {
+            if !in_deciding && !starts_with_ombudsman_verdict(sentence.text) {
                 continue;
             }
             // `words` ascend: those from the first at or after the sentence's start are tested.

@@ -185,7 +185,8 @@ pub(crate) fn read_keeping(
         warnings,
     } = input::derive(input, kind);
     #[cfg(feature = "html")]
-    if matches!(kind, input::InputKind::Html) && text.trim().is_empty() && !input.trim().is_empty() {
+    if matches!(kind, input::InputKind::Html) && text.trim().is_empty() && !input.trim().is_empty()
+    {
         return (Err(ParseError::empty_page()), text);
     }
     let decision = parse_text(&text).map(|mut decision| {
