@@ -406,7 +406,9 @@ pub(crate) fn find_findings(doc: &Document<'_>, declined: bool) -> Vec<Finding> 
         let in_deciding = section.is_none_or(|section| deciding[section]);
         let in_complaint =
             section.is_some_and(|section| doc.sections[section].role == HeadingRole::Complaint);
-        if !in_deciding && !(in_complaint && OMBUDSMAN_VERDICT.is_match(piece.text.as_bytes())) {
+        let stated_in_complaint =
+            || in_complaint && OMBUDSMAN_VERDICT.is_match(piece.text.as_bytes());
+        if !in_deciding && !stated_in_complaint() {
             continue;
         }
         verdict_words(piece.text, &mut lower, &mut words);
