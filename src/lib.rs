@@ -67,7 +67,7 @@ pub use model::{
 };
 #[cfg(feature = "schema")]
 pub use output::record_schema;
-pub use output::{FlatRecord, Format, Prepared, RecordWriter};
+pub use output::{FlatRecord, Format, PaymentSource, Prepared, RecordWriter};
 pub use parser::{InputKind, Parsed, Parser};
 pub use statements::statements;
 pub use tables::{Column, ColumnType, Table, TableRows, TableWriter, data_package};

@@ -11,7 +11,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Decision, Layout, OutcomeKind};
+use crate::model::{Decision, Layout, OutcomeKind, PaymentKind, Template};
 
 /// An output format for [`RecordWriter`].
 ///
@@ -108,6 +108,10 @@ pub struct FlatRecord {
     pub complainant: Option<String>,
     /// The total the organisation agreed to pay, in pence (from `Decision::total_payment_pence`).
     pub total_payment_pence: Option<u64>,
+    /// Where the decision's sum paid is read from: `agreed_actions` (the agreed actions, whose
+    /// total is `total_payment_pence`), `summary` (no agreed actions in the copy, but the summary's
+    /// remedy pays `summary_remedy_pence`), absent when neither says. The two are never added.
+    pub total_payment_from: Option<PaymentSource>,
     /// How many actions the organisation agreed to (the length of `Decision::agreed_actions`).
     pub agreed_action_count: Option<u64>,
     /// Whether the Ombudsman found fault (from `Decision::fault_found`).
@@ -116,6 +120,8 @@ pub struct FlatRecord {
     pub truncated: Option<bool>,
     /// [`Decision::layout`].
     pub layout: Option<Layout>,
+    /// [`Decision::template`].
+    pub template: Option<Template>,
     /// The kinds of [`Decision::warnings`], joined by `|` (`no_header_lines|truncated`); absent
     /// when there are none.
     pub warnings: Option<String>,
@@ -132,6 +138,16 @@ pub struct FlatRecord {
     pub error: Option<String>,
 }
 
+/// Where a [`FlatRecord`]'s sum paid is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentSource {
+    /// The agreed actions: their total is `total_payment_pence`.
+    AgreedActions,
+    /// Only the summary's remedy (the copy stops before any agreed actions): `summary_remedy_pence`.
+    Summary,
+}
+
 impl FlatRecord {
     /// The CSV header row: the field names, in order.
     ///
@@ -139,7 +155,7 @@ impl FlatRecord {
     /// assert_eq!(lgsco::FlatRecord::HEADERS[0], "source");
     /// assert_eq!(lgsco::FlatRecord::HEADERS.last(), Some(&"error"));
     /// ```
-    pub const HEADERS: [&'static str; 20] = crate::tables::DECISION_HEADERS;
+    pub const HEADERS: [&'static str; 22] = crate::tables::DECISION_HEADERS;
 
     /// The row with every text cell that a spreadsheet would read as a formula (one starting
     /// with `=`, `+`, `-`, `@`, a tab or a carriage return) prefixed with `'`, as OWASP advises
@@ -171,6 +187,13 @@ impl FlatRecord {
 
     /// The row for a parsed decision.
     pub fn from_decision(source: &str, decision: &Decision) -> Self {
+        // A conditional sum (`up to £300`, `£150 if …`) is not agreed, here as in the total.
+        let summary_remedy_pence = decision.summary_remedy.as_ref().map(|r| {
+            (r.payments.iter())
+                .filter(|p| p.kind != PaymentKind::Conditional)
+                .map(|p| p.amount_pence)
+                .sum()
+        });
         let category = decision.category.as_ref();
         let outcome = decision.outcome.as_ref();
         FlatRecord {
@@ -188,14 +211,19 @@ impl FlatRecord {
             fault_found: decision.fault_found,
             truncated: Some(decision.truncated),
             layout: Some(decision.layout),
+            template: Some(decision.template),
             warnings: Some(joined_names(decision.warnings.iter().map(|w| w.kind))),
             finding_count: Some(decision.findings.len() as u64),
             date_count: Some(decision.dates.len() as u64),
             citation_count: Some(decision.legislation.len() as u64),
-            summary_remedy_pence: decision
-                .summary_remedy
-                .as_ref()
-                .map(|r| r.payments.iter().map(|p| p.amount_pence).sum()),
+            summary_remedy_pence,
+            total_payment_from: if decision.total_payment_pence.is_some() {
+                Some(PaymentSource::AgreedActions)
+            } else {
+                summary_remedy_pence
+                    .filter(|&pence| pence > 0)
+                    .map(|_| PaymentSource::Summary)
+            },
             error: None,
         }
     }

@@ -221,12 +221,13 @@ macro_rules! columns {
     };
 }
 
-columns!(DECISION_HEADERS, DECISION_COLUMNS, 20:
+columns!(DECISION_HEADERS, DECISION_COLUMNS, 22:
     "source" String, "organisation" String, "reference" String, "category_area" String,
     "category_subcategory" String, "outcome_kind" String, "outcome_text" String,
     "decision_date" Date, "complainant" String, "total_payment_pence" Integer,
-    "agreed_action_count" Integer, "fault_found" Boolean, "truncated" Boolean, "layout" String,
-    "warnings" String, "finding_count" Integer, "date_count" Integer, "citation_count" Integer,
+    "total_payment_from" String, "agreed_action_count" Integer, "fault_found" Boolean,
+    "truncated" Boolean, "layout" String, "template" String, "warnings" String,
+    "finding_count" Integer, "date_count" Integer, "citation_count" Integer,
     "summary_remedy_pence" Integer, "error" String,
 );
 columns!(SECTION_HEADERS, SECTION_COLUMNS, 9:

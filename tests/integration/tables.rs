@@ -169,6 +169,13 @@ fn every_table_matches_the_json_records_one_for_one() {
                 })
                 .unwrap_or_default();
             let warnings = list(r, "warnings").iter().map(|w| cell(&w["kind"]));
+            let total_from = if !r["total_payment_pence"].is_null() {
+                "agreed_actions"
+            } else if !remedy.is_empty() && remedy != "0" {
+                "summary"
+            } else {
+                ""
+            };
             vec![
                 ("source", cell(&r["source"])),
                 ("reference", cell(&r["reference"])),
@@ -177,9 +184,11 @@ fn every_table_matches_the_json_records_one_for_one() {
                 ("decision_date", cell(&r["decision_date"])),
                 ("complainant", cell(&r["complainant"])),
                 ("total_payment_pence", cell(&r["total_payment_pence"])),
+                ("total_payment_from", total_from.to_string()),
                 ("fault_found", cell(&r["fault_found"])),
                 ("truncated", cell(&r["truncated"])),
                 ("layout", cell(&r["layout"])),
+                ("template", cell(&r["template"])),
                 ("warnings", warnings.collect::<Vec<_>>().join("|")),
                 ("agreed_action_count", count(r, "agreed_actions")),
                 ("finding_count", count(r, "findings")),
