@@ -381,7 +381,8 @@ pub fn record_schema() -> serde_json::Value {
 /// ```
 pub struct RecordWriter<W: Write> {
     format: Format,
-    sink: Sink<W>,
+    /// `None` once [`RecordWriter::finish`] has taken the output.
+    sink: Option<Sink<W>>,
     written: u64,
     raw_csv: bool,
 }
@@ -406,7 +407,7 @@ impl<W: Write> RecordWriter<W> {
         };
         RecordWriter {
             format,
-            sink,
+            sink: Some(sink),
             written: 0,
             raw_csv: false,
         }
@@ -437,8 +438,8 @@ impl<W: Write> RecordWriter<W> {
         if self.written == 0 {
             self.start()?;
         }
-        match (&mut self.sink, record) {
-            (Sink::Json { out, array }, Prepared::Json(bytes)) => {
+        match (self.sink.as_mut(), record) {
+            (Some(Sink::Json { out, array }), Prepared::Json(bytes)) => {
                 if *array {
                     out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
                 }
@@ -447,8 +448,10 @@ impl<W: Write> RecordWriter<W> {
                     out.write_all(b"\n")?;
                 }
             }
-            (Sink::Csv(writer), Prepared::Row(row)) if self.raw_csv => writer.serialize(row)?,
-            (Sink::Csv(writer), Prepared::Row(row)) => writer.serialize(row.neutralised())?,
+            (Some(Sink::Csv(writer)), Prepared::Row(row)) if self.raw_csv => {
+                writer.serialize(row)?
+            }
+            (Some(Sink::Csv(writer)), Prepared::Row(row)) => writer.serialize(row.neutralised())?,
             _ => {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidInput,
@@ -463,27 +466,51 @@ impl<W: Write> RecordWriter<W> {
     /// Ends the output (closing a JSON array, writing a CSV header if no row did), flushes it,
     /// and returns it.
     pub fn finish(mut self) -> io::Result<W> {
+        if let Err(error) = self.close() {
+            // Not tried again on drop.
+            self.sink = None;
+            return Err(error);
+        }
+        match self.sink.take() {
+            Some(Sink::Json { out, .. }) => Ok(out),
+            Some(Sink::Csv(writer)) => writer.into_inner().map_err(|e| e.into_error()),
+            None => Err(io::Error::other("the records were finished already")),
+        }
+    }
+
+    /// Writes what ends the output (`]` of an array, a CSV header if no row did) and flushes.
+    fn close(&mut self) -> io::Result<()> {
         if self.written == 0 {
             self.start()?;
         }
-        match self.sink {
-            Sink::Json { mut out, array } => {
-                if array {
+        match self.sink.as_mut() {
+            Some(Sink::Json { out, array }) => {
+                if *array {
                     out.write_all(if self.written == 0 { b"]\n" } else { b"\n]\n" })?;
                 }
-                out.flush()?;
-                Ok(out)
+                out.flush()
             }
-            Sink::Csv(writer) => writer.into_inner().map_err(|e| e.into_error()),
+            Some(Sink::Csv(writer)) => writer.flush(),
+            None => Ok(()),
         }
     }
 
     /// Writes what comes before the first record: `[` of an array, the CSV header.
     fn start(&mut self) -> io::Result<()> {
-        match &mut self.sink {
-            Sink::Json { out, array: true } => out.write_all(b"["),
-            Sink::Json { array: false, .. } => Ok(()),
-            Sink::Csv(writer) => Ok(writer.write_record(FlatRecord::HEADERS)?),
+        match self.sink.as_mut() {
+            Some(Sink::Json { out, array: true }) => out.write_all(b"["),
+            Some(Sink::Json { array: false, .. }) | None => Ok(()),
+            Some(Sink::Csv(writer)) => Ok(writer.write_record(FlatRecord::HEADERS)?),
+        }
+    }
+}
+
+/// A writer dropped without [`RecordWriter::finish`] (a caller returning early with `?`) still
+/// ends its output, so a JSON array is never left open; an error then is not reported.
+impl<W: Write> Drop for RecordWriter<W> {
+    fn drop(&mut self) {
+        if self.sink.is_some() {
+            let _ = self.close();
         }
     }
 }
@@ -506,6 +533,21 @@ mod tests {
         writer.write_decision("a.txt", &decision()).unwrap();
         writer.write_error("b,\"c\".txt", "no text").unwrap();
         String::from_utf8(writer.finish().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_json_array_writer_dropped_unfinished_still_closes_its_array() {
+        let mut out = Vec::new();
+        {
+            let mut writer = RecordWriter::new(&mut out, Format::Json);
+            writer.write_decision("a.txt", &decision()).unwrap();
+            writer.write_error("b.txt", "no text").unwrap();
+        }
+        let array: serde_json::Value = serde_json::from_slice(&out).expect("a closed array");
+        assert_eq!(array.as_array().map(Vec::len), Some(2));
+        let mut empty = Vec::new();
+        drop(RecordWriter::new(&mut empty, Format::Json));
+        assert_eq!(empty, b"[]\n");
     }
 
     #[test]

@@ -14,8 +14,9 @@ use rayon::prelude::*;
 
 use crate::{failed, raise, record};
 
-/// Files larger than this are refused unread, as the program refuses them.
-const MAX_BYTES: u64 = 64 << 20;
+/// Files larger than this are refused unread, as the program refuses them (8 MiB: see the
+/// README's bounds).
+const MAX_BYTES: u64 = 8 << 20;
 
 /// The most files parsed together; with the records waiting in the channel, this bounds how
 /// far parsing runs ahead of the Python code taking the records.
@@ -40,7 +41,8 @@ pub(crate) enum Item {
 }
 
 /// The files `paths` name, in order: a file as it is, whatever its name; a folder's `*.txt`,
-/// `*.html` and `*.htm` files (any case), walked in sorted order, as the program walks folders.
+/// `*.html` and `*.htm` files (any case), walked in sorted order and leaving hidden files and
+/// folders out (`._a.txt` copied from a Mac), as the program walks folders.
 pub(crate) fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
@@ -74,7 +76,11 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
     };
     let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     children.sort();
-    for child in children {
+    let hidden = |path: &Path| {
+        path.file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+    };
+    for child in children.into_iter().filter(|child| !hidden(child)) {
         if child.is_dir() {
             walk(&child, inputs);
         } else if has_extension(&child, &["txt", "html", "htm"]) {

@@ -88,6 +88,17 @@ def test_parse_files_keeps_order_and_isolates_failures(tmp_path):
     assert as_json(list(lgsco.parse_files(CORPUS, jobs=1))) == program_records([CORPUS])
 
 
+def test_parse_files_leaves_hidden_files_out_as_the_program_does(tmp_path):
+    folder = tmp_path / "copied"
+    (folder / ".cache").mkdir(parents=True)
+    (folder / "a.txt").write_text(KNOWSLEY.read_text())
+    (folder / "._a.txt").write_bytes(b"\x00\x05\x16\x07 Mac resource fork")
+    (folder / ".cache" / "b.txt").write_text(NORFOLK.read_text())
+    got = list(lgsco.parse_files(folder))
+    assert [r["source"] for r in got] == [str(folder / "a.txt")]
+    assert as_json(got) == program_records([folder])
+
+
 def test_parse_files_gives_each_of_several_statements(tmp_path):
     both = tmp_path / "both.txt"
     both.write_text(KNOWSLEY.read_text() + "\n" + NORFOLK.read_text())
