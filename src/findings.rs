@@ -71,19 +71,20 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Sentences that give reasons not to investigate, or report what others said or admitted (an
-/// organisation's own admission is not the Ombudsman's verdict).
+/// organisation's own admission is not the Ombudsman's verdict). A person named by one letter
+/// (`Y says`) has fewer verbs than the other subjects: `I consider`, `I felt` are the Ombudsman's.
 static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    folded_regex(
+    folded_regex(&format!(
         r"(?x)(?-u:\b)not\ enough\ evidence(?-u:\b) | (?-u:\b)insufficient\ evidence(?-u:\b)
-        | (?:^|\ )[a-z]\ (?:says?|said|told|complain\w*|believes?|alleg\w*|argues?|argued|thinks?|wants?|asked)(?-u:\b)
         | (?-u:\b)(?:she|he|they|(?:ms|mr|mrs|miss|mx|dr)\ [a-z]|the\ complainant|the\ panel|the\ investigator|the\ io|the\ ip|(?:a|the)\ (?:woman|man|lady|couple|family|parents?|mother|father|resident|tenant))
           \ (?:also\ )?(?:says?|said|told|complain\w*|believes?|felt|feels|alleg\w*|argues?|argued|thinks?|wants?|asked|considers?|disagree\w*)(?-u:\b)
+        | (?:^|\ )[a-z]\ (?:says?|said|told|complain\w*|believes?|alleg\w*|argues?|argued|thinks?|wants?|asked)(?-u:\b)
         | (?-u:\b)(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ landlord)
           \ (?:also\ |initially\ |then\ |now\ )?(?:offered|said|says|told|wrote|agreed|apologised|(?:has\ |had\ )?(?:accepts?|accepted|admits?|admitted|acknowledges?|acknowledged|conceded))(?-u:\b)
-        | (?-u:\b)(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ landlord|the\ academy|the\ authority)
+        | (?-u:\b){ORGANISATION}
           \ (?:\S+\ )?(?:did\ not\ uphold|does\ not\ uphold|upheld|partly\ upheld|partially\ upheld|refused\ to\ uphold)(?-u:\b)
-        | (?-u:\b)(?:normally|usually|generally|only)\ (?:\S+\ ){0,2}?investigat ",
-    )
+        | (?-u:\b)(?:normally|usually|generally|only)\ (?:\S+\ ){{0,2}}?investigat ",
+    ))
     .expect("not-a-decision regex")
 });
 
@@ -91,9 +92,19 @@ static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
 /// failure` that older statements and some findings still use.
 const FAULT_WORD: &str = r"(?:fault|maladministration|service\ failure)";
 
-/// A body the Ombudsman investigates, as a finding names it (`the Council`, `the Care Provider`,
-/// `it`).
-const BODY: &str = r"(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ academy|the\ landlord|the\ agency|the\ authority|it)";
+/// The bodies the Ombudsman investigates, as findings name them (`the Council`, `the Care
+/// Provider`), written once for [`ORGANISATION`] and [`BODY`].
+macro_rules! organisation {
+    () => {
+        r"(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ academy|the\ landlord|the\ agency|the\ authority)"
+    };
+}
+
+/// A body the Ombudsman investigates, named (`the Council`, `the Care Provider`).
+const ORGANISATION: &str = organisation!();
+
+/// A body the Ombudsman investigates, as a finding names it: [`ORGANISATION`], or `it`.
+const BODY: &str = concat!("(?:", organisation!(), r"|it)");
 
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(&format!(
@@ -120,7 +131,7 @@ static FAULT: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)there\ (?:was|is|has\ been|have\ been|were)\ (?:also\ |some\ )?(?:faults|{FAULT_WORD})(?-u:\b)
         | (?-u:\b)there\ (?:was|has\ been|were|have\ been)\ (?:also\ |some\ |an?\ )?(?:\S+\ )?(?:delays?|failures?)\ (?:in|by)(?-u:\b)
         | (?-u:\b)(?:faults|failings|failures)\ (?:by|of|on\ the\ part\ of)\ (?:the|its)(?-u:\b)
-        | (?-u:\b)(?:the\ council|the\ (?:care\ )?provider|the\ trust|the\ (?:care\ )?home|the\ school|the\ academy|the\ landlord|the\ agency|the\ authority)\ (?:and\ (?:the\ )?\S+\ )?(?:also\ |then\ |therefore\ |wrongly\ |unreasonably\ )?(?:delayed|should\ have)(?-u:\b)
+        | (?-u:\b){ORGANISATION}\ (?:and\ (?:the\ )?\S+\ )?(?:also\ |then\ |therefore\ |wrongly\ |unreasonably\ )?(?:delayed|should\ have)(?-u:\b)
         | (?-u:\b)(?:is|was|were|are)\ (?:seriously\ |fundamentally\ |also\ )?flawed(?-u:\b) | (?-u:\b)not\ go\ far\ enough(?-u:\b)
         | (?-u:\b)(?:we|i|ombudsman)\ (?:have\ |has\ |also\ )?recommend\w*\ (?:that\ )?(?:\S+\ ){{0,5}}?(?:apologis\w*|apologiz\w*|pays?|payment|remedy)(?-u:\b)
         | (?-u:\b)(?:was|were)\ not\ in\ (?:line|accordance)\ with\ (?:its|the|their)(?-u:\b)
@@ -397,18 +408,21 @@ fn judge(
 pub(crate) fn find_findings(doc: &Document<'_>, declined: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     let deciding = deciding(&doc.sections);
-    let everywhere = vec![true; deciding.len()];
-    let body = doc.in_sections(&everywhere);
+    // The summary (no section), then every piece of a section, in order.
+    let summary = doc.summary_index().map(|index| (index, None));
+    let body = (0..doc.pieces().len()).filter_map(|index| {
+        doc.place(index)
+            .section
+            .map(|section| (index, Some(section)))
+    });
     let (mut lower, mut words, mut folded) = (String::new(), Vec::new(), String::new());
-    for index in doc.summary_index().into_iter().chain(body) {
+    for (index, section) in summary.into_iter().chain(body) {
         let piece = &doc.pieces()[index];
-        let section = doc.place(index).section;
         let in_deciding = section.is_none_or(|section| deciding[section]);
-        let in_complaint =
-            section.is_some_and(|section| doc.sections[section].role == HeadingRole::Complaint);
-        let stated_in_complaint =
-            || in_complaint && OMBUDSMAN_VERDICT.is_match(piece.text.as_bytes());
-        if !in_deciding && !stated_in_complaint() {
+        let read = in_deciding
+            || (section.is_some_and(|s| doc.sections[s].role == HeadingRole::Complaint)
+                && OMBUDSMAN_VERDICT.is_match(piece.text.as_bytes()));
+        if !read {
             continue;
         }
         verdict_words(piece.text, &mut lower, &mut words);

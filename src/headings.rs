@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::bytes::{Regex, RegexBuilder};
 use regex_automata::{Anchored, Input, meta, util::syntax};
 
-use crate::lines::{APOSTROPHES, fold};
+use crate::lines::{APOSTROPHES, CLOSING, fold};
 use crate::model::Section;
 
 /// A regex for a heading's own (unfolded) text that reads as `alternatives` would on its
@@ -267,25 +267,18 @@ pub(crate) fn starts_common_heading(text: &str) -> bool {
     let folded = fold(text);
     let folded = folded.trim();
     !folded.is_empty()
-        && (COMMON_HEADINGS.iter().any(|h| h.starts_with(folded))
-            || CUT_CLOSING_LINE
-                .iter()
-                .any(|line| line.starts_with(folded) || folded.strip_suffix(line).is_some())
-            || is_cut_closing_line(folded))
+        && (COMMON_HEADINGS.iter().any(|h| h.starts_with(folded)) || is_cut_closing_line(folded))
 }
 
-/// The closing line's wordings after the role (`Investigator's`), folded.
-const CUT_CLOSING_LINE: [&str; 1] = ["decision on behalf of the ombudsman"];
-
-/// Whether a folded fragment starts a closing line: a role (`investigator's`, `assistant
-/// ombudsman's`) and the start of `decision on behalf of the ombudsman`.
+/// Whether a folded fragment starts a closing line: the start of one of its wordings
+/// ([`CLOSING`], `decision on behalf of the ombudsman`), perhaps after a role of up to three words
+/// (`investigator's`, `assistant ombudsman's`).
 fn is_cut_closing_line(folded: &str) -> bool {
-    folded.split_once("'s ").is_some_and(|(role, rest)| {
-        !role.is_empty()
-            && role.split(' ').count() <= 3
-            && !rest.is_empty()
-            && CUT_CLOSING_LINE[0].starts_with(rest)
-    })
+    let wording = folded
+        .split_once("'s ")
+        .filter(|(role, _)| !role.is_empty() && role.split(' ').count() <= 3)
+        .map_or(folded, |(_, rest)| rest);
+    !wording.is_empty() && CLOSING.iter().any(|closing| closing.starts_with(wording))
 }
 
 /// A heading folded for comparison: lower case, plain quotes, without surrounding space or a

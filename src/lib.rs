@@ -221,11 +221,10 @@ fn parse_text(text: &str) -> Result<Decision, ParseError> {
     let outcome_kind = header.outcome.as_ref().map(|o| o.kind);
     let declined = findings::declined_to_investigate(outcome_kind, &doc);
     let findings = findings::find_findings(&doc, declined);
-    let dates = dates::date_mentions(&doc);
+    let mut dates = dates::date_mentions(&doc);
     let legislation = legislation::citations(&doc);
     let shared_with = sharing::shared_with(&doc);
     drop(doc);
-    let mut dates = dates;
     dates.extend(
         body.status_updates
             .iter()

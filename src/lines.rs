@@ -342,7 +342,7 @@ const PAGE_CHROME: &[&str] = &[
 ];
 
 /// The ends of a statement's closing line (`Investigator's decision on behalf of the Ombudsman`).
-const CLOSING: [&str; 2] = [
+pub(crate) const CLOSING: [&str; 2] = [
     "decision on behalf of the ombudsman",
     "decision on behalf of the local government and social care ombudsman",
 ];
